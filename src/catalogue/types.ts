@@ -1,0 +1,119 @@
+// The layer catalogue: the shape of layers/catalogue.json and layers/<id>.json.
+// These files are data written by people; validate.ts checks them against this shape.
+
+export type Lang = 'fr' | 'en';
+export const LANGS: readonly Lang[] = ['fr', 'en'];
+
+/** A text in both UI languages. */
+export interface I18nText {
+  fr: string;
+  en: string;
+}
+
+/** layers/catalogue.json */
+export interface CatalogueFile {
+  /** Groups in panel order. */
+  groups: Array<{ id: string; title: I18nText }>;
+  /** Layer ids, top of the map first. Each id names layers/<id>.json. */
+  layers: string[];
+}
+
+export type SourceKind = 'pmtiles-vector' | 'pmtiles-raster' | 'cog' | 'geojson';
+
+export interface LayerSource {
+  kind: SourceKind;
+  /** Relative to the app (e.g. "data/fires.pmtiles") or absolute (https://…). */
+  url: string;
+  /** Vector tile layer name; required for pmtiles-vector. */
+  sourceLayer?: string;
+  /** Raster (COG) rendering options; required for cog. Owned by src/sources/cog. */
+  cog?: CogRendering;
+}
+
+/** How a COG is turned into colours. Extended by the COG source. */
+export interface CogRendering {
+  /** continuous ramp, categorical table, or RGB composite of three bands. */
+  mode: 'continuous' | 'categorical' | 'rgb';
+  /** 1-based band numbers; one for continuous/categorical, three for rgb. */
+  bands?: number[];
+  /** continuous: [value, colour] stops, values ascending. */
+  ramp?: Array<[number, string]>;
+  /** categorical: code → colour. Labels come from the legend. */
+  categories?: Record<string, string>;
+  /** rgb: per-band [min, max] stretch. */
+  stretch?: Array<[number, number]>;
+  resampling?: 'nearest' | 'bilinear';
+  /** Derived products computed from a DEM band. */
+  product?: 'hillshade' | 'slope';
+  unit?: string;
+}
+
+/** One MapLibre style layer drawn for this catalogue layer (the id and source are added by to_style). */
+export interface StyleLayer {
+  type: 'fill' | 'line' | 'circle' | 'symbol' | 'raster' | 'fill-extrusion' | 'heatmap';
+  paint?: Record<string, unknown>;
+  layout?: Record<string, unknown>;
+  filter?: unknown[];
+  minzoom?: number;
+  maxzoom?: number;
+}
+
+export type LegendShape = 'fill' | 'line' | 'circle' | 'raster';
+
+export interface LegendItem {
+  label: I18nText;
+  color: string;
+  shape?: LegendShape;
+}
+
+export interface Legend {
+  /** categories: one swatch per item; ramp: a gradient from first to last item. */
+  type: 'categories' | 'ramp';
+  items: LegendItem[];
+}
+
+export interface QueryField {
+  name: string;
+  label: I18nText;
+  type?: 'string' | 'number' | 'date' | 'year';
+  unit?: string;
+  /** Code list: raw value → label (e.g. gr_ess "SB" → Sapinière à bouleau). */
+  codes?: Record<string, I18nText>;
+}
+
+export interface Attribution {
+  organisation: I18nText;
+  licence: string;
+  /** Date of the data (ISO date or year). */
+  date: string;
+  url?: string;
+}
+
+export interface TimeSpec {
+  field: string;
+  kind: 'year' | 'date' | 'period';
+}
+
+/** layers/<id>.json */
+export interface LayerDefinition {
+  id: string;
+  title: I18nText;
+  description: I18nText;
+  group: string;
+  source: LayerSource;
+  style: StyleLayer[];
+  legend: Legend;
+  fields?: QueryField[];
+  attribution: Attribution;
+  time?: TimeSpec;
+  /** Demo data made by the project's seeded generator. */
+  synthetic?: boolean;
+  /** Shown when the app opens without a permalink. */
+  visible?: boolean;
+  /** 0..1, default 1. */
+  opacity?: number;
+  minzoom?: number;
+  maxzoom?: number;
+  /** [west, south, east, north] in degrees; the map can fit to it. */
+  bounds?: [number, number, number, number];
+}
