@@ -1,0 +1,27 @@
+// Serves the top-level layers/ folder at ./layers/ in dev and copies it into dist/ on build:
+// the catalogue stays plain data files that the app fetches (and validates) at run time.
+import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { join, normalize, resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+export function layersFolder(root = process.cwd()): Plugin {
+  const folder = resolve(root, 'layers');
+  let outDir = resolve(root, 'dist');
+  return {
+    name: 'geoveille-layers-folder',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    configureServer(server) {
+      server.middlewares.use('/layers', (request, response, next) => {
+        const path = normalize(join(folder, decodeURIComponent((request.url ?? '').split('?')[0] ?? '')));
+        if (!path.startsWith(folder) || !existsSync(path) || !statSync(path).isFile()) return next();
+        response.setHeader('Content-Type', 'application/json; charset=utf-8');
+        response.end(readFileSync(path));
+      });
+    },
+    closeBundle() {
+      cpSync(folder, join(outDir, 'layers'), { recursive: true });
+    },
+  };
+}

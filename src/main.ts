@@ -1,0 +1,71 @@
+// Boot: URL → state → catalogue → map → UI.
+import './styles.css';
+import { loadCatalogue, type Catalogue } from './catalogue/load';
+import { DEFAULT_LANG, initI18n, pick, t } from './i18n';
+import { decodeHash } from './state/url_codec';
+import { Store } from './state/store';
+import { startHashSync } from './state/hash_sync';
+import type { AppState } from './state/app_state';
+import type { LayerStatus } from './state/layer_status';
+import { createMap, viewOf } from './map/create_map';
+import { LayerSync } from './map/layer_sync';
+import { definitions, initialState } from './app/initial_state';
+import { mountNotices } from './ui/notices';
+import { describeHashProblem, followHashEdits } from './app/hash_edits';
+import { mountUi } from './app/mount_ui';
+import { markReadyAfterFirstView } from './app/ready';
+
+async function boot(): Promise<void> {
+  const { state: fromHash, problems } = decodeHash(window.location.hash);
+  const lang = fromHash.lang ?? DEFAULT_LANG;
+  await initI18n(lang);
+  document.documentElement.lang = lang;
+  const notices = mountNotices(document.body);
+  for (const problem of problems) notices.show(describeHashProblem(problem));
+
+  const catalogue = await loadCatalogueOrEmpty((message) => notices.show(message, 'error'));
+  const defs = definitions(catalogue);
+  const store = new Store<AppState>(
+    initialState(fromHash, catalogue, lang, (id) => notices.show(t('url.unknown_layer', { id }))),
+  );
+  const statuses = new Store<{ map: Map<string, LayerStatus> }>({ map: new Map() });
+
+  const mapElement = document.getElementById('map')!;
+  const { map, protocol } = createMap(mapElement, store.get().view, dataUrl('data/basemap.pmtiles'));
+  Object.assign(window, { __geoveille: { map, store, catalogue } });
+  const sync = new LayerSync(map, protocol, defs, document.baseURI, (id, status) => {
+    const title = defs.get(id)?.title;
+    const shown = status.state === 'error' && title
+      ? { ...status, message: t('errors.source', { title: pick(title), message: status.message }) }
+      : status;
+    statuses.update(({ map: current }) => ({ map: new Map(current).set(id, shown) }));
+  });
+
+  const ui = mountUi({ catalogue, defs, store, statuses, notices });
+  statuses.subscribe(() => ui.refresh());
+  store.subscribe((state, previous) => {
+    sync.apply(state);
+    if (state.lang !== previous.lang) void ui.switchLang(state.lang);
+    else ui.refresh();
+  });
+  map.on('load', () => sync.apply(store.get()));
+  map.on('moveend', () => store.update(() => ({ view: viewOf(map) })));
+  startHashSync(store);
+  followHashEdits(store, map, defs, notices);
+  markReadyAfterFirstView(map);
+}
+
+async function loadCatalogueOrEmpty(report: (message: string) => void): Promise<Catalogue> {
+  try {
+    return await loadCatalogue(dataUrl('layers/'));
+  } catch (error) {
+    report(t('errors.catalogue', { message: error instanceof Error ? error.message : String(error) }));
+    return { groups: [], layers: [] };
+  }
+}
+
+function dataUrl(path: string): string {
+  return new URL(path, document.baseURI).href;
+}
+
+void boot();

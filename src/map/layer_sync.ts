@@ -1,0 +1,128 @@
+// Makes the map show what the state says: which catalogue layers, in which order, how opaque.
+// Sources are added the first time a layer is shown, so hidden layers cost no request.
+import type { Map as MapLibreMap, MapSourceDataEvent, ErrorEvent } from 'maplibre-gl';
+import type { Protocol } from 'pmtiles';
+import type { LayerDefinition } from '../catalogue/types';
+import { opacityPaint, resolveDataUrl, styleLayerId, toMapLayers } from '../catalogue/to_style';
+import { openPmtiles } from '../sources/pmtiles_archive';
+import type { AppState } from '../state/app_state';
+import type { LayerStatus } from '../state/layer_status';
+import { FIRST_LABEL_LAYER } from './basemap_style';
+
+type StatusListener = (id: string, status: LayerStatus) => void;
+
+export class LayerSync {
+  private readonly added = new Set<string>();
+  private readonly adding = new Map<string, Promise<void>>();
+  private readonly failed = new Set<string>();
+  private readonly sourceOf = new Map<string, string>();
+  private latest: AppState | undefined;
+
+  constructor(
+    private readonly map: MapLibreMap,
+    private readonly protocol: Protocol,
+    private readonly defs: ReadonlyMap<string, LayerDefinition>,
+    private readonly pageUrl: string,
+    private readonly onStatus: StatusListener,
+  ) {
+    map.on('error', (event: ErrorEvent & { sourceId?: string }) => this.onMapError(event));
+    map.on('sourcedata', (event: MapSourceDataEvent) => this.onSourceData(event));
+    map.on('idle', () => this.markVisibleReady());
+  }
+
+  apply(state: AppState): void {
+    this.latest = state;
+    for (const id of state.order) {
+      if (state.visible.has(id) && !this.added.has(id)) void this.ensureAdded(id);
+    }
+    for (const id of this.added) this.applyVisibility(id, state);
+    this.applyOrder(state.order);
+  }
+
+  /** Marks a layer as failed from outside (e.g. the COG source reports a bad file). */
+  reportError(id: string, message: string): void {
+    this.failed.add(id);
+    this.onStatus(id, { state: 'error', message });
+  }
+
+  private async ensureAdded(id: string): Promise<void> {
+    const def = this.defs.get(id);
+    if (!def || this.failed.has(id)) return;
+    const pending = this.adding.get(id);
+    if (pending) return pending;
+    this.onStatus(id, { state: 'loading' });
+    const work = this.add(def).then(
+      () => {
+        this.added.add(id);
+        if (this.latest) this.apply(this.latest);
+      },
+      (error: unknown) => this.reportError(id, error instanceof Error ? error.message : String(error)),
+    );
+    this.adding.set(id, work);
+    await work;
+  }
+
+  private async add(def: LayerDefinition): Promise<void> {
+    const dataUrl = resolveDataUrl(def.source.url, this.pageUrl);
+    if (def.source.kind === 'pmtiles-vector' || def.source.kind === 'pmtiles-raster') {
+      const { archive } = await openPmtiles(dataUrl);
+      this.protocol.add(archive);
+    }
+    const parts = toMapLayers(def, dataUrl, this.latest?.visible.get(def.id) ?? 1);
+    if (!this.map.getSource(parts.sourceId)) this.map.addSource(parts.sourceId, parts.source);
+    this.sourceOf.set(def.id, parts.sourceId);
+    for (const layer of parts.layers) {
+      this.map.addLayer({ ...layer, layout: { ...layer.layout, visibility: 'none' } } as typeof layer, FIRST_LABEL_LAYER);
+    }
+  }
+
+  private applyVisibility(id: string, state: AppState): void {
+    const def = this.defs.get(id);
+    if (!def) return;
+    const opacity = state.visible.get(id);
+    def.style.forEach((style, index) => {
+      const layerId = styleLayerId(id, index);
+      if (!this.map.getLayer(layerId)) return;
+      this.map.setLayoutProperty(layerId, 'visibility', opacity === undefined ? 'none' : 'visible');
+      if (opacity === undefined) return;
+      for (const [property, value] of opacityPaint(style, opacity)) {
+        this.map.setPaintProperty(layerId, property as never, value as never);
+      }
+    });
+  }
+
+  /** Moves style layers bottom-up under the labels, which leaves them in panel order. */
+  private applyOrder(order: string[]): void {
+    for (const id of [...order].reverse()) {
+      const def = this.defs.get(id);
+      if (!def || !this.added.has(id)) continue;
+      def.style.forEach((_, index) => {
+        const layerId = styleLayerId(id, index);
+        if (this.map.getLayer(layerId)) this.map.moveLayer(layerId, FIRST_LABEL_LAYER);
+      });
+    }
+  }
+
+  private layersUsing(sourceId: string): string[] {
+    return [...this.sourceOf].filter(([, source]) => source === sourceId).map(([id]) => id);
+  }
+
+  private onMapError(event: ErrorEvent & { sourceId?: string }): void {
+    if (!event.sourceId) return;
+    const message = event.error?.message ?? 'unknown error';
+    for (const id of this.layersUsing(event.sourceId)) this.reportError(id, message);
+  }
+
+  private onSourceData(event: MapSourceDataEvent): void {
+    if (!event.isSourceLoaded) return;
+    for (const id of this.layersUsing(event.sourceId)) {
+      if (!this.failed.has(id) && this.latest?.visible.has(id)) this.onStatus(id, { state: 'ready' });
+    }
+  }
+
+  private markVisibleReady(): void {
+    for (const id of this.added) {
+      if (!this.failed.has(id) && this.latest?.visible.has(id)) this.onStatus(id, { state: 'ready' });
+    }
+  }
+}

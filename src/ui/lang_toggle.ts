@@ -1,0 +1,14 @@
+// The one-click language switch (French first, English one click away).
+import type { Lang } from '../catalogue/types';
+import { t } from '../i18n';
+import { el } from './dom';
+
+export function mountLangToggle(container: HTMLElement, current: Lang, onSwitch: (lang: Lang) => void): HTMLButtonElement {
+  const other: Lang = current === 'fr' ? 'en' : 'fr';
+  const button = el('button', {
+    type: 'button', id: 'lang-toggle', lang: other, 'aria-label': t('lang.switch_label'),
+  }, t('lang.switch'));
+  button.addEventListener('click', () => onSwitch(other));
+  container.appendChild(button);
+  return button;
+}

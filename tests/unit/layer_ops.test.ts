@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { moveInGroup, moveNextTo, setOpacity, setVisible } from '../../src/state/layer_ops';
+import { slotOrder } from '../../src/app/initial_state';
+import type { AppState } from '../../src/state/app_state';
+
+const groups: Record<string, string> = { a: 'fires', b: 'floods', c: 'fires', d: 'floods', e: 'fires' };
+const groupOf = (id: string) => groups[id];
+
+function state(visible: Array<[string, number]> = []): AppState {
+  return { lang: 'fr', view: { zoom: 5, lat: 46, lon: -72 }, order: ['a', 'b', 'c', 'd', 'e'], visible: new Map(visible), extra: [] };
+}
+
+describe('layer operations', () => {
+  it('should swap with the nearest layer of the same group when moving up or down', () => {
+    expect(moveInGroup(['a', 'b', 'c', 'd', 'e'], 'c', -1, groupOf)).toEqual(['c', 'b', 'a', 'd', 'e']);
+    expect(moveInGroup(['a', 'b', 'c', 'd', 'e'], 'c', 1, groupOf)).toEqual(['a', 'b', 'e', 'd', 'c']);
+  });
+
+  it('should leave the order alone at the edge of a group', () => {
+    const order = ['a', 'b', 'c', 'd', 'e'];
+    expect(moveInGroup(order, 'a', -1, groupOf)).toBe(order);
+    expect(moveInGroup(order, 'd', 1, groupOf)).toBe(order);
+  });
+
+  it('should drop a dragged layer before or after its target', () => {
+    expect(moveNextTo(['a', 'b', 'c', 'd'], 'a', 'c', 'after')).toEqual(['b', 'c', 'a', 'd']);
+    expect(moveNextTo(['a', 'b', 'c', 'd'], 'd', 'b', 'before')).toEqual(['a', 'd', 'b', 'c']);
+  });
+
+  it('should keep a layer opacity when it is hidden then shown through setOpacity', () => {
+    const shown = setVisible(state(), 'b', true, 0.7).visible;
+    expect(shown.get('b')).toBe(0.7);
+    expect(setVisible({ ...state(), visible: shown }, 'b', false).visible.has('b')).toBe(false);
+    expect(setOpacity(state(), 'a', 1.4).visible.get('a')).toBe(1);
+  });
+
+  it('should put linked layers into the slots of the linked layers, in link order', () => {
+    expect(slotOrder(['a', 'b', 'c', 'd', 'e'], ['d', 'a'])).toEqual(['d', 'b', 'c', 'a', 'e']);
+    expect(slotOrder(['a', 'b'], [])).toEqual(['a', 'b']);
+  });
+});
