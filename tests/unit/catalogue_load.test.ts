@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalogue, type FetchText } from '../../src/catalogue/load';
+
+const BASE = 'http://app.test/layers/';
+
+const goodLayer = (id: string) => ({
+  id,
+  title: { fr: `Couche ${id}`, en: `Layer ${id}` },
+  description: { fr: 'Description', en: 'Description' },
+  group: 'floods',
+  source: { kind: 'geojson', url: `data/${id}.geojson` },
+  style: [{ type: 'fill', paint: { 'fill-color': '#08519c' } }],
+  legend: { type: 'categories', items: [{ label: { fr: 'Zone', en: 'Zone' }, color: '#08519c' }] },
+  attribution: { organisation: { fr: 'Org', en: 'Org' }, licence: 'CC-BY 4.0', date: '2024' },
+});
+
+function fakeFetch(files: Record<string, string>): FetchText {
+  return async (url) => {
+    const path = url.slice(BASE.length);
+    if (!(path in files)) throw new Error('HTTP 404');
+    return files[path]!;
+  };
+}
+
+const catalogue = (layers: string[]) =>
+  JSON.stringify({ groups: [{ id: 'floods', title: { fr: 'Inondations', en: 'Floods' } }], layers });
+
+describe('catalogue loading', () => {
+  it('should load the good layers and report each broken file on its own', async () => {
+    const result = await loadCatalogue(BASE, fakeFetch({
+      'catalogue.json': catalogue(['good', 'not-json', 'missing', 'invalid']),
+      'good.json': JSON.stringify(goodLayer('good')),
+      'not-json.json': '{ not json',
+      'invalid.json': JSON.stringify({ ...goodLayer('invalid'), group: 'nowhere', opacity: 7 }),
+    }));
+    const byId = new Map(result.layers.map((layer) => [layer.id, layer]));
+    expect(byId.get('good')?.def?.title.fr).toBe('Couche good');
+    expect(byId.get('not-json')?.error?.kind).toBe('json');
+    expect(byId.get('missing')?.error).toMatchObject({ kind: 'fetch', message: 'HTTP 404' });
+    const invalid = byId.get('invalid')?.error;
+    expect(invalid?.kind).toBe('invalid');
+    expect(invalid?.problems?.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('should put locally imported layers first when layers/local/catalogue.json exists', async () => {
+    const result = await loadCatalogue(BASE, fakeFetch({
+      'catalogue.json': catalogue(['good']),
+      'good.json': JSON.stringify(goodLayer('good')),
+      'local/catalogue.json': JSON.stringify({ layers: ['mine'] }),
+      'local/mine.json': JSON.stringify(goodLayer('mine')),
+    }));
+    expect(result.layers.map((layer) => [layer.id, layer.file])).toEqual([
+      ['mine', 'local/mine.json'],
+      ['good', 'good.json'],
+    ]);
+  });
+
+  it('should refuse a catalogue that is not valid, with the reason', async () => {
+    await expect(loadCatalogue(BASE, fakeFetch({ 'catalogue.json': '{"groups": 3}' }))).rejects.toThrow(/groups/);
+  });
+});
