@@ -1,0 +1,195 @@
+// The byte layer under geotiff.js. geotiff 3.0.5's own BlockedSource/remote source can fire
+// thousands of tiny requests (see DESIGN.md), so we give it this source instead:
+// - header blocks: while the file is opened, reads are rounded to aligned 64 KiB blocks, so
+//   a COG whose header and IFDs fit in the first 64 KiB costs exactly one request;
+// - data ranges: tile reads are fetched exactly (offset, byteCount) and kept in a bounded LRU;
+// - prefetch(): the renderer announces all tiles it needs, and neighbours are merged into one request.
+import type { RangeSource } from '../source';
+
+export interface ByteRange {
+  offset: number;
+  length: number;
+}
+
+export interface ByteCacheOptions {
+  /** Header block size (default 64 KiB). */
+  blockSize?: number;
+  /** Bound of the data-range cache in bytes (default 32 MiB). */
+  maxCacheBytes?: number;
+  /** Gap in bytes under which two neighbouring ranges are read in one request (default 16 KiB). */
+  mergeGap?: number;
+}
+
+export interface ByteStats {
+  requests: number;
+  bytes: number;
+}
+
+export class ByteCache {
+  readonly stats: ByteStats = { requests: 0, bytes: 0 };
+  /** true while the file is opened: misses are read as whole header blocks. */
+  headerMode = true;
+  private size: number | null = null;
+  private readonly blocks = new Map<number, Promise<ArrayBuffer>>();
+  private readonly ranges = new Map<string, Promise<ArrayBuffer>>();
+  private rangeBytes = 0;
+  private readonly blockSize: number;
+  private readonly maxCacheBytes: number;
+  private readonly mergeGap: number;
+
+  constructor(readonly source: RangeSource, options: ByteCacheOptions = {}) {
+    this.blockSize = options.blockSize ?? 65536;
+    this.maxCacheBytes = options.maxCacheBytes ?? 32 * 1024 * 1024;
+    this.mergeGap = options.mergeGap ?? 16384;
+  }
+
+  get fileSize(): number | null {
+    return this.size;
+  }
+
+  /** geotiff.js BaseSource API. */
+  async fetch(slices: ByteRange[], signal?: AbortSignal): Promise<ArrayBuffer[]> {
+    return Promise.all(slices.map((slice) => this.read(slice, signal)));
+  }
+
+  async fetchSlice(slice: ByteRange, signal?: AbortSignal): Promise<ByteRange & { data: ArrayBuffer }> {
+    return { ...slice, data: await this.read(slice, signal) };
+  }
+
+  async close(): Promise<void> {
+    await this.source.close?.();
+  }
+
+  /** Reads the given ranges (merging neighbours) into the cache; resolves when all are there. */
+  async prefetch(wanted: ByteRange[], signal?: AbortSignal): Promise<void> {
+    const missing = wanted.filter((r) => r.length > 0 && !this.isCached(r));
+    for (const group of mergeRanges(missing, this.mergeGap)) {
+      const request = this.request(group.offset, group.length, signal);
+      for (const part of group.parts) {
+        const start = part.offset - group.offset;
+        this.remember(part, request.then((data) => this.checkComplete(part, data.slice(start, start + part.length))));
+      }
+    }
+    await Promise.all(wanted.map((r) => this.read(r, signal)));
+  }
+
+  /** true when reading the range needs no request. */
+  isCached(range: ByteRange): boolean {
+    return this.ranges.has(rangeKey(range)) || this.coveredByBlocks(range);
+  }
+
+  private coveredByBlocks(range: ByteRange): boolean {
+    const [first, last] = this.blockSpan(range);
+    for (let b = first; b <= last; b++) if (!this.blocks.has(b)) return false;
+    return true;
+  }
+
+  private async read(range: ByteRange, signal?: AbortSignal): Promise<ArrayBuffer> {
+    if (range.length <= 0) return new ArrayBuffer(0);
+    const key = rangeKey(range);
+    const cached = this.ranges.get(key);
+    if (cached) {
+      this.ranges.delete(key); // refresh LRU order
+      this.ranges.set(key, cached);
+      return cached;
+    }
+    if (this.headerMode || this.coveredByBlocks(range)) return this.readFromBlocks(range, signal);
+    const data = this.request(range.offset, range.length, signal).then((bytes) => this.checkComplete(range, bytes));
+    this.remember(range, data);
+    return data;
+  }
+
+  private remember(range: ByteRange, data: Promise<ArrayBuffer>): void {
+    const key = rangeKey(range);
+    this.ranges.set(key, data);
+    this.rangeBytes += range.length;
+    data.catch(() => this.forget(key, range.length));
+    while (this.rangeBytes > this.maxCacheBytes && this.ranges.size > 1) {
+      const [oldest] = this.ranges.keys();
+      if (oldest === undefined || oldest === key) break;
+      this.forget(oldest, Number(oldest.split(':')[1]));
+    }
+  }
+
+  private forget(key: string, length: number): void {
+    if (this.ranges.delete(key)) this.rangeBytes -= length;
+  }
+
+  /** Header reads may run past the end of a small file: pad with zeros like a file read would. */
+  private async readFromBlocks(range: ByteRange, signal?: AbortSignal): Promise<ArrayBuffer> {
+    const [first, last] = this.blockSpan(range);
+    this.requestBlocks(first, last, signal);
+    const out = new Uint8Array(range.length);
+    for (let b = first; b <= last; b++) {
+      const block = new Uint8Array(await (this.blocks.get(b) as Promise<ArrayBuffer>));
+      const blockStart = b * this.blockSize;
+      const from = Math.max(range.offset, blockStart);
+      const to = Math.min(range.offset + range.length, blockStart + block.byteLength);
+      if (to > from) out.set(block.subarray(from - blockStart, to - blockStart), from - range.offset);
+    }
+    return out.buffer;
+  }
+
+  /** One request for every run of missing blocks in [first, last]. */
+  private requestBlocks(first: number, last: number, signal?: AbortSignal): void {
+    let b = first;
+    while (b <= last) {
+      if (this.blocks.has(b)) { b++; continue; }
+      let end = b;
+      while (end + 1 <= last && !this.blocks.has(end + 1)) end++;
+      const start = b * this.blockSize;
+      const request = this.request(start, (end - b + 1) * this.blockSize, signal);
+      for (let i = b; i <= end; i++) {
+        const offset = (i - b) * this.blockSize;
+        const block = request.then((data) => data.slice(offset, offset + this.blockSize));
+        block.catch(() => this.blocks.delete(i));
+        this.blocks.set(i, block);
+      }
+      b = end + 1;
+    }
+  }
+
+  private blockSpan(range: ByteRange): [number, number] {
+    return [Math.floor(range.offset / this.blockSize), Math.floor((range.offset + range.length - 1) / this.blockSize)];
+  }
+
+  private async request(offset: number, length: number, signal?: AbortSignal): Promise<ArrayBuffer> {
+    this.stats.requests++;
+    const response = await this.source.getBytes(offset, length, signal);
+    this.stats.bytes += response.data.byteLength;
+    if (response.fileSize !== null) this.size = response.fileSize;
+    return response.data;
+  }
+
+  private checkComplete(range: ByteRange, data: ArrayBuffer): ArrayBuffer {
+    if (data.byteLength < range.length) {
+      const size = this.size === null ? '' : ` (file size ${this.size} bytes)`;
+      throw new Error(`${this.source.getKey()}: the file is truncated: bytes ${range.offset}–${range.offset + range.length - 1} are missing${size}`);
+    }
+    return data;
+  }
+}
+
+function rangeKey(range: ByteRange): string {
+  return `${range.offset}:${range.length}`;
+}
+
+interface MergedRange extends ByteRange {
+  parts: ByteRange[];
+}
+
+/** Sorts ranges and joins those closer than `gap` bytes. */
+export function mergeRanges(ranges: ByteRange[], gap: number): MergedRange[] {
+  const sorted = [...ranges].sort((a, b) => a.offset - b.offset);
+  const merged: MergedRange[] = [];
+  for (const r of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && r.offset <= last.offset + last.length + gap) {
+      last.length = Math.max(last.length, r.offset + r.length - last.offset);
+      last.parts.push(r);
+    } else {
+      merged.push({ offset: r.offset, length: r.length, parts: [r] });
+    }
+  }
+  return merged;
+}

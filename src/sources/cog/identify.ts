@@ -1,0 +1,38 @@
+// The value(s) of one pixel under a lon/lat point: one tile read (none when cached).
+import type { Cog } from './open';
+import { blockRanges, type PixelWindow } from './blocks';
+
+export type PixelValues = Array<number | null>;
+
+/** Full-resolution pixel (column, row) under a lon/lat point, or null outside the raster. */
+export function pixelAt(cog: Cog, lon: number, lat: number): [number, number] | null {
+  const [x, y] = cog.proj.forward([lon, lat]) as [number, number];
+  const { originX, originY, resX, resY } = cog.georef;
+  const col = Math.floor((x - originX) / resX);
+  const row = Math.floor((originY - y) / resY);
+  if (!(col >= 0 && row >= 0 && col < cog.width && row < cog.height)) return null;
+  return [col, row];
+}
+
+/** One value per band; null for nodata, NaN, masked pixels and points outside the raster. */
+export async function identify(cog: Cog, lon: number, lat: number, signal?: AbortSignal): Promise<PixelValues> {
+  const nulls = (): PixelValues => new Array<number | null>(cog.bands).fill(null);
+  const pixel = pixelAt(cog, lon, lat);
+  if (!pixel) return nulls();
+  const [col, row] = pixel;
+  const window: PixelWindow = [col, row, col + 1, row + 1];
+  const level = cog.levels[0];
+  if (!level) return nulls();
+  // The tile (and mask tile) bytes in as few requests as possible, then decode from the cache.
+  const ranges = [...blockRanges(level.image, window), ...(level.mask ? blockRanges(level.mask, window) : [])];
+  await cog.bytes.prefetch(ranges, signal);
+  const [rasters, mask] = await Promise.all([
+    level.image.readRasters({ window, interleave: false, signal }),
+    level.mask ? level.mask.readRasters({ window, samples: [0], interleave: false, signal }) : null,
+  ]);
+  if (mask && Number(mask[0]?.[0] ?? 0) === 0) return nulls();
+  return Array.from({ length: cog.bands }, (_, band) => {
+    const value = Number(rasters[band]?.[0]);
+    return Number.isNaN(value) || value === cog.nodata ? null : value;
+  });
+}

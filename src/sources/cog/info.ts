@@ -1,0 +1,54 @@
+// A JSON description of an opened COG (what `cli info` prints).
+import type { Cog } from './open';
+
+export interface CogInfo {
+  crs: string;
+  width: number;
+  height: number;
+  bands: number;
+  dtype: string;
+  nodata: number | null;
+  /** [west, south, east, north] in degrees. */
+  bounds4326: [number, number, number, number];
+  /** [width, height] of each overview, largest first. */
+  overviews: Array<[number, number]>;
+}
+
+export function cogInfo(cog: Cog): CogInfo {
+  return {
+    crs: `EPSG:${cog.epsg}`,
+    width: cog.width,
+    height: cog.height,
+    bands: cog.bands,
+    dtype: cog.dtype,
+    nodata: cog.nodata,
+    bounds4326: bounds4326(cog),
+    overviews: cog.levels.slice(1).map((l) => [l.width, l.height]),
+  };
+}
+
+/** Source extent in the CRS: [minX, minY, maxX, maxY]. */
+export function sourceExtent(cog: Cog): [number, number, number, number] {
+  const { originX, originY, resX, resY } = cog.georef;
+  return [originX, originY - resY * cog.height, originX + resX * cog.width, originY];
+}
+
+/** Lon/lat bounds, from 32 points along each edge (edges curve after reprojection). */
+export function bounds4326(cog: Cog): [number, number, number, number] {
+  const [minX, minY, maxX, maxY] = sourceExtent(cog);
+  const steps = 32;
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (let i = 0; i <= steps; i++) {
+    const t = i / steps;
+    const x = minX + (maxX - minX) * t;
+    const y = minY + (maxY - minY) * t;
+    for (const [px, py] of [[x, minY], [x, maxY], [minX, y], [maxX, y]] as Array<[number, number]>) {
+      const [lon, lat] = cog.proj.inverse([px, py]) as [number, number];
+      if (!Number.isFinite(lon) || !Number.isFinite(lat)) continue;
+      w = Math.min(w, lon); e = Math.max(e, lon);
+      s = Math.min(s, lat); n = Math.max(n, lat);
+    }
+  }
+  const round = (v: number) => Math.round(v * 1e7) / 1e7;
+  return [round(Math.max(w, -180)), round(Math.max(s, -90)), round(Math.min(e, 180)), round(Math.min(n, 90))];
+}

@@ -1,0 +1,121 @@
+// Opening a (Cloud Optimized) GeoTIFF: one header request, checks that turn bad files into
+// clear errors, the CRS and the pyramid of images (full resolution first).
+import { GeoTIFF, type GeoTIFFImage } from 'geotiff';
+import type { Converter } from 'proj4';
+import type { RangeSource } from '../source';
+import { ByteCache, type ByteCacheOptions } from './byte_cache';
+import { converterFor } from './crs';
+import { readGeoreference, type Georeference } from './georef';
+import { checkImage, checkNotHtml } from './checks';
+import { loadBlockTable } from './blocks';
+
+export interface CogLevel {
+  image: GeoTIFFImage;
+  /** Internal mask (GDAL: 0 = transparent) of the same size, if any. */
+  mask: GeoTIFFImage | null;
+  width: number;
+  height: number;
+  /** Source CRS units per pixel (x, y positive). */
+  resX: number;
+  resY: number;
+}
+
+export interface Cog {
+  key: string;
+  bytes: ByteCache;
+  tiff: GeoTIFF;
+  /** Full resolution first, then overviews by decreasing size. */
+  levels: CogLevel[];
+  width: number;
+  height: number;
+  bands: number;
+  dtype: string;
+  nodata: number | null;
+  epsg: number;
+  georef: Georeference;
+  /** lon/lat ⇄ source CRS. */
+  proj: Converter;
+  close(): Promise<void>;
+}
+
+type TiffSource = Parameters<typeof GeoTIFF.fromSource>[0];
+
+export async function openCog(source: RangeSource, options: ByteCacheOptions = {}, signal?: AbortSignal): Promise<Cog> {
+  const bytes = new ByteCache(source, options);
+  const key = source.getKey();
+  try {
+    const [first] = await bytes.fetch([{ offset: 0, length: 1024 }], signal);
+    const head = new Uint8Array(first as ArrayBuffer);
+    if (bytes.fileSize === 0 || head.every((b) => b === 0)) throw new Error('the file is empty');
+    checkNotHtml(head);
+    const tiff = await GeoTIFF.fromSource(bytes as unknown as TiffSource, {}, signal).catch((error: unknown) => {
+      throw new Error(`not a TIFF file (${error instanceof Error ? error.message : String(error)})`);
+    });
+    const levels = await readLevels(tiff, bytes.fileSize);
+    bytes.headerMode = false;
+    return describe(key, bytes, tiff, levels);
+  } catch (error) {
+    await bytes.close().catch(() => undefined);
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${key}: ${message}`);
+  }
+}
+
+/** Full-resolution image, overviews and masks, with their tile tables loaded while in header mode. */
+async function readLevels(tiff: GeoTIFF, fileSize: number | null): Promise<CogLevel[]> {
+  const count = await tiff.getImageCount();
+  if (count > 64) throw new Error(`too many images in the file (${count})`);
+  const images: GeoTIFFImage[] = [];
+  for (let i = 0; i < count; i++) images.push(await tiff.getImage(i));
+  const isMask = (img: GeoTIFFImage) => (Number(img.fileDirectory.getValue('NewSubfileType') ?? 0) & 4) !== 0;
+  const data = images.filter((img) => !isMask(img));
+  const masks = images.filter(isMask);
+  const first = data[0];
+  if (!first) throw new Error('the file holds no image');
+  const pyramid = data.filter((img) => img.getSamplesPerPixel() === first.getSamplesPerPixel());
+  for (const img of [...pyramid, ...masks]) {
+    checkImage(img, fileSize);
+    await loadBlockTable(img);
+  }
+  const levels = pyramid.map((image) => ({
+    image,
+    mask: masks.find((m) => m.getWidth() === image.getWidth() && m.getHeight() === image.getHeight()) ?? null,
+    width: image.getWidth(),
+    height: image.getHeight(),
+    resX: 0,
+    resY: 0,
+  }));
+  return levels.sort((a, b) => b.width - a.width);
+}
+
+function describe(key: string, bytes: ByteCache, tiff: GeoTIFF, levels: CogLevel[]): Cog {
+  const full = levels[0] as CogLevel;
+  const georef = readGeoreference(full.image);
+  for (const level of levels) {
+    level.resX = (georef.resX * full.width) / level.width;
+    level.resY = (georef.resY * full.height) / level.height;
+  }
+  return {
+    key,
+    bytes,
+    tiff,
+    levels,
+    width: full.width,
+    height: full.height,
+    bands: full.image.getSamplesPerPixel(),
+    dtype: dtypeOf(full.image),
+    nodata: full.image.getGDALNoData(),
+    epsg: georef.epsg,
+    georef,
+    proj: converterFor(georef.epsg),
+    close: () => bytes.close(),
+  };
+}
+
+/** numpy-style data type name of the first sample. */
+export function dtypeOf(img: GeoTIFFImage): string {
+  const bits = img.getBitsPerSample(0);
+  const format = img.getSampleFormat(0);
+  const kind = format === 3 ? 'float' : format === 2 ? 'int' : 'uint';
+  return `${kind}${bits}`;
+}
