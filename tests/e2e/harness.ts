@@ -1,0 +1,136 @@
+// Shared browser-test helpers: launch Debian's chromium, open the app at a hash, wait until
+// it is ready and the map idle, record errors and requests, read pixel colours at lon/lat.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { inject } from 'vitest';
+import { averagePatch, type Rgb } from './pixels';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-gpu-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** What the app exposes for tests (a cast, not a global declaration, so src/ stays free to declare its own). */
+export type GeoveilleWindow = Window & { __geoveille?: { map: MapLibreMap } };
+
+export const VIEWPORT = { width: 1280, height: 800 };
+export const screenshotDir = path.resolve(import.meta.dirname, 'screenshots');
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A page of the app plus everything it reported. */
+export interface AppPage {
+  page: Page;
+  context: BrowserContext;
+  consoleErrors: string[];
+  pageErrors: string[];
+  /** Every request URL, in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Runs before navigation, e.g. to install page.route() interceptions. */
+  beforeGoto?: (page: Page) => Promise<unknown>;
+  /** Skip waiting for ready + idle (for tests of the loading itself). */
+  noWait?: boolean;
+}
+
+/** Opens the app at `#hash` (without the '#') in a fresh context, waits for ready and idle. */
+export async function openApp(browser: Browser, hash = '', options: OpenOptions = {}): Promise<AppPage> {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const app: AppPage = {
+    page, context, consoleErrors: [], pageErrors: [], requests: [],
+    close: () => context.close(),
+  };
+  page.on('console', (message) => {
+    if (message.type() === 'error') app.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => app.pageErrors.push(String(error)));
+  page.on('request', (request) => app.requests.push(request.url()));
+  await options.beforeGoto?.(page);
+  await page.goto(`${baseUrl()}${hash ? `#${hash}` : ''}`);
+  if (!options.noWait) {
+    await waitForReady(page);
+    await waitForIdle(page);
+  }
+  return app;
+}
+
+export async function waitForReady(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', undefined, { timeout });
+}
+
+/** Resolves on the map's next 'idle' (everything loaded, nothing moving). */
+export async function waitForIdle(page: Page, timeout = 60_000): Promise<void> {
+  await page.evaluate((ms) => new Promise<void>((resolve, reject) => {
+    const map = (window as GeoveilleWindow).__geoveille?.map;
+    if (!map) return reject(new Error('window.__geoveille.map is missing'));
+    const timer = setTimeout(() => reject(new Error(`map not idle after ${ms} ms`)), ms);
+    map.once('idle', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    // 'idle' fires on a rendered frame; ask for one in case the map is already idle.
+    map.triggerRepaint();
+  }), timeout);
+}
+
+/** Requests that left the app's own origin (data: and blob: URLs are local). */
+export function foreignRequests(requests: string[]): string[] {
+  const origin = new URL(baseUrl()).origin;
+  return requests.filter((url) => {
+    const parsed = new URL(url);
+    return !['data:', 'blob:'].includes(parsed.protocol) && parsed.origin !== origin;
+  });
+}
+
+/** Page coordinates (CSS px) of a lon/lat on the map. */
+export async function pointOnPage(page: Page, lon: number, lat: number): Promise<{ x: number; y: number }> {
+  return page.evaluate(([lng, lt]) => {
+    const map = (window as GeoveilleWindow).__geoveille!.map;
+    const point = map.project([lng, lt]);
+    const box = map.getContainer().getBoundingClientRect();
+    return { x: box.left + point.x, y: box.top + point.y };
+  }, [lon, lat] as const);
+}
+
+/** Screenshot, then the average colour of the 3×3 patch at lon/lat. */
+export async function colorAt(page: Page, lon: number, lat: number): Promise<Rgb> {
+  const { x, y } = await pointOnPage(page, lon, lat);
+  const png = await page.screenshot({ type: 'png' });
+  return averagePatch(new Uint8Array(png), x, y);
+}
+
+/** Saves a screenshot under tests/e2e/screenshots/ (git-ignored) and returns its path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  writeFileSync(file, await page.screenshot({ type: 'png' }));
+  return file;
+}
+
+/** A layer file as the app serves it (layers/<id>.json next to the page). */
+export async function fetchJson<T>(page: Page, relativeUrl: string): Promise<T> {
+  return page.evaluate(async (url) => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    return response.json();
+  }, relativeUrl) as Promise<T>;
+}
