@@ -1,0 +1,98 @@
+// Command-line arguments of `npm run import` → a checked options object (pure, no I/O).
+
+import { ImportError } from './errors';
+
+export interface ImportArgs {
+  input: string;
+  id: string;
+  titleFr?: string;
+  titleEn?: string;
+  group?: string;
+  /** Where the data file goes; default public/data/local. */
+  outDir?: string;
+  /** Where <id>.json and catalogue.json go; default layers/local (or $GEOVEILLE_LAYERS_DIR). */
+  layersDir?: string;
+  /** Vector only: which layer of a multi-layer file (GPKG, KML). */
+  layer?: string;
+  minzoom?: number;
+  maxzoom?: number;
+}
+
+export const USAGE =
+  'usage: npm run import -- <input> --id <layer-id> [--title-fr "…"] [--title-en "…"] [--group <group-id>] ' +
+  '[--out-dir <dir>] [--layers-dir <dir>] [--layer <name>] [--minzoom <z>] [--maxzoom <z>]';
+
+/** Layer ids become file names and URL hash values: keep them to lowercase letters, digits and dashes. */
+export const LAYER_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const STRING_OPTIONS = {
+  '--id': 'id',
+  '--title-fr': 'titleFr',
+  '--title-en': 'titleEn',
+  '--group': 'group',
+  '--out-dir': 'outDir',
+  '--layers-dir': 'layersDir',
+  '--layer': 'layer',
+} as const;
+const ZOOM_OPTIONS = { '--minzoom': 'minzoom', '--maxzoom': 'maxzoom' } as const;
+
+type StringKey = (typeof STRING_OPTIONS)[keyof typeof STRING_OPTIONS];
+type ZoomKey = (typeof ZOOM_OPTIONS)[keyof typeof ZOOM_OPTIONS];
+
+/** Parses argv (without node and script) and env; throws ImportError naming what is wrong. */
+export function parseImportArgs(argv: readonly string[], env: Record<string, string | undefined> = {}): ImportArgs {
+  const strings: Partial<Record<StringKey, string>> = {};
+  const zooms: Partial<Record<ZoomKey, number>> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [flag, inline] = splitInline(arg);
+    const value = inline ?? argv[++i];
+    if (value === undefined || (inline === undefined && value.startsWith('--'))) {
+      throw new ImportError('arguments', `${flag} needs a value. ${USAGE}`);
+    }
+    if (flag in STRING_OPTIONS) strings[STRING_OPTIONS[flag as keyof typeof STRING_OPTIONS]] = value;
+    else if (flag in ZOOM_OPTIONS) zooms[ZOOM_OPTIONS[flag as keyof typeof ZOOM_OPTIONS]] = parseZoom(flag, value);
+    else throw new ImportError('arguments', `unknown option ${flag}. ${USAGE}`);
+  }
+  return checked(positional, strings, zooms, env);
+}
+
+function splitInline(arg: string): [string, string | undefined] {
+  const eq = arg.indexOf('=');
+  return eq < 0 ? [arg, undefined] : [arg.slice(0, eq), arg.slice(eq + 1)];
+}
+
+function parseZoom(flag: string, value: string): number {
+  const zoom = Number(value);
+  if (!Number.isInteger(zoom) || zoom < 0 || zoom > 22) {
+    throw new ImportError('arguments', `${flag} must be a whole number from 0 to 22, got "${value}"`);
+  }
+  return zoom;
+}
+
+function checked(
+  positional: string[],
+  strings: Partial<Record<StringKey, string>>,
+  zooms: Partial<Record<ZoomKey, number>>,
+  env: Record<string, string | undefined>,
+): ImportArgs {
+  if (positional.length !== 1) {
+    const problem = positional.length === 0 ? 'no input file given' : `expected one input file, got ${positional.length}`;
+    throw new ImportError('arguments', `${problem}. ${USAGE}`);
+  }
+  const id = strings.id;
+  if (id === undefined) throw new ImportError('arguments', `--id is required. ${USAGE}`);
+  if (!LAYER_ID_PATTERN.test(id)) {
+    throw new ImportError('arguments', `invalid layer id "${id}": use lowercase letters, digits and dashes (e.g. fires-1990)`);
+  }
+  if (zooms.minzoom !== undefined && zooms.maxzoom !== undefined && zooms.minzoom > zooms.maxzoom) {
+    throw new ImportError('arguments', `--minzoom ${zooms.minzoom} is above --maxzoom ${zooms.maxzoom}`);
+  }
+  const layersDir = strings.layersDir ?? (env.GEOVEILLE_LAYERS_DIR || undefined);
+  return { ...strings, ...zooms, input: positional[0] as string, id, ...(layersDir ? { layersDir } : {}) };
+}

@@ -1,0 +1,64 @@
+// What the importer needs from a GeoTIFF's gdalinfo: size, bands, compression, CRS, bounds in degrees.
+
+import { ImportError } from './errors';
+import type { Gdal, GdalDataset } from './gdal';
+
+interface GdalInfoBand {
+  type: string;
+  noDataValue?: number | string;
+  colorTable?: { entries?: Array<[number, number, number, number]> };
+}
+interface GdalInfo {
+  size: [number, number];
+  geoTransform?: number[];
+  coordinateSystem?: { wkt?: string };
+  metadata?: { IMAGE_STRUCTURE?: { COMPRESSION?: string } };
+  wgs84Extent?: { coordinates: number[][][] };
+  bands: GdalInfoBand[];
+}
+
+export interface RasterBand {
+  type: string;
+  noData: number | null;
+  colorTable?: Array<[number, number, number, number]>;
+}
+
+export interface RasterFacts {
+  width: number;
+  height: number;
+  bands: RasterBand[];
+  /** Compression of the input as GDAL names it (DEFLATE, LZW, JPEG…), or NONE. */
+  compression: string;
+  bounds: [number, number, number, number];
+}
+
+/** gdalinfo writes nodata as a number, or as a string for NaN/Infinity. */
+function parseNoData(value: number | string | undefined): number | null {
+  if (value === undefined) return null;
+  return typeof value === 'number' ? value : Number(value);
+}
+
+export async function inspectRaster(gdal: Gdal, dataset: GdalDataset, file: string): Promise<RasterFacts> {
+  const info = (await gdal.gdalinfo(dataset, [])) as GdalInfo;
+  if (!info.coordinateSystem?.wkt) {
+    throw new ImportError(file, 'has no coordinate reference system (GeoTIFF without GeoKeys); assign one with gdal_edit -a_srs');
+  }
+  const [width, height] = info.size;
+  if (!info.geoTransform || !info.wgs84Extent || info.bands.length === 0 || width === 0 || height === 0) {
+    throw new ImportError(file, 'has no usable georeferencing or no bands');
+  }
+  const ring = info.wgs84Extent.coordinates[0] ?? [];
+  const lons = ring.map((point) => point[0] as number);
+  const lats = ring.map((point) => point[1] as number);
+  return {
+    width,
+    height,
+    bands: info.bands.map((band) => ({
+      type: band.type,
+      noData: parseNoData(band.noDataValue),
+      ...(band.colorTable?.entries?.length ? { colorTable: band.colorTable.entries } : {}),
+    })),
+    compression: info.metadata?.IMAGE_STRUCTURE?.COMPRESSION ?? 'NONE',
+    bounds: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)],
+  };
+}

@@ -1,0 +1,90 @@
+// The import, start to end: check the input, convert it, write the starter layer JSON, register it.
+
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LayerDefinition } from '../../catalogue/types';
+import type { ImportArgs } from './args';
+import { ImportError } from './errors';
+import { detectFormat, SUPPORTED_EXTENSIONS, titleFromFileName, type InputFormat } from './formats';
+import { startGdal } from './gdal';
+import { buildRasterLayer, buildVectorLayer, guessRasterGroup, type LayerBasics } from './layer_json';
+import { saveLayer } from './local_catalogue';
+import { importRaster, type RasterResult } from './raster_import';
+import { importVector, type VectorResult } from './vector_import';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const PUBLIC_DIR = path.join(REPO_ROOT, 'public');
+export const DEFAULT_OUT_DIR = path.join(PUBLIC_DIR, 'data', 'local');
+export const DEFAULT_LAYERS_DIR = path.join(REPO_ROOT, 'layers', 'local');
+
+export interface ImportReport {
+  layer: LayerDefinition;
+  dataFile: string;
+  layerFile: string;
+  seconds: number;
+  vector?: VectorResult;
+  raster?: RasterResult;
+  /** Set when the data file is outside public/: the user must serve it at layer.source.url. */
+  urlNote?: string;
+}
+
+export async function runImport(args: ImportArgs): Promise<ImportReport> {
+  const started = performance.now();
+  const file = path.resolve(args.input);
+  const format = await checkInput(file, args.input);
+  const outDir = path.resolve(args.outDir ?? DEFAULT_OUT_DIR);
+  const layersDir = path.resolve(args.layersDir ?? DEFAULT_LAYERS_DIR);
+  await fs.mkdir(outDir, { recursive: true });
+  const session = await startGdal(outDir);
+  const extension = format.kind === 'vector' ? 'pmtiles' : 'tif';
+  const dataFile = path.join(outDir, `${args.id}.${extension}`);
+  const { url, note } = urlFor(dataFile);
+  const basics = (bounds: LayerBasics['bounds'], defaultGroup: string): LayerBasics => ({
+    id: args.id,
+    title: { fr: args.titleFr ?? args.titleEn ?? titleFromFileName(file), en: args.titleEn ?? args.titleFr ?? titleFromFileName(file) },
+    fileName: path.basename(file),
+    group: args.group ?? defaultGroup,
+    url,
+    today: new Date().toISOString().slice(0, 10),
+    bounds: bounds.map((value) => Number(value.toFixed(6))) as LayerBasics['bounds'],
+  });
+  let report: Omit<ImportReport, 'layerFile' | 'seconds'>;
+  if (format.kind === 'vector') {
+    const zoomOverride = { ...(args.minzoom !== undefined ? { minzoom: args.minzoom } : {}), ...(args.maxzoom !== undefined ? { maxzoom: args.maxzoom } : {}) };
+    const job = { file, format, id: args.id, outDir, zoomOverride, ...(args.layer ? { layer: args.layer } : {}) };
+    const vector = await importVector(session, job);
+    const fields = vector.facts.fields; // the added feature id is technical: not listed for users
+    const layer = buildVectorLayer(basics(vector.bounds, 'reference'), { sourceLayer: vector.sourceLayer, geometry: vector.facts.geometry, fields, ...vector.zooms });
+    report = { layer, dataFile, vector };
+  } else {
+    const raster = await importRaster(session, { file, format, id: args.id, outDir });
+    const layer = buildRasterLayer(basics(raster.bounds, guessRasterGroup(path.basename(file))), raster.style);
+    report = { layer, dataFile, raster };
+  }
+  const layerFile = await saveLayer(layersDir, report.layer);
+  return { ...report, layerFile, seconds: (performance.now() - started) / 1000, ...(note ? { urlNote: note } : {}) };
+}
+
+async function checkInput(file: string, shown: string): Promise<InputFormat> {
+  const stat = await fs.stat(file).catch(() => undefined);
+  if (!stat) throw new ImportError(shown, 'file not found');
+  if (!stat.isFile()) throw new ImportError(shown, 'is not a file');
+  if (stat.size === 0) throw new ImportError(shown, 'is empty (0 bytes)');
+  const format = detectFormat(file);
+  if (!format) {
+    throw new ImportError(shown, `unknown format "${path.extname(file) || '(no extension)'}"; supported: ${SUPPORTED_EXTENSIONS.join(' ')}`);
+  }
+  await fs.access(file, fs.constants.R_OK).catch(() => {
+    throw new ImportError(shown, 'cannot be read (permission denied)');
+  });
+  return format;
+}
+
+/** The app serves public/ at its root, so a file under it has a relative URL; elsewhere we can only suggest one. */
+function urlFor(dataFile: string): { url: string; note?: string } {
+  const relative = path.relative(PUBLIC_DIR, dataFile);
+  if (!relative.startsWith('..') && !path.isAbsolute(relative)) return { url: relative.split(path.sep).join('/') };
+  const url = `data/local/${path.basename(dataFile)}`;
+  return { url, note: `the data file is outside public/: serve it at "${url}" or edit source.url` };
+}
