@@ -31,34 +31,19 @@ export interface SamplePoint {
   layer: string;
   lon: number;
   lat: number;
-  /** Legend label (fr or en), legend index, or a colour. */
-  expect: unknown;
+  /** The feature's attributes there, e.g. { zone: "0-20" }. */
+  expect: Record<string, string | number>;
 }
 
 export function readManifest(): SamplePoint[] {
   const json = readDistJson('data/demo-manifest.json') as unknown;
-  const list = Array.isArray(json) ? json : (json as { points?: unknown; samples?: unknown }).points
-    ?? (json as { samples?: unknown }).samples;
-  if (!Array.isArray(list)) throw new Error('demo-manifest.json: expected an array of {layer, lon, lat, expect} (or {points: [...]})');
+  const list = Array.isArray(json) ? json : (json as { samples?: unknown; points?: unknown }).samples
+    ?? (json as { points?: unknown }).points;
+  if (!Array.isArray(list)) throw new Error('demo-manifest.json: expected an array of {layer, lon, lat, expect} (or {samples: [...]})');
   return list as SamplePoint[];
 }
 
-/** The legend colour a sample point should show; throws naming the point when it cannot tell. */
-export function expectedColor(def: LayerDefinition, expect: unknown): Rgb {
-  const items = def.legend.items;
-  const byLabel = (label: string) =>
-    items.find((item) => [item.label.fr, item.label.en].some((l) => l.toLowerCase() === label.toLowerCase()));
-  if (typeof expect === 'number' && items[expect]) return parseColor(items[expect].color);
-  if (typeof expect === 'string') {
-    const item = byLabel(expect);
-    if (item) return parseColor(item.color);
-    return parseColor(expect);
-  }
-  if (typeof expect === 'object' && expect !== null) {
-    const { color, label, index } = expect as { color?: string; label?: string; index?: number };
-    if (typeof color === 'string') return parseColor(color);
-    if (typeof label === 'string' && byLabel(label)) return parseColor(byLabel(label)!.color);
-    if (typeof index === 'number' && items[index]) return parseColor(items[index].color);
-  }
-  throw new Error(`demo-manifest: cannot tell the legend colour of ${JSON.stringify(expect)} in layer ${def.id}`);
+/** Legend colours of a layer, to check that what is drawn is what the legend says. */
+export function legendColors(def: LayerDefinition): Rgb[] {
+  return def.legend.items.map((item) => parseColor(item.color));
 }
