@@ -1,6 +1,6 @@
 // gdal3.js (GDAL in WebAssembly) as ground truth for the COG tests.
 import { createRequire } from 'node:module';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './cog_helpers';
@@ -37,15 +37,25 @@ export async function gdalInfo(gdal: Gdal, ds: GdalDataset): Promise<GdalInfo> {
   return (typeof info === 'string' ? JSON.parse(info) : info) as GdalInfo;
 }
 
-/** GDAL's value of every band at pixel (col, row), read with gdal_translate -srcwin to a 1×1 AAIGrid/XYZ. */
-export async function gdalPixel(gdal: Gdal, ds: GdalDataset, col: number, row: number, bands: number): Promise<Array<number | null>> {
-  const values: Array<number | null> = [];
-  for (let b = 1; b <= bands; b++) {
-    const out = await gdal.gdal_translate(ds, ['-of', 'XYZ', '-b', String(b), '-srcwin', String(col), String(row), '1', '1'], `px_${col}_${row}_${b}.xyz`);
-    const { readFileSync } = await import('node:fs');
-    const text = readFileSync(out.real, 'utf8').trim();
-    const value = Number(text.split(/\s+/)[2]);
-    values.push(Number.isNaN(value) ? null : value);
-  }
-  return values;
+const ARRAYS: Record<string, (b: ArrayBuffer) => ArrayLike<number>> = {
+  Byte: (b) => new Uint8Array(b),
+  Int16: (b) => new Int16Array(b),
+  UInt16: (b) => new Uint16Array(b),
+  Int32: (b) => new Int32Array(b),
+  UInt32: (b) => new Uint32Array(b),
+  Float32: (b) => new Float32Array(b),
+  Float64: (b) => new Float64Array(b),
+};
+
+let outputCount = 0;
+
+/** GDAL's exact value of every band at pixel (col, row): gdal_translate -srcwin to a raw 1×1 ENVI file. */
+export async function gdalPixel(gdal: Gdal, ds: GdalDataset, col: number, row: number, type: string, bands: number): Promise<Array<number | null>> {
+  const out = await gdal.gdal_translate(ds, ['-of', 'ENVI', '-srcwin', String(col), String(row), '1', '1'], `px_${++outputCount}.img`);
+  const bytes = readFileSync(out.real);
+  const view = ARRAYS[type];
+  if (!view) throw new Error(`no typed array for GDAL type ${type}`);
+  const raw = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  // (a 1-byte ENVI file comes out padded to 2 bytes, hence the slice)
+  return Array.from(view(raw), (v) => (Number.isNaN(v) ? null : v)).slice(0, bands);
 }

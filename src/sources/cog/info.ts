@@ -7,7 +7,8 @@ export interface CogInfo {
   height: number;
   bands: number;
   dtype: string;
-  nodata: number | null;
+  /** "NaN" when NaN is the nodata value (JSON has no NaN). */
+  nodata: number | 'NaN' | null;
   /** [west, south, east, north] in degrees. */
   bounds4326: [number, number, number, number];
   /** [width, height] of each overview, largest first. */
@@ -21,7 +22,7 @@ export function cogInfo(cog: Cog): CogInfo {
     height: cog.height,
     bands: cog.bands,
     dtype: cog.dtype,
-    nodata: cog.nodata,
+    nodata: cog.nodata !== null && Number.isNaN(cog.nodata) ? 'NaN' : cog.nodata,
     bounds4326: bounds4326(cog),
     overviews: cog.levels.slice(1).map((l) => [l.width, l.height]),
   };

@@ -57,7 +57,7 @@ export async function openCog(source: RangeSource, options: ByteCacheOptions = {
   } catch (error) {
     await bytes.close().catch(() => undefined);
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`${key}: ${message}`);
+    throw new Error(message.startsWith(key) ? message : `${key}: ${message}`);
   }
 }
 
