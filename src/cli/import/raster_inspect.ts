@@ -41,7 +41,7 @@ function parseNoData(value: number | string | undefined): number | null {
 export async function inspectRaster(gdal: Gdal, dataset: GdalDataset, file: string): Promise<RasterFacts> {
   const info = (await gdal.gdalinfo(dataset, [])) as GdalInfo;
   if (!info.coordinateSystem?.wkt) {
-    throw new ImportError(file, 'has no coordinate reference system (GeoTIFF without GeoKeys); assign one with gdal_edit -a_srs');
+    throw new ImportError(file, 'has no coordinate reference system; assign one (e.g. gdal_edit -a_srs EPSG:32198) and import again');
   }
   const [width, height] = info.size;
   if (!info.geoTransform || !info.wgs84Extent || info.bands.length === 0 || width === 0 || height === 0) {
