@@ -14,6 +14,9 @@ import { mountNotices } from './ui/notices';
 import { describeHashProblem, followHashEdits } from './app/hash_edits';
 import { mountUi } from './app/mount_ui';
 import { markReadyAfterFirstView } from './app/ready';
+import type { AppContext } from './app/context';
+import { FEATURES } from './app/features';
+import { mountSheet } from './ui/sheet';
 
 async function boot(): Promise<void> {
   const { state: fromHash, problems } = decodeHash(window.location.hash);
@@ -32,7 +35,6 @@ async function boot(): Promise<void> {
 
   const mapElement = document.getElementById('map')!;
   const { map, protocol } = createMap(mapElement, store.get().view, dataUrl('data/basemap.pmtiles'));
-  Object.assign(window, { __geoveille: { map, store, catalogue } });
   const sync = new LayerSync(map, protocol, defs, document.baseURI, (id, status) => {
     const title = defs.get(id)?.title;
     const shown = status.state === 'error' && title
@@ -42,11 +44,20 @@ async function boot(): Promise<void> {
   });
 
   const ui = mountUi({ catalogue, defs, store, statuses, notices });
+  const context: AppContext = {
+    map, store, statuses, catalogue, defs, sync, notices,
+    sheet: mountSheet(document.getElementById('map-host')!),
+    toolbar: document.getElementById('toolbar')!,
+    resolveUrl: dataUrl,
+  };
+  const features = FEATURES.map((install) => install(context) ?? {});
+  Object.assign(window, { __geoveille: { map, store, catalogue, context } });
   statuses.subscribe(() => ui.refresh());
   store.subscribe((state, previous) => {
     sync.apply(state);
-    if (state.lang !== previous.lang) void ui.switchLang(state.lang);
-    else ui.refresh();
+    if (state.lang !== previous.lang) {
+      void ui.switchLang(state.lang).then(() => features.forEach((feature) => feature.relabel?.()));
+    } else ui.refresh();
   });
   map.on('load', () => sync.apply(store.get()));
   map.on('moveend', () => store.update(() => ({ view: viewOf(map) })));

@@ -1,0 +1,36 @@
+// What every feature of the app (identify, search, verdict, AOI, time…) is given when it starts.
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Catalogue } from '../catalogue/load';
+import type { LayerDefinition } from '../catalogue/types';
+import type { LayerSync } from '../map/layer_sync';
+import type { AppState } from '../state/app_state';
+import type { LayerStatus } from '../state/layer_status';
+import type { Store } from '../state/store';
+import type { Notices } from '../ui/notices';
+import type { Sheet } from '../ui/sheet';
+
+export interface AppContext {
+  map: MapLibreMap;
+  store: Store<AppState>;
+  statuses: Store<{ map: Map<string, LayerStatus> }>;
+  catalogue: Catalogue;
+  defs: ReadonlyMap<string, LayerDefinition>;
+  sync: LayerSync;
+  notices: Notices;
+  /** The side sheet for results (identify, verdict card, AOI report): one content at a time. */
+  sheet: Sheet;
+  /** Header area for tool buttons and the search box. */
+  toolbar: HTMLElement;
+  /** Resolves a catalogue URL (relative to the page) to an absolute one. */
+  resolveUrl(url: string): string;
+}
+
+/**
+ * A feature mounts its UI and returns what to do when the language changes
+ * (most features rebuild their texts).
+ */
+export interface Feature {
+  relabel?(): void;
+}
+
+export type FeatureInstaller = (context: AppContext) => Feature | void;

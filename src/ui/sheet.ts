@@ -1,0 +1,44 @@
+// A side sheet beside the map for results; one content at a time, closable, keyboard-friendly.
+import { t } from '../i18n';
+import { el } from './dom';
+
+export interface Sheet {
+  /** Shows content under a title; returns the content element's container. */
+  open(title: string, content: Node, options?: { id?: string; focus?: boolean }): HTMLElement;
+  close(): void;
+  /** The id given to open(), or null when closed. */
+  current(): string | null;
+}
+
+export function mountSheet(container: HTMLElement): Sheet {
+  const heading = el('h2', { id: 'side-sheet-title' });
+  const body = el('div', { class: 'side-sheet-body' });
+  const close = el('button', { type: 'button', class: 'icon-button side-sheet-close' }, '×');
+  const sheet = el('aside', { id: 'side-sheet', 'aria-labelledby': 'side-sheet-title', hidden: true, tabindex: -1 },
+    el('div', { class: 'side-sheet-head' }, heading, close), body);
+  let currentId: string | null = null;
+  const hide = () => {
+    sheet.hidden = true;
+    currentId = null;
+    body.replaceChildren();
+  };
+  close.addEventListener('click', hide);
+  sheet.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') hide();
+  });
+  container.appendChild(sheet);
+  return {
+    open(title, content, options = {}) {
+      close.setAttribute('aria-label', t('info.close'));
+      heading.textContent = title;
+      body.replaceChildren(content);
+      sheet.hidden = false;
+      sheet.dataset.content = options.id ?? '';
+      currentId = options.id ?? '';
+      if (options.focus !== false) sheet.focus();
+      return body;
+    },
+    close: hide,
+    current: () => currentId,
+  };
+}
