@@ -116,4 +116,24 @@ export interface LayerDefinition {
   maxzoom?: number;
   /** [west, south, east, north] in degrees; the map can fit to it. */
   bounds?: [number, number, number, number];
+  /** URL of a GeoJSON (Multi)Polygon: where the producer mapped; outside it there is no mapping. */
+  coverage?: string;
+  /** Marks a flood-zone layer and maps its field's values to recurrence classes. */
+  floodZone?: FloodZoneSpec;
+  /** Historical flood events / observations, counted near a point by the flood verdict. */
+  floodHistory?: FloodHistorySpec;
+}
+
+export type FloodClass = '0-20' | '20-100';
+export const FLOOD_CLASSES: readonly FloodClass[] = ['0-20', '20-100'];
+
+export interface FloodZoneSpec {
+  field: string;
+  /** Raw field value → recurrence class. */
+  classes: Record<string, FloodClass>;
+}
+
+export interface FloodHistorySpec {
+  /** Field holding the event's year or ISO date. */
+  dateField: string;
 }

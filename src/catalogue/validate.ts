@@ -7,11 +7,13 @@ import {
   checkAttribution, checkBounds, checkFields, checkLegend, checkSource, checkTime, checkZooms,
 } from './validate_parts';
 import { checkStyleWithSpec, type StyleEntry } from './validate_style';
+import { checkFloodFields } from './validate_flood';
 
 export { formatError, type ValidationError } from './validate_checker';
 
 const LAYER_REQUIRED = ['id', 'title', 'description', 'group', 'source', 'style', 'legend', 'attribution'] as const;
-const LAYER_OPTIONAL = ['fields', 'time', 'synthetic', 'visible', 'opacity', 'minzoom', 'maxzoom', 'bounds'] as const;
+const LAYER_OPTIONAL = ['fields', 'time', 'synthetic', 'visible', 'opacity', 'minzoom', 'maxzoom', 'bounds',
+  'coverage', 'floodZone', 'floodHistory'] as const;
 const STYLE_TYPES = ['fill', 'line', 'circle', 'symbol', 'raster', 'fill-extrusion', 'heatmap'] as const;
 
 /** "layers/local/my-fires.json" → "my-fires" */
@@ -56,6 +58,7 @@ function checkLayer(check: Checker, json: unknown, file: string, groupIds: strin
   if (layer.opacity !== undefined) check.number(layer.opacity, 'opacity', 0, 1);
   checkZooms(check, layer);
   if (layer.bounds !== undefined) checkBounds(check, layer.bounds, 'bounds');
+  checkFloodFields(check, layer, source.kind);
 }
 
 function checkIdentity(check: Checker, layer: JsonObject, file: string, groupIds: string[]): void {
