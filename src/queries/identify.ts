@@ -1,0 +1,83 @@
+// Identify: what every given layer holds at a point, from full-resolution data (a vector
+// archive's max-zoom tile, the original GeoJSON, a COG's full-resolution pixel).
+// Pure and DOM-free; labels and formatting are applied later (identify_format.ts).
+import type { Feature, Position } from 'geojson';
+import type { LayerDefinition } from '../catalogue/types';
+import { identify as cogIdentify } from '../sources/cog/identify';
+import type { DataAccess } from './identify_data';
+import { featureHits, isPolygonal, uniqueFeatures } from './identify_hit';
+import { featuresNear } from './vector_tiles';
+
+export type LayerAnswer =
+  | { layerId: string; kind: 'features'; features: Feature[]; truncated: boolean }
+  /** pmtiles-raster: drawn here, but the tiles hold colours, not values. */
+  | { layerId: string; kind: 'raster-visible' }
+  | { layerId: string; kind: 'raster-values'; values: Array<number | null> }
+  | { layerId: string; kind: 'error'; message: string };
+
+export interface IdentifyOptions {
+  /** Lines and points within this distance count as hit (a few pixels at the current zoom). */
+  toleranceMetres: number;
+  /** Features listed per layer, at most. */
+  maxFeatures?: number;
+  signal?: AbortSignal;
+}
+
+const DEFAULT_MAX_FEATURES = 20;
+
+/** One answer per layer, in the order given (top of the map first). */
+export async function identifyAt(
+  lonLat: Position, layers: LayerDefinition[], data: DataAccess, options: IdentifyOptions,
+): Promise<LayerAnswer[]> {
+  return Promise.all(layers.map(async (def): Promise<LayerAnswer> => {
+    try {
+      return await identifyLayer(lonLat, def, data, options);
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      return { layerId: def.id, kind: 'error', message: error instanceof Error ? error.message : String(error) };
+    }
+  }));
+}
+
+async function identifyLayer(lonLat: Position, def: LayerDefinition, data: DataAccess, options: IdentifyOptions): Promise<LayerAnswer> {
+  const [lon = 0, lat = 0] = lonLat;
+  switch (def.source.kind) {
+    case 'pmtiles-raster':
+      return { layerId: def.id, kind: 'raster-visible' };
+    case 'cog': {
+      const cog = await data.cog(def.source.url);
+      return { layerId: def.id, kind: 'raster-values', values: await cogIdentify(cog, lon, lat, options.signal) };
+    }
+    case 'geojson':
+      return featureAnswer(def.id, await data.geojson(def.source.url), lonLat, options);
+    case 'pmtiles-vector': {
+      const candidates = await vectorCandidates(def, data, lonLat, options);
+      return featureAnswer(def.id, candidates, lonLat, options);
+    }
+  }
+}
+
+/**
+ * Polygons from the one max-zoom tile holding the point (exact geometry); lines and
+ * points from the tiles within the tolerance, which may cross a tile edge.
+ */
+export async function vectorCandidates(
+  def: LayerDefinition, data: DataAccess, lonLat: Position, options: IdentifyOptions,
+): Promise<Feature[]> {
+  const [lon = 0, lat = 0] = lonLat;
+  const archive = data.pmtiles(def.source.url);
+  const sourceLayer = def.source.sourceLayer ?? '';
+  const exact = await featuresNear(archive, sourceLayer, lon, lat, { signal: options.signal });
+  const polygons = exact.filter((feature) => isPolygonal(feature.geometry));
+  if (polygons.length === exact.length && exact.length > 0) return polygons;
+  const near = await featuresNear(archive, sourceLayer, lon, lat, {
+    radiusMetres: options.toleranceMetres, signal: options.signal,
+  });
+  return [...polygons, ...near.filter((feature) => !isPolygonal(feature.geometry))];
+}
+
+function featureAnswer(layerId: string, candidates: Feature[], lonLat: Position, options: IdentifyOptions): LayerAnswer {
+  const hits = uniqueFeatures(candidates.filter((feature) => featureHits(feature, lonLat, options.toleranceMetres)));
+  const max = options.maxFeatures ?? DEFAULT_MAX_FEATURES;
+  return { layerId, kind: 'features', features: hits.slice(0, max), truncated: hits.length > max };
+}
