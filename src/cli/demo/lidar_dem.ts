@@ -44,9 +44,9 @@ export function lidarRasters(seed: number, valley: Valley): LidarRasters {
       const fromValley = Math.abs(t - valley.meander(s));
       const fromChannel = Math.abs(t - valley.meander(s) - valley.channelWiggle(s));
       const floor = valley.halfWidth20(s, t > valley.meander(s) ? 1 : -1);
-      const slope = smoothstep((fromValley - floor) / 2.2);
+      const slope = smoothstep((fromValley - floor) / 1.2);
       const channel = fromChannel < 0.03 ? -4 * (1 - fromChannel / 0.03) : 0;
-      const elevation = 18 + 70 * slope + 25 * slope * relief(x / 3, y / 3) + 1.5 * micro(x / 0.15, y / 0.15) + channel;
+      const elevation = 18 + 70 * slope + 35 * (0.2 + 0.8 * slope) * relief(x / 0.9, y / 0.9) + 1.5 * micro(x / 0.15, y / 0.15) + channel;
       dem.values[j * dem.width + i] = elevation;
       const onFloodPlain = fromValley < floor * 1.3 && fields(x / 1.2, y / 1.2) > -0.2;
       const canopy = fromChannel < 0.04 || onFloodPlain ? 0.3 * Math.max(0, crowns(x / 0.02, y / 0.02))
@@ -57,7 +57,7 @@ export function lidarRasters(seed: number, valley: Valley): LidarRasters {
   return { bbox: lidarBBox(), dem, chm, hillshade: hillshade(dem) };
 }
 
-/** Classic hillshade (sun azimuth 315°, altitude 45°), values 0..1, vertical exaggeration ×2. */
+/** Classic hillshade (sun azimuth 315°, altitude 45°), values 0..1, vertical exaggeration ×3. */
 function hillshade(dem: Grid): Grid {
   const out: Grid = { ...dem, values: new Float32Array(dem.values.length) };
   const cellM = dem.cellKm * 1000;
@@ -66,8 +66,8 @@ function hillshade(dem: Grid): Grid {
   const at = (i: number, j: number) => dem.values[Math.min(dem.height - 1, Math.max(0, j)) * dem.width + Math.min(dem.width - 1, Math.max(0, i))]!;
   for (let j = 0; j < dem.height; j++) {
     for (let i = 0; i < dem.width; i++) {
-      const dzdx = (2 * (at(i + 1, j) - at(i - 1, j))) / (2 * cellM);
-      const dzdy = (2 * (at(i, j + 1) - at(i, j - 1))) / (2 * cellM);
+      const dzdx = (3 * (at(i + 1, j) - at(i - 1, j))) / (2 * cellM);
+      const dzdy = (3 * (at(i, j + 1) - at(i, j - 1))) / (2 * cellM);
       const slope = Math.atan(Math.hypot(dzdx, dzdy));
       const aspect = Math.atan2(dzdy, -dzdx);
       const v = Math.cos(zenith) * Math.cos(slope) + Math.sin(zenith) * Math.sin(slope) * Math.cos(azimuth - aspect);

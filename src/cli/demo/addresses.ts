@@ -1,0 +1,76 @@
+// ~2,000 synthetic civic addresses in the demo flood area (streets along and across the synthetic
+// river through lon -72.55, lat 46.35), in invented municipalities marked "(démo)", turned into
+// the "demo" address index with the same code as `npm run import -- addresses`.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { buildAddressIndex } from '../../queries/search/address_build';
+import { MANIFEST_FILE, type AddressRecord } from '../../queries/search/address_format';
+import { writeAddressIndex } from '../import/addresses_write';
+import { streamFor, uniform, type Random } from './prng';
+import { makeValley, valleyPoint, type Valley } from './river';
+
+export const DEMO_ADDRESS_INDEX = 'demo';
+
+/** Upstream to downstream (km along the valley axis): which invented town a stretch belongs to. */
+const TOWNS: Array<[number, string]> = [[-2.5, 'Val-des-Méandres (démo)'], [2.5, 'Saint-Ours-des-Crues (démo)'], [Infinity, 'Rivière-Claire (démo)']];
+/** Streets parallel to the river: name, offset from the valley centre (km, + = left bank), stretch [s0, s1] (km). */
+const ALONG: Array<[string, number, number, number]> = [
+  ['rue des Érables', 0.35, -5, 1], ['rue des Saules', -0.35, -3, 3], ['chemin de la Rivière', 0.7, -6, 6],
+  ['rue Principale', -0.7, -6, 6], ['rue des Bouleaux', 1.1, -4, 2], ['avenue des Pins', -1.1, -2, 4],
+  ['rang Saint-Joseph', 1.7, -6, 6], ['montée des Pionniers', -1.7, -5, 5],
+];
+/** Streets across the valley: name and position along it (km). */
+const ACROSS: Array<[string, number]> = [
+  ['rue du Moulin', -4.5], ['avenue des Trembles', -3], ['rue Notre-Dame', -1.5], ['rue de l’Église', -0.4],
+  ['avenue des Cèdres', 1], ['rue des Merisiers', 2.2], ['boulevard des Ormes', 3.5], ['rue des Épinettes', 5],
+];
+const SPACING_KM = 0.1;
+const SETBACK_KM = 0.015;
+/** No houses in the channel itself. */
+const CHANNEL_CLEARANCE_KM = 0.1;
+
+function townAt(s: number): string {
+  return TOWNS.find(([upTo]) => s < upTo)![1];
+}
+
+function alongStreet(valley: Valley, rand: Random, [name, offset, s0, s1]: (typeof ALONG)[number]): AddressRecord[] {
+  const records: AddressRecord[] = [];
+  for (let i = 0, s = s0; s <= s1; i++, s += SPACING_KM) {
+    for (const side of [1, -1] as const) {
+      const t = valley.meander(s) + offset + side * SETBACK_KM + uniform(rand, -0.004, 0.004);
+      const [lon, lat] = valleyPoint(s, t) as [number, number];
+      records.push({ address: `${101 + 2 * i + (side === 1 ? 0 : 1)}, ${name}`, municipality: townAt(s), lon, lat });
+    }
+  }
+  return records;
+}
+
+function acrossStreet(valley: Valley, rand: Random, [name, s]: (typeof ACROSS)[number]): AddressRecord[] {
+  const records: AddressRecord[] = [];
+  for (let i = 0, offset = -2; offset <= 2; i++, offset += SPACING_KM) {
+    if (Math.abs(offset) < CHANNEL_CLEARANCE_KM) continue;
+    for (const side of [1, -1] as const) {
+      const along = s + side * SETBACK_KM + uniform(rand, -0.004, 0.004);
+      const [lon, lat] = valleyPoint(along, valley.meander(along) + offset) as [number, number];
+      records.push({ address: `${11 + 2 * i + (side === 1 ? 0 : 1)}, ${name}`, municipality: townAt(s), lon, lat });
+    }
+  }
+  return records;
+}
+
+export function demoAddresses(seed: number): AddressRecord[] {
+  const valley = makeValley(seed);
+  const rand = streamFor(seed, 'addresses');
+  return [...ALONG.flatMap((street) => alongStreet(valley, rand, street)), ...ACROSS.flatMap((street) => acrossStreet(valley, rand, street))];
+}
+
+/** Writes public/data/addresses/demo/ and lists it in addresses/index.json (skipped when present and `ifMissing`). */
+export function writeDemoAddresses(outDir: string, seed: number, ifMissing = false): void {
+  const root = path.join(outDir, 'addresses');
+  if (ifMissing && existsSync(path.join(root, DEMO_ADDRESS_INDEX, MANIFEST_FILE))) return;
+  const built = buildAddressIndex(demoAddresses(seed), { id: DEMO_ADDRESS_INDEX });
+  writeAddressIndex(root, built, {
+    title: { fr: 'Adresses de démonstration (synthétiques)', en: 'Demo addresses (synthetic)' },
+    synthetic: true,
+  });
+}
