@@ -1,0 +1,31 @@
+// Text normalisation shared by every search kind: accent-, case- and punctuation-insensitive,
+// so "Trois-Rivières", "trois rivieres" and "TROIS RIVIÈRES" compare equal.
+
+/** Letters that NFD does not decompose into a base letter plus a mark. */
+const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd' };
+
+/** Abbreviations people type for the saints of Québec place names (St-Jean = Saint-Jean). */
+const ABBREVIATIONS: Record<string, string> = { st: 'saint', ste: 'sainte', sts: 'saints', stes: 'saintes' };
+
+/** Lower case, no accents, letters and digits only, single spaces. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[œæßøłđ]/g, (c) => LIGATURES[c] ?? c)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Normalised words, with St/Ste expanded. */
+export function tokens(text: string): string[] {
+  const normal = normalize(text);
+  if (!normal) return [];
+  return normal.split(' ').map((word) => ABBREVIATIONS[word] ?? word);
+}
+
+/** Normalised words joined by single spaces (the form names are compared in). */
+export function searchForm(text: string): string {
+  return tokens(text).join(' ');
+}
