@@ -5,6 +5,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { Protocol } from 'pmtiles';
 import type { MapView } from '../state/app_state';
 import { basemapStyle } from './basemap_style';
+import { registerCogProtocol } from './cog_protocol';
 
 export interface MapHandle {
   map: MapLibreMap;
@@ -13,13 +14,14 @@ export interface MapHandle {
 
 let protocol: Protocol | undefined;
 
-/** One protocol for the page: it shares PMTiles instances (and their headers) by URL. */
+/** One pmtiles:// protocol for the page (it shares archives and headers by URL), and cog://. */
 function pmtilesProtocol(): Protocol {
   if (!protocol) {
     // maplibre-gl v6 ships its worker separately; Vite must hand MapLibre the worker's URL.
     setWorkerUrl(workerUrl);
     protocol = new Protocol();
     addProtocol('pmtiles', protocol.tile);
+    registerCogProtocol({ addProtocol });
   }
   return protocol;
 }

@@ -8,6 +8,7 @@ import { openPmtiles } from '../sources/pmtiles_archive';
 import type { AppState } from '../state/app_state';
 import type { LayerStatus } from '../state/layer_status';
 import { FIRST_LABEL_LAYER } from './basemap_style';
+import { onCogError, registerCogLayer } from './cog_protocol';
 
 type StatusListener = (id: string, status: LayerStatus) => void;
 
@@ -28,6 +29,7 @@ export class LayerSync {
     map.on('error', (event: ErrorEvent & { sourceId?: string }) => this.onMapError(event));
     map.on('sourcedata', (event: MapSourceDataEvent) => this.onSourceData(event));
     map.on('idle', () => this.markVisibleReady());
+    onCogError((id, message) => this.reportError(id, message));
   }
 
   apply(state: AppState): void {
@@ -68,6 +70,7 @@ export class LayerSync {
       const { archive } = await openPmtiles(dataUrl);
       this.protocol.add(archive);
     }
+    if (def.source.kind === 'cog' && def.source.cog) registerCogLayer(def.id, dataUrl, def.source.cog);
     const parts = toMapLayers(def, dataUrl, this.latest?.visible.get(def.id) ?? 1);
     if (!this.map.getSource(parts.sourceId)) this.map.addSource(parts.sourceId, parts.source);
     this.sourceOf.set(def.id, parts.sourceId);
