@@ -1,0 +1,34 @@
+// Ground area of one pixel. Projected CRSs (all metre-based here): the grid cell area.
+// Geographic CRSs: the spherical area of a cell at the AOI's mean latitude, flagged approximate.
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { Cog } from '../sources/cog/open';
+
+export interface PixelArea {
+  m2: number;
+  /** 'grid': exact cell area in the projected CRS; 'approximate': geographic CRS, at one latitude */
+  kind: 'grid' | 'approximate';
+}
+
+const GEOGRAPHIC = new Set([4326, 4269, 4617]);
+/** authalic radius of the WGS 84 ellipsoid */
+const EARTH_RADIUS_M = 6371007.2;
+
+export function pixelAreaM2(cog: Cog, level: number, aoi: Polygon | MultiPolygon): PixelArea {
+  const grid = cog.levels[level] ?? cog.levels[0];
+  if (!grid) throw new Error(`${cog.key}: no image`);
+  if (!GEOGRAPHIC.has(cog.epsg)) return { m2: grid.resX * grid.resY, kind: 'grid' };
+  const lat = meanLatitude(aoi);
+  const rad = Math.PI / 180;
+  const south = (lat - grid.resY / 2) * rad;
+  const north = (lat + grid.resY / 2) * rad;
+  const m2 = EARTH_RADIUS_M * EARTH_RADIUS_M * grid.resX * rad * Math.abs(Math.sin(north) - Math.sin(south));
+  return { m2, kind: 'approximate' };
+}
+
+function meanLatitude(aoi: Polygon | MultiPolygon): number {
+  const rings = aoi.type === 'Polygon' ? [aoi.coordinates[0] ?? []] : aoi.coordinates.map((p) => p[0] ?? []);
+  let sum = 0;
+  let n = 0;
+  for (const ring of rings) for (const p of ring) { sum += p[1] as number; n++; }
+  return n ? sum / n : 0;
+}

@@ -1,0 +1,113 @@
+// Zonal statistics of one COG band inside an AOI polygon, at full resolution by default:
+// the AOI is projected to the raster CRS (proj4, vertices only, as GDAL/OGR do), rasterised
+// by pixel centre, and the raster is streamed internal tile by internal tile, so memory stays
+// bounded whatever the AOI size. A pixel counts when its centre is inside, nodata/NaN and
+// masked pixels are excluded (rasterstats convention).
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Cog } from '../sources/cog/open';
+import { rasterizeSpans, toPixelPolygons, type RowSpans } from './zonal_rasterize';
+import { histogram, percentile, type Histogram, type ValueCounts } from './zonal_tally';
+import { pixelAreaM2, type PixelArea } from './zonal_area';
+import { streamZone, type ZoneStream } from './zonal_stream';
+
+export interface ZonalOptions {
+  /** 1-based band (default 1). */
+  band?: number;
+  /** 0 = full resolution (default); n = the n-th overview, a faster estimate. */
+  level?: number;
+  /** Number of histogram bins (default 20). */
+  bins?: number;
+  /** Also report counts and areas per distinct value (categorical rasters). */
+  categorical?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface CategoryArea {
+  count: number;
+  area_m2: number;
+}
+
+export interface ZonalStats {
+  count: number;
+  min: number | null;
+  max: number | null;
+  sum: number;
+  mean: number | null;
+  std: number | null;
+  p10: number | null;
+  p50: number | null;
+  p90: number | null;
+  /** area covered by counted pixels (pixel count × pixel area) */
+  area_m2: number;
+  histogram: Histogram | null;
+  categories?: Record<string, CategoryArea>;
+  band: number;
+  /** 0 for full resolution; > 0 when computed on an overview */
+  level: number;
+  /** true when computed on an overview: an estimate, not the exact answer */
+  estimate: boolean;
+  /** false when the percentiles/histogram come from a bounded random sample */
+  percentiles_exact: boolean;
+  pixel_area: PixelArea;
+}
+
+type AoiGeometry = Polygon | MultiPolygon;
+
+/** Pixel spans of an AOI (lon/lat) on one level of the COG. */
+export function aoiSpans(cog: Cog, aoi: AoiGeometry, level = 0): RowSpans {
+  const grid = cog.levels[level];
+  if (!grid) throw new Error(`${cog.key}: no overview level ${level} (the file has ${cog.levels.length - 1})`);
+  const { originX, originY } = cog.georef;
+  const toPixel = (p: number[]): [number, number] => {
+    const [x, y] = cog.proj.forward([p[0] as number, p[1] as number]) as [number, number];
+    return [(x - originX) / grid.resX, (originY - y) / grid.resY];
+  };
+  return rasterizeSpans(toPixelPolygons(aoi, toPixel), grid.width, grid.height);
+}
+
+export async function zonalStats(cog: Cog, aoi: AoiGeometry | Feature<AoiGeometry>, options: ZonalOptions = {}): Promise<ZonalStats> {
+  const geometry = 'geometry' in aoi ? aoi.geometry : aoi;
+  const band = options.band ?? 1;
+  const level = options.level ?? 0;
+  if (!Number.isInteger(band) || band < 1 || band > cog.bands) throw new Error(`${cog.key}: band ${band} does not exist (1..${cog.bands})`);
+  const spans = aoiSpans(cog, geometry, level);
+  const zone = await streamZone(cog, spans, { band, level, signal: options.signal, onProgress: options.onProgress });
+  const pixel = pixelAreaM2(cog, level, geometry);
+  return summarise(zone, options, { band, level, pixel });
+}
+
+function summarise(zone: ZoneStream, options: ZonalOptions, meta: { band: number; level: number; pixel: PixelArea }): ZonalStats {
+  const { count, sum, min, max, shiftedSum, shiftedSquares } = zone;
+  const counts: ValueCounts = zone.tally.finish();
+  const variance = count > 0 ? Math.max(0, (shiftedSquares - (shiftedSum * shiftedSum) / count) / count) : null;
+  const stats: ZonalStats = {
+    count,
+    min: count > 0 ? min : null,
+    max: count > 0 ? max : null,
+    sum,
+    mean: count > 0 ? sum / count : null,
+    std: variance === null ? null : Math.sqrt(variance),
+    p10: percentile(counts, 10),
+    p50: percentile(counts, 50),
+    p90: percentile(counts, 90),
+    area_m2: count * meta.pixel.m2,
+    histogram: histogram(counts, options.bins ?? 20),
+    band: meta.band,
+    level: meta.level,
+    estimate: meta.level > 0,
+    percentiles_exact: counts.exact,
+    pixel_area: meta.pixel,
+  };
+  if (options.categorical) stats.categories = categoryAreas(counts, meta.pixel.m2);
+  return stats;
+}
+
+function categoryAreas(counts: ValueCounts, pixelM2: number): Record<string, CategoryArea> {
+  const out: Record<string, CategoryArea> = {};
+  counts.values.forEach((value, i) => {
+    const count = counts.counts[i] as number;
+    out[String(value)] = { count, area_m2: count * pixelM2 };
+  });
+  return out;
+}

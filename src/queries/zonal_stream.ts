@@ -1,0 +1,115 @@
+// Streams the internal tiles (or strips) of one COG level that an AOI's pixel spans touch,
+// one tile row at a time (neighbouring tiles fetched in one merged request), and folds every
+// counted pixel into running sums and a value tally. Memory: one tile row of bytes plus the
+// bounded byte cache, whatever the AOI size.
+import type { GeoTIFFImage } from 'geotiff';
+import type { Cog, CogLevel } from '../sources/cog/open';
+import { blockRanges, type PixelWindow } from '../sources/cog/blocks';
+import type { RowSpans } from './zonal_rasterize';
+import { createTally, type Tally } from './zonal_tally';
+
+export interface ZoneStream {
+  count: number;
+  sum: number;
+  min: number;
+  max: number;
+  /** sums of (v - shift) and (v - shift)², shift = first value: a stable variance */
+  shift: number;
+  shiftedSum: number;
+  shiftedSquares: number;
+  tally: Tally;
+}
+
+export interface StreamOptions {
+  band: number;
+  level: number;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+type Samples = ArrayLike<number>;
+
+export async function streamZone(cog: Cog, spans: RowSpans, options: StreamOptions): Promise<ZoneStream> {
+  const level = cog.levels[options.level] as CogLevel;
+  const zone: ZoneStream = { count: 0, sum: 0, min: Infinity, max: -Infinity, shift: NaN, shiftedSum: 0, shiftedSquares: 0, tally: createTally(cog.dtype) };
+  const tiles = tilesTouched(level.image, spans);
+  const total = tiles.reduce((n, row) => n + row.length, 0);
+  let done = 0;
+  options.onProgress?.(0, total);
+  for (const tileRow of tiles) {
+    options.signal?.throwIfAborted();
+    const ranges = tileRow.flatMap((w) => [...blockRanges(level.image, w), ...(level.mask ? blockRanges(level.mask, w) : [])]);
+    await cog.bytes.prefetch(ranges, options.signal);
+    for (const window of tileRow) {
+      options.signal?.throwIfAborted();
+      const [values, mask] = await readWindow(level, window, options.band - 1, options.signal);
+      foldWindow(zone, spans, window, values, mask, cog.nodata);
+      options.onProgress?.(++done, total);
+    }
+  }
+  return zone;
+}
+
+async function readWindow(level: CogLevel, window: PixelWindow, sample: number, signal?: AbortSignal): Promise<[Samples, Samples | null]> {
+  const [data, mask] = await Promise.all([
+    level.image.readRasters({ window, samples: [sample], interleave: false, signal }),
+    level.mask ? level.mask.readRasters({ window, samples: [0], interleave: false, signal }) : null,
+  ]);
+  return [data[0] as Samples, mask ? (mask[0] as Samples) : null];
+}
+
+/** Tile windows (clipped to the image) that hold at least one inside pixel, grouped by tile row. */
+export function tilesTouched(image: GeoTIFFImage, spans: RowSpans): PixelWindow[][] {
+  const width = image.getWidth();
+  const height = image.getHeight();
+  const tileW = image.isTiled ? image.getTileWidth() : width;
+  const tileH = image.getTileHeight();
+  const out: PixelWindow[][] = [];
+  for (let y0 = Math.floor(spans.rowStart / tileH) * tileH; y0 < spans.rowEnd; y0 += tileH) {
+    const y1 = Math.min(y0 + tileH, height);
+    const columns = new Set<number>();
+    for (let row = Math.max(y0, spans.rowStart); row < Math.min(y1, spans.rowEnd); row++) {
+      const rowSpans = spans.rows[row - spans.rowStart] as Int32Array;
+      for (let i = 0; i + 1 < rowSpans.length; i += 2) {
+        const first = Math.floor((rowSpans[i] as number) / tileW);
+        const last = Math.floor(((rowSpans[i + 1] as number) - 1) / tileW);
+        for (let tx = first; tx <= last; tx++) columns.add(tx);
+      }
+    }
+    const row = [...columns].sort((a, b) => a - b).map((tx): PixelWindow => [tx * tileW, y0, Math.min((tx + 1) * tileW, width), y1]);
+    if (row.length) out.push(row);
+  }
+  return out;
+}
+
+function foldWindow(zone: ZoneStream, spans: RowSpans, window: PixelWindow, values: Samples, mask: Samples | null, nodata: number | null): void {
+  const [x0, y0, x1, y1] = window;
+  const w = x1 - x0;
+  const nd = nodata ?? NaN;
+  for (let row = Math.max(y0, spans.rowStart); row < Math.min(y1, spans.rowEnd); row++) {
+    const rowSpans = spans.rows[row - spans.rowStart] as Int32Array;
+    const base = (row - y0) * w - x0;
+    for (let i = 0; i + 1 < rowSpans.length; i += 2) {
+      const start = Math.max(rowSpans[i] as number, x0);
+      const end = Math.min(rowSpans[i + 1] as number, x1);
+      for (let col = start; col < end; col++) {
+        const v = values[base + col] as number;
+        // v !== v: NaN is always nodata
+        if (v !== v || v === nd || (mask !== null && mask[base + col] === 0)) continue;
+        addValue(zone, v);
+      }
+    }
+  }
+}
+
+function addValue(zone: ZoneStream, v: number): void {
+  if (zone.count === 0) zone.shift = v;
+  zone.count++;
+  zone.sum += v;
+  if (v < zone.min) zone.min = v;
+  if (v > zone.max) zone.max = v;
+  const d = v - zone.shift;
+  zone.shiftedSum += d;
+  zone.shiftedSquares += d * d;
+  zone.tally.add(v);
+}

@@ -1,0 +1,151 @@
+// Counts of every pixel value seen, so that percentiles, histograms and categories come out
+// exact without keeping the pixels. Memory stays bounded: 8/16-bit integers use a fixed
+// array, other types a Map that turns into a fixed-size random sample past a limit (then the
+// percentiles and histogram are flagged as approximate; count/sum/min/max/mean/std never are).
+
+export interface ValueCounts {
+  /** distinct values ascending, with their counts */
+  values: Float64Array;
+  counts: Float64Array;
+  /** false once the Map overflowed into a sample */
+  exact: boolean;
+}
+
+export interface Tally {
+  add(value: number): void;
+  finish(): ValueCounts;
+}
+
+const DENSE: Record<string, { offset: number; size: number }> = {
+  uint8: { offset: 0, size: 256 },
+  int8: { offset: 128, size: 256 },
+  uint16: { offset: 0, size: 65536 },
+  int16: { offset: 32768, size: 65536 },
+};
+
+export function createTally(dtype: string, maxDistinct = 200_000): Tally {
+  const dense = DENSE[dtype];
+  return dense ? new DenseTally(dense.offset, dense.size) : new MapTally(maxDistinct);
+}
+
+class DenseTally implements Tally {
+  private readonly counts: Float64Array;
+  constructor(private readonly offset: number, size: number) {
+    this.counts = new Float64Array(size);
+  }
+  add(value: number): void {
+    (this.counts[value + this.offset] as number)++;
+  }
+  finish(): ValueCounts {
+    const values: number[] = [];
+    const counts: number[] = [];
+    this.counts.forEach((count, i) => {
+      if (count > 0) {
+        values.push(i - this.offset);
+        counts.push(count);
+      }
+    });
+    return { values: Float64Array.from(values), counts: Float64Array.from(counts), exact: true };
+  }
+}
+
+class MapTally implements Tally {
+  private map: Map<number, number> | null = new Map();
+  private sample: Float64Array | null = null;
+  private seen = 0;
+  private seed = 0x9e3779b9;
+  constructor(private readonly maxDistinct: number) {}
+
+  add(value: number): void {
+    this.seen++;
+    if (this.map) {
+      this.map.set(value, (this.map.get(value) ?? 0) + 1);
+      if (this.map.size > this.maxDistinct) this.toSample();
+      return;
+    }
+    // Reservoir sampling (algorithm R) with a small deterministic PRNG: same input, same output.
+    const j = Math.floor(this.random() * this.seen);
+    const sample = this.sample as Float64Array;
+    if (j < sample.length) sample[j] = value;
+  }
+
+  finish(): ValueCounts {
+    if (this.map) {
+      const values = Float64Array.from(this.map.keys()).sort();
+      const counts = Float64Array.from(values, (v) => this.map?.get(v) ?? 0);
+      return { values, counts, exact: true };
+    }
+    const sorted = (this.sample as Float64Array).slice().sort();
+    const scale = this.seen / sorted.length;
+    return { values: sorted, counts: new Float64Array(sorted.length).fill(scale), exact: false };
+  }
+
+  private toSample(): void {
+    const map = this.map as Map<number, number>;
+    const sample = new Float64Array(this.maxDistinct);
+    let i = 0;
+    // spread the counted values into the sample in proportion (good enough as a starting reservoir)
+    const ratio = sample.length / this.seen;
+    let carry = 0;
+    for (const [value, count] of map) {
+      carry += count * ratio;
+      while (carry >= 1 && i < sample.length) {
+        sample[i++] = value;
+        carry--;
+      }
+    }
+    while (i < sample.length) sample[i++] = map.keys().next().value as number;
+    this.sample = sample;
+    this.map = null;
+  }
+
+  private random(): number {
+    // mulberry32
+    let t = (this.seed = (this.seed + 0x6d2b79f5) | 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+}
+
+/** numpy's default ("linear") percentile over weighted distinct values; p in 0..100. */
+export function percentile(counts: ValueCounts, p: number): number | null {
+  const total = counts.counts.reduce((a, b) => a + b, 0);
+  if (total === 0) return null;
+  const rank = ((total - 1) * p) / 100;
+  const low = Math.floor(rank);
+  const lowValue = valueAtRank(counts, low);
+  const highValue = valueAtRank(counts, Math.min(low + 1, total - 1));
+  return lowValue + (rank - low) * (highValue - lowValue);
+}
+
+function valueAtRank(counts: ValueCounts, rank: number): number {
+  let seen = 0;
+  for (let i = 0; i < counts.values.length; i++) {
+    seen += counts.counts[i] as number;
+    if (rank < seen) return counts.values[i] as number;
+  }
+  return counts.values[counts.values.length - 1] as number;
+}
+
+export interface Histogram {
+  /** bins + 1 edges, min to max */
+  edges: number[];
+  counts: number[];
+}
+
+/** numpy.histogram-style: equal-width bins over [min, max], the last bin closed. */
+export function histogram(counts: ValueCounts, bins: number): Histogram | null {
+  const n = counts.values.length;
+  if (n === 0) return null;
+  const min = counts.values[0] as number;
+  const max = counts.values[n - 1] as number;
+  const width = (max - min) / bins || 1;
+  const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? max : min + i * width));
+  const out = new Array<number>(bins).fill(0);
+  for (let i = 0; i < n; i++) {
+    const bin = Math.min(bins - 1, Math.floor(((counts.values[i] as number) - min) / width));
+    out[bin] = (out[bin] as number) + (counts.counts[i] as number);
+  }
+  return { edges, counts: out.map((c) => Math.round(c)) };
+}
