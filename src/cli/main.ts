@@ -7,6 +7,7 @@ type Command = (options: Map<string, string>) => Promise<unknown>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   info: async () => (await import('./commands/info')).run,
   identify: async () => (await import('./commands/identify')).run,
+  verdict: async () => (await import('./commands/verdict')).run,
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -53,11 +53,16 @@ function minimum(values: number[]): number {
 export function uniqueFeatures(features: Feature[]): Feature[] {
   const seen = new Set<string>();
   return features.filter((feature) => {
-    const key = feature.id !== undefined ? `id:${String(feature.id)}` : `p:${JSON.stringify(feature.properties ?? {})}${pointKey(feature)}`;
+    const key = featureKey(feature);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+
+/** What tells one feature from another once tiles have cut it into pieces. */
+export function featureKey(feature: Feature): string {
+  return feature.id !== undefined ? `id:${String(feature.id)}` : `p:${JSON.stringify(feature.properties ?? {})}${pointKey(feature)}`;
 }
 
 /** Points are not cut by tiles, so their place tells apart two points with equal attributes. */
