@@ -41,4 +41,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+await (process.argv[2] === 'addresses' ? (await import('./addresses')).addressesMain(process.argv.slice(3)) : main());

@@ -29,7 +29,7 @@ export interface Manifest {
   format: typeof INDEX_FORMAT;
   version: number;
   id: string;
-  /** Number of addresses (a row per indexed word, so rows ≥ addresses). */
+  /** Number of addresses (a row per indexed word, so shard rows ≥ addresses). */
   count: number;
   shards: ShardRef[];
 }
@@ -59,7 +59,7 @@ export const COMMON_WORDS = new Set([
 ]);
 
 export function isNumber(word: string): boolean {
-  return /^\d/.test(word);
+  return /^\d+[a-z]?$/.test(word);
 }
 
 /** The words an address is filed under: the distinctive words of its street. */
@@ -69,13 +69,13 @@ export function indexedWords(address: string): string[] {
   return [...new Set(distinctive.length ? distinctive : words)];
 }
 
-/** The word a query is looked up by: its longest distinctive word (null when none is usable). */
-export function lookupWord(queryWords: string[], minLength = 3): string | null {
-  const words = queryWords.filter((word) => !isNumber(word));
-  const distinctive = words.filter((word) => !COMMON_WORDS.has(word));
-  const pool = distinctive.length ? distinctive : words;
-  const longest = pool.reduce<string | null>((best, word) => (!best || word.length > best.length ? word : best), null);
-  return longest && longest.length >= minLength ? longest : null;
+/**
+ * Words of a query worth looking up: distinctive, not a civic number, at least `minLength` long,
+ * longest first (a longer word is usually more selective).
+ */
+export function lookupWords(queryWords: string[], minLength = 3): string[] {
+  const words = queryWords.filter((word) => !isNumber(word) && !COMMON_WORDS.has(word) && word.length >= minLength);
+  return [...new Set(words)].sort((a, b) => b.length - a.length);
 }
 
 /** Shards that can hold words starting with `word`, in prefix order. */

@@ -1,7 +1,7 @@
 // Queries a static address index: the manifest once, then one or two shards per lookup word,
 // each fetched once. `fetchJson` takes a path relative to the index folder (manifest.json, s12.json).
 import {
-  INDEX_FORMAT, MANIFEST_FILE, isNumber, lookupWord, shardsFor, type Manifest, type ShardFile, type ShardRow,
+  INDEX_FORMAT, MANIFEST_FILE, isNumber, lookupWords, shardsFor, type Manifest, type ShardFile, type ShardRef, type ShardRow,
 } from './address_format';
 import { tokens } from './normalize';
 
@@ -31,26 +31,27 @@ export class AddressIndex {
 
   async search(query: string, limit = 6): Promise<AddressAnswer> {
     const words = tokens(query);
-    const word = lookupWord(words);
-    if (!word) return { hits: [], partial: false };
+    const candidates = lookupWords(words);
+    if (!candidates.length) return { hits: [], partial: false };
     const manifest = await this.loadManifest();
-    const candidates = shardsFor(manifest, word);
-    const rows = (await Promise.all(candidates.slice(0, MAX_SHARDS).map((ref) => this.loadShard(ref.file)))).flat();
-    const others = words.filter((other) => other !== word);
-    const seen = new Set<string>();
-    const hits: Array<AddressHit & { exact: boolean; number: number }> = [];
-    for (const row of rows) {
-      if (!row[0].startsWith(word)) continue;
-      const key = `${row[1]}|${row[2]}`;
-      if (seen.has(key) || !matchesAll(others, row)) continue;
-      seen.add(key);
-      hits.push({ address: row[1], municipality: row[2], lon: row[3], lat: row[4], exact: row[0] === word, number: civicNumber(row[1]) });
+    // Most selective word first (fewest rows in its shards); words filed nowhere (e.g. a
+    // municipality) only filter. Stop at the first word that gives hits, within the shard budget.
+    const plans = candidates
+      .map((word) => ({ word, shards: shardsFor(manifest, word) }))
+      .filter((plan) => plan.shards.length > 0)
+      .sort((a, b) => rowsOf(a.shards) - rowsOf(b.shards));
+    let budget = MAX_SHARDS;
+    let partial = false;
+    for (const { word, shards } of plans) {
+      if (budget <= 0) { partial = true; break; }
+      const read = shards.slice(0, budget);
+      budget -= read.length;
+      partial ||= shards.length > read.length;
+      const rows = (await Promise.all(read.map((ref) => this.loadShard(ref.file)))).flat();
+      const hits = matching(rows, word, words.filter((other) => other !== word));
+      if (hits.length) return { hits: hits.slice(0, limit), partial };
     }
-    hits.sort((a, b) => Number(b.exact) - Number(a.exact) || a.number - b.number || a.address.localeCompare(b.address, 'fr'));
-    return {
-      hits: hits.slice(0, limit).map(({ address, municipality, lon, lat }) => ({ address, municipality, lon, lat })),
-      partial: candidates.length > MAX_SHARDS,
-    };
+    return { hits: [], partial };
   }
 
   private loadManifest(): Promise<Manifest> {
@@ -78,6 +79,25 @@ export class AddressIndex {
     }
     return shard;
   }
+}
+
+function rowsOf(shards: ShardRef[]): number {
+  return shards.slice(0, MAX_SHARDS).reduce((sum, shard) => sum + shard.rows, 0);
+}
+
+/** Rows filed under a word starting with `word` whose text matches every other word, best first, once each. */
+function matching(rows: ShardRow[], word: string, others: string[]): AddressHit[] {
+  const seen = new Set<string>();
+  const hits: Array<AddressHit & { exact: boolean; number: number }> = [];
+  for (const row of rows) {
+    if (!row[0].startsWith(word)) continue;
+    const key = `${row[1]}|${row[2]}`;
+    if (seen.has(key) || !matchesAll(others, row)) continue;
+    seen.add(key);
+    hits.push({ address: row[1], municipality: row[2], lon: row[3], lat: row[4], exact: row[0] === word, number: civicNumber(row[1]) });
+  }
+  hits.sort((a, b) => Number(b.exact) - Number(a.exact) || a.number - b.number || a.address.localeCompare(b.address, 'fr'));
+  return hits.map(({ address, municipality, lon, lat }) => ({ address, municipality, lon, lat }));
 }
 
 /** Every other query word is the start of a word of the address or municipality (numbers: of the civic number too). */
