@@ -18,6 +18,12 @@ export interface Gdal {
   ogr2ogr(dataset: GdalDataset, options: string[], outputName: string): Promise<{ real: string }>;
   gdal_translate(dataset: GdalDataset, options: string[], outputName: string): Promise<{ real: string }>;
   gdaltransform(coords: number[][], options: string[]): Promise<number[][]>;
+  /** The Emscripten module, for mounting another output folder. */
+  Module: { FS: EmscriptenFs; NODEFS: unknown };
+}
+interface EmscriptenFs {
+  mount(type: unknown, options: { root: string }, mountpoint: string): void;
+  unmount(mountpoint: string): void;
 }
 
 interface GdalConfig {
@@ -37,8 +43,31 @@ export interface GdalSession {
 
 const require = createRequire(import.meta.url);
 
-/** Starts GDAL (about 1 s) with outputDir mounted as its output folder. */
+/** GDAL's output folder; gdal3.js writes converter results there. */
+const OUTPUT_MOUNT = '/output';
+
+let shared: { session: Promise<GdalSession>; outputDir: string } | undefined;
+
+/**
+ * GDAL with outputDir mounted as its output folder. Starting it compiles 28 MB of WebAssembly
+ * (about 2 s of CPU), and gdal3.js keeps one module per process, so it starts once and later
+ * calls only remount the output folder.
+ */
 export async function startGdal(outputDir: string): Promise<GdalSession> {
+  if (!shared) {
+    shared = { session: initialise(outputDir), outputDir };
+    return shared.session;
+  }
+  const session = await shared.session;
+  if (shared.outputDir !== outputDir) {
+    session.gdal.Module.FS.unmount(OUTPUT_MOUNT);
+    session.gdal.Module.FS.mount(session.gdal.Module.NODEFS, { root: outputDir }, OUTPUT_MOUNT);
+    shared.outputDir = outputDir;
+  }
+  return session;
+}
+
+async function initialise(outputDir: string): Promise<GdalSession> {
   const initGdalJs = require('gdal3.js/node.js') as (config: GdalConfig) => Promise<Gdal>;
   // gdal3.js reads its .data file at "./" + path: it must be relative to the working directory.
   const distPath = path.relative(process.cwd(), path.join(path.dirname(require.resolve('gdal3.js/node.js')), 'dist', 'package'));
