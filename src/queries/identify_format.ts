@@ -84,3 +84,8 @@ function withUnit(text: string, unit: string | undefined): string {
   // A no-break space keeps "52,3 ha" on one line.
   return unit ? `${text}\u00a0${unit}` : text;
 }
+
+/** A latitude or longitude for display: five decimals (about a metre), in the UI locale. */
+export function formatCoordinate(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(localeOf(lang), { minimumFractionDigits: 5, maximumFractionDigits: 5 }).format(value);
+}

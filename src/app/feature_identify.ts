@@ -1,0 +1,73 @@
+// Identify: a click on the map (or Enter while the map has keyboard focus: the map centre)
+// lists what every visible layer holds there, in the side sheet. Clicks belong to other
+// tools while `geoveille:map-mode` is not 'browse'.
+import type { LayerDefinition } from '../catalogue/types';
+import { currentLang, t } from '../i18n';
+import { identifyAt, type LayerAnswer } from '../queries/identify';
+import { fetchDataAccess } from '../queries/identify_data';
+import { metresPerPixel } from '../queries/identify_hit';
+import { renderIdentify, renderIdentifyLoading, renderNoVisibleLayer } from '../ui/identify_panel';
+import { pointMarker } from '../ui/identify_marker';
+import type { FeatureInstaller } from './context';
+
+const SHEET_ID = 'identify';
+/** Lines and points within this many screen pixels of the click count as hit. */
+const TOLERANCE_PX = 5;
+
+export const installIdentify: FeatureInstaller = (context) => {
+  const { map, store, defs, sheet } = context;
+  const data = fetchDataAccess(context.resolveUrl);
+  let mode = 'browse';
+  let shown: { lon: number; lat: number; answers: LayerAnswer[] } | null = null;
+  let running: AbortController | null = null;
+
+  window.addEventListener('geoveille:map-mode', (event) => {
+    mode = String((event as CustomEvent<{ mode?: string }>).detail?.mode ?? 'browse');
+  });
+
+  const visibleLayers = (): LayerDefinition[] => {
+    const { order, visible } = store.get();
+    return order.filter((id) => visible.has(id)).flatMap((id) => defs.get(id) ?? []);
+  };
+
+  const run = async (lon: number, lat: number) => {
+    running?.abort();
+    const controller = new AbortController();
+    running = controller;
+    pointMarker(map).show(lon, lat);
+    const layers = visibleLayers();
+    if (layers.length === 0) {
+      shown = null;
+      sheet.open(t('identify.title'), renderNoVisibleLayer(lon, lat, currentLang()), { id: SHEET_ID });
+      return;
+    }
+    sheet.open(t('identify.title'), renderIdentifyLoading(lon, lat, currentLang()), { id: SHEET_ID, focus: false });
+    const toleranceMetres = TOLERANCE_PX * metresPerPixel(lat, map.getZoom());
+    try {
+      const answers = await identifyAt([lon, lat], layers, data, { toleranceMetres, signal: controller.signal });
+      if (controller.signal.aborted) return;
+      shown = { lon, lat, answers };
+      sheet.open(t('identify.title'), renderIdentify({ ...shown, defs }, currentLang()), { id: SHEET_ID });
+    } catch (error) {
+      if (!controller.signal.aborted) context.notices.show(t('identify.error', { message: String(error) }), 'error');
+    }
+  };
+
+  map.on('click', (event) => {
+    if (mode === 'browse') void run(event.lngLat.lng, event.lngLat.lat);
+  });
+  map.getCanvas().addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || mode !== 'browse') return;
+    event.preventDefault();
+    const centre = map.getCenter();
+    void run(centre.lng, centre.lat);
+  });
+
+  return {
+    relabel() {
+      if (shown && sheet.current() === SHEET_ID) {
+        sheet.open(t('identify.title'), renderIdentify({ ...shown, defs }, currentLang()), { id: SHEET_ID, focus: false });
+      }
+    },
+  };
+};

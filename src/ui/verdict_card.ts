@@ -1,0 +1,120 @@
+// The flood verdict card for the side sheet: a headline, each flood-zone layer's answer with
+// its producer and date, historical floods within a chosen distance, and buttons to show the
+// layers. Announced to screen readers through a status region. Text only, never HTML.
+import type { LayerDefinition, Lang } from '../catalogue/types';
+import { pick, t } from '../i18n';
+import type { HistoryAnswer, LayerInfo, Verdict, ZoneAnswer } from '../queries/flood_verdict';
+import { RADIUS_CHOICES_KM } from '../queries/flood_verdict_load';
+import { formatCoordinate, formatNumber, formatYear } from '../queries/identify_format';
+import { el } from './dom';
+import { verdictHeadline, verdictSummary, zoneCaveat, zoneStatusText } from './verdict_text';
+
+export interface VerdictCardOptions {
+  verdict: Verdict;
+  /** The place name when the point came from search. */
+  label?: string;
+  lang: Lang;
+  visible: ReadonlySet<string>;
+  defs: ReadonlyMap<string, LayerDefinition>;
+  onRadius(km: number): void;
+  onShowLayer(id: string): void;
+}
+
+const VISUALLY_HIDDEN = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap';
+const SYNTHETIC_STYLE = 'font-size:0.8rem;font-style:italic;color:#7a4b00;background:#fff4dc;padding:2px 6px;border-radius:3px;margin:4px 0';
+const HEADLINE_COLOURS: Record<string, string> = { '0-20': '#08519c', '20-100': '#2171b5' };
+
+export function renderVerdictLoading(lon: number, lat: number, label: string | undefined, lang: Lang): HTMLElement {
+  return el('div', { class: 'verdict-card', 'aria-busy': 'true' },
+    ...placeLines(lon, lat, label, lang), el('p', { role: 'status' }, t('verdict.loading')));
+}
+
+export function renderVerdictCard(options: VerdictCardOptions): HTMLElement {
+  const { verdict, lang } = options;
+  const colour = verdict.highestClass ? HEADLINE_COLOURS[verdict.highestClass] : '#5b6170';
+  // The region exists empty first and is filled a moment later: screen readers announce
+  // changes to a live region, not a region that arrives already full.
+  const status = el('p', { role: 'status', 'aria-live': 'polite', class: 'verdict-summary', style: VISUALLY_HIDDEN });
+  setTimeout(() => { status.textContent = verdictSummary(verdict); }, 150);
+  return el('div', { class: 'verdict-card', 'data-class': verdict.highestClass ?? 'none' },
+    status,
+    ...placeLines(verdict.point.lon, verdict.point.lat, options.label, lang),
+    el('p', { class: 'verdict-headline', style: `margin:8px 0;padding:8px 10px;border-radius:6px;color:#fff;font-weight:600;background:${colour}` },
+      verdictHeadline(verdict)),
+    verdict.synthetic ? el('p', { class: 'verdict-synthetic', style: SYNTHETIC_STYLE }, t('verdict.synthetic')) : null,
+    ...verdict.zones.map((zone) => renderZone(zone, lang)),
+    renderHistory(verdict, options),
+    renderLayerButtons(verdict, options));
+}
+
+function placeLines(lon: number, lat: number, label: string | undefined, lang: Lang): HTMLElement[] {
+  const coordinates = el('p', { class: 'verdict-at', style: 'color:#5b6170;margin:2px 0' },
+    t('verdict.at', { lat: formatCoordinate(lat, lang), lon: formatCoordinate(lon, lang) }));
+  return label ? [el('p', { class: 'verdict-place', style: 'font-weight:600;margin:2px 0' }, label), coordinates] : [coordinates];
+}
+
+function renderZone(zone: ZoneAnswer, lang: Lang): HTMLElement {
+  const caveat = zoneCaveat(zone);
+  return el('section', { class: 'verdict-zone', 'data-layer': zone.layer.id, 'data-status': zone.status },
+    el('h3', { style: 'font-size:0.95rem;margin:12px 0 2px' }, pick(zone.layer.title, lang)),
+    el('p', { class: 'verdict-zone-status', style: 'margin:2px 0;font-weight:600' }, zoneStatusText(zone)),
+    caveat ? el('p', { style: 'margin:2px 0' }, caveat) : null,
+    el('p', { class: 'verdict-mapped-by', style: 'margin:2px 0;color:#5b6170' }, mappedBy(zone.layer, lang)),
+    zone.layer.synthetic ? el('p', { style: SYNTHETIC_STYLE }, t('verdict.synthetic')) : null);
+}
+
+function mappedBy(layer: LayerInfo, lang: Lang): string {
+  return t('verdict.mapped_by', { producer: pick(layer.producer, lang), date: layer.date });
+}
+
+function renderHistory(verdict: Verdict, options: VerdictCardOptions): HTMLElement {
+  const select = el('select', { id: 'verdict-radius', class: 'verdict-radius' });
+  for (const km of RADIUS_CHOICES_KM) {
+    select.append(el('option', { value: km, selected: km === verdict.radiusKm }, t('verdict.km', { km })));
+  }
+  select.addEventListener('change', () => options.onRadius(Number(select.value)));
+  return el('section', { class: 'verdict-history' },
+    el('h3', { style: 'font-size:0.95rem;margin:14px 0 4px' }, t('verdict.history_title', { km: verdict.radiusKm })),
+    el('p', { style: 'margin:2px 0 6px' }, el('label', { for: 'verdict-radius' }, `${t('verdict.distance')} `), select),
+    ...verdict.history.map((answer) => renderHistoryLayer(answer, verdict.radiusKm, options.lang)));
+}
+
+function renderHistoryLayer(answer: HistoryAnswer, radiusKm: number, lang: Lang): HTMLElement {
+  const title = pick(answer.layer.title, lang);
+  const section = el('div', { class: 'verdict-history-layer', 'data-layer': answer.layer.id, 'data-total': answer.total });
+  if (answer.status === 'error') {
+    section.append(el('p', { role: 'alert', style: 'color:#b3261e' }, t('verdict.layer_error', { message: answer.error ?? '' })));
+  } else if (answer.total === 0) {
+    section.append(el('p', { style: 'margin:2px 0' }, t('verdict.history_none', { title, km: radiusKm })));
+  } else {
+    section.append(
+      el('p', { style: 'margin:2px 0' }, t('verdict.history_total', { title, count: answer.total })),
+      el('ul', { style: 'margin:2px 0 4px;padding-left:20px' }, ...answer.byYear.map((entry) => el('li', {}, t('verdict.history_year', {
+        year: entry.year === null ? t('verdict.unknown_year') : formatYear(entry.year, lang),
+        count: entry.count,
+        distance: formatNumber(entry.nearestKm, lang),
+      })))));
+  }
+  section.append(el('p', { style: 'margin:2px 0;color:#5b6170' }, mappedBy(answer.layer, lang)));
+  if (answer.layer.synthetic) section.append(el('p', { style: SYNTHETIC_STYLE }, t('verdict.synthetic')));
+  return section;
+}
+
+function renderLayerButtons(verdict: Verdict, options: VerdictCardOptions): HTMLElement {
+  const ids = [...new Set([...verdict.zones, ...verdict.history].map((answer) => answer.layer.id))];
+  const list = el('ul', { style: 'list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:4px' });
+  for (const id of ids) {
+    const def = options.defs.get(id);
+    if (!def) continue;
+    const title = pick(def.title, options.lang);
+    if (options.visible.has(id)) {
+      list.append(el('li', { style: 'color:#5b6170' }, `✓ ${t('verdict.layer_shown', { title })}`));
+      continue;
+    }
+    const button = el('button', { type: 'button', class: 'verdict-show-layer', 'data-layer': id, style: 'padding:4px 8px;cursor:pointer' },
+      t('verdict.show_layer', { title }));
+    button.addEventListener('click', () => options.onShowLayer(id));
+    list.append(el('li', {}, button));
+  }
+  return el('section', { class: 'verdict-layers' }, el('h3', { style: 'font-size:0.95rem;margin:14px 0 4px' }, t('verdict.layers')), list);
+}
