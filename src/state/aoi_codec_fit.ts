@@ -1,0 +1,88 @@
+// Fits every AOI into the link: each gets a share of a bounded length; a geometry longer than its
+// share is simplified (turf simplify, growing tolerance), then loses its smallest parts, and at
+// worst becomes its bounding box. The full geometry stays in localStorage (see aoi_persist.ts).
+import { area, bbox, polygon, simplify } from '@turf/turf';
+import type { Position } from 'geojson';
+import type { AoiGeometry } from '../queries/aoi_geometry_types';
+import { encodeGeometry, encodeItem } from './aoi_codec';
+import { toBase64Url, utf8ToBase64Url } from './aoi_codec_bytes';
+
+/** The URL codec refuses values longer than 4000 characters; keep a margin. */
+export const AOI_PARAM_LIMIT = 3800;
+const MIN_GEOMETRY_CHARS = 48;
+
+export interface AoiForLink {
+  id: string;
+  name: string;
+  geometry: AoiGeometry;
+  /** Already a simplified copy: keep the flag so the next reader knows. */
+  approximate?: boolean;
+}
+
+export class AoiLinkTooLong extends Error {
+  constructor() {
+    super('too many or too large areas for the link');
+  }
+}
+
+export function encodeAoiParam(aois: AoiForLink[], limit = AOI_PARAM_LIMIT): string {
+  if (aois.length === 0) return '';
+  const overhead = aois.reduce((sum, aoi) => sum + aoi.id.length + utf8ToBase64Url(aoi.name).length + 3, 0);
+  const share = Math.max(MIN_GEOMETRY_CHARS, Math.floor((limit - overhead) / aois.length));
+  const value = aois.map((aoi) => encodeItem(aoi.id, aoi.name, fitGeometry(aoi.geometry, share, aoi.approximate))).join('~');
+  if (value.length > limit) throw new AoiLinkTooLong();
+  return value;
+}
+
+/** The encoded bytes of the geometry, at most maxChars once in base64url. */
+/** Fitted bytes by geometry object and length (geometries are never mutated): renames stay cheap. */
+const fitted = new WeakMap<AoiGeometry, Map<string, Uint8Array>>();
+
+export function fitGeometry(geometry: AoiGeometry, maxChars: number, approximate = false): Uint8Array {
+  const cache = fitted.get(geometry) ?? new Map<string, Uint8Array>();
+  fitted.set(geometry, cache);
+  const key = `${maxChars}:${approximate}`;
+  const bytes = cache.get(key) ?? fitUncached(geometry, maxChars, approximate);
+  cache.set(key, bytes);
+  return bytes;
+}
+
+function fitUncached(geometry: AoiGeometry, maxChars: number, approximate: boolean): Uint8Array {
+  const fits = (bytes: Uint8Array) => toBase64Url(bytes).length <= maxChars;
+  const exact = encodeGeometry(geometry, approximate);
+  if (fits(exact)) return exact;
+  let simplified: AoiGeometry = geometry;
+  // Start near the tolerance that leaves about as many points as the share can hold (~5 chars each).
+  const [west, south, east, north] = bbox(geometry) as [number, number, number, number];
+  const start = Math.max(1e-5, Math.hypot(east - west, north - south) / (maxChars / 5) / 4);
+  for (let tolerance = start; tolerance < 2; tolerance *= 2) {
+    simplified = simplify(geometry, { tolerance, highQuality: false, mutate: false });
+    const bytes = encodeGeometry(simplified, true);
+    if (fits(bytes)) return bytes;
+  }
+  const largest = largestParts(simplified, fits);
+  return largest ?? encodeGeometry(boundingBox(geometry), true);
+}
+
+/** Drops the smallest parts of a MultiPolygon until it fits (null when even one part is too long). */
+function largestParts(geometry: AoiGeometry, fits: (bytes: Uint8Array) => boolean): Uint8Array | null {
+  if (geometry.type !== 'MultiPolygon') return null;
+  const parts = [...geometry.coordinates]
+    .map((rings) => ({ rings: [rings[0]!], size: area(polygon([rings[0]!])) }))
+    .sort((a, b) => b.size - a.size);
+  let best: Uint8Array | null = null;
+  for (let count = 1; count <= parts.length; count++) {
+    const kept = parts.slice(0, count).map((part) => part.rings);
+    const bytes = encodeGeometry(count === 1 ? { type: 'Polygon', coordinates: kept[0]! }
+      : { type: 'MultiPolygon', coordinates: kept }, true);
+    if (!fits(bytes)) break;
+    best = bytes;
+  }
+  return best;
+}
+
+function boundingBox(geometry: AoiGeometry): AoiGeometry {
+  const [west, south, east, north] = bbox(geometry) as [number, number, number, number];
+  const ring: Position[] = [[west, south], [east, south], [east, north], [west, north], [west, south]];
+  return { type: 'Polygon', coordinates: [ring] };
+}
