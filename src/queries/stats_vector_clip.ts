@@ -1,0 +1,76 @@
+// Clips one feature to an AOI polygon, keeping its attributes: polygons by turf `intersect`
+// (polyclip-ts), lines by splitting at the AOI boundary, points by containment. A geometry
+// that the clipper refuses (self-intersections…) is repaired once with turf `unkinkPolygon`;
+// when that fails too, the caller counts it as skipped.
+import {
+  along, booleanPointInPolygon, featureCollection, intersect, length as turfLength, lineSplit, unkinkPolygon,
+} from '@turf/turf';
+import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
+
+export type Aoi = Feature<Polygon | MultiPolygon>;
+
+export interface ClipResult {
+  /** null when the feature does not reach into the AOI */
+  feature: Feature | null;
+  repaired: boolean;
+}
+
+export function clipFeature(feature: Feature, aoi: Aoi): ClipResult {
+  const geometry = feature.geometry;
+  switch (geometry?.type) {
+    case 'Polygon':
+    case 'MultiPolygon':
+      return clipPolygon(feature as Feature<Polygon | MultiPolygon>, aoi);
+    case 'LineString':
+    case 'MultiLineString':
+      return { feature: clipLines(feature, geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates, aoi), repaired: false };
+    case 'Point':
+    case 'MultiPoint':
+      return { feature: clipPoints(feature, geometry.type === 'Point' ? [geometry.coordinates] : geometry.coordinates, aoi), repaired: false };
+    default:
+      throw new Error(`unsupported geometry ${geometry?.type ?? 'null'}`);
+  }
+}
+
+function clipPolygon(feature: Feature<Polygon | MultiPolygon>, aoi: Aoi): ClipResult {
+  try {
+    return { feature: withProperties(intersect(featureCollection([aoi, feature])), feature), repaired: false };
+  } catch {
+    // Repair: split self-intersecting rings into simple parts, clip each, merge what remains.
+    const parts = unkinkPolygon(feature).features;
+    const clipped = parts
+      .map((part) => intersect(featureCollection([aoi, part])))
+      .filter((f): f is Feature<Polygon | MultiPolygon> => f !== null);
+    if (clipped.length === 0) return { feature: null, repaired: true };
+    const coordinates = clipped.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates));
+    return { feature: { type: 'Feature', id: feature.id, properties: feature.properties, geometry: { type: 'MultiPolygon', coordinates } }, repaired: true };
+  }
+}
+
+function clipLines(feature: Feature, lines: Position[][], aoi: Aoi): Feature | null {
+  const kept: Position[][] = [];
+  for (const coordinates of lines) {
+    if (coordinates.length < 2) continue;
+    const line: Feature<LineString> = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates } };
+    const pieces = lineSplit(line, aoi).features;
+    for (const piece of pieces.length ? pieces : [line]) {
+      const middle = along(piece, turfLength(piece) / 2);
+      if (booleanPointInPolygon(middle, aoi)) kept.push(piece.geometry.coordinates);
+    }
+  }
+  if (kept.length === 0) return null;
+  const geometry = kept.length === 1 ? { type: 'LineString' as const, coordinates: kept[0] as Position[] } : { type: 'MultiLineString' as const, coordinates: kept };
+  return { type: 'Feature', id: feature.id, properties: feature.properties, geometry };
+}
+
+function clipPoints(feature: Feature, points: Position[], aoi: Aoi): Feature | null {
+  const inside = points.filter((p) => booleanPointInPolygon(p, aoi));
+  if (inside.length === 0) return null;
+  const geometry = inside.length === 1 ? { type: 'Point' as const, coordinates: inside[0] as Position } : { type: 'MultiPoint' as const, coordinates: inside };
+  return { type: 'Feature', id: feature.id, properties: feature.properties, geometry };
+}
+
+function withProperties(clipped: Feature<Polygon | MultiPolygon> | null, source: Feature): Feature | null {
+  if (!clipped) return null;
+  return { type: 'Feature', ...(source.id !== undefined ? { id: source.id } : {}), properties: source.properties, geometry: clipped.geometry };
+}

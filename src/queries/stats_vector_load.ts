@@ -1,0 +1,66 @@
+// Where a vector layer's features come from for statistics and exports: the original GeoJSON
+// when the data sits beside the PMTiles archive (same name, .geojson — the demo generator and
+// the import pipeline write both), else the archive's max-zoom tiles.
+import { PMTiles, type Source } from 'pmtiles';
+import type { BBox, Feature, FeatureCollection, Geometry } from 'geojson';
+import type { RangeSource } from '../sources/source';
+import { VectorIndex } from './stats_vector_index';
+import { readTileFeatures } from './stats_vector_tiles';
+
+export interface LoadedVector {
+  index: VectorIndex;
+  origin: 'geojson' | 'tiles';
+  notes: string[];
+}
+
+/** "data/x.pmtiles" → "data/x.geojson" (null when the URL is not a .pmtiles archive). */
+export function originalGeojsonUrl(url: string): string | null {
+  const match = /^(.*)\.pmtiles(\?.*)?$/i.exec(url);
+  return match ? `${match[1]}.geojson${match[2] ?? ''}` : null;
+}
+
+/** A FeatureCollection, a Feature or a bare geometry → features; a clear error otherwise. */
+export function featuresFromGeojsonText(text: string, name: string): Feature[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${name}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const value = json as { type?: unknown; features?: unknown; coordinates?: unknown; geometries?: unknown } | null;
+  if (value?.type === 'FeatureCollection' && Array.isArray(value.features)) return (value as FeatureCollection).features;
+  if (value?.type === 'Feature') return [value as Feature];
+  if (typeof value?.type === 'string' && (value.coordinates !== undefined || value.geometries !== undefined)) {
+    return [{ type: 'Feature', properties: {}, geometry: value as Geometry }];
+  }
+  throw new Error(`${name}: not GeoJSON (expected a FeatureCollection, a Feature or a geometry)`);
+}
+
+export function vectorFromGeojson(text: string, name: string): LoadedVector {
+  return { index: new VectorIndex(featuresFromGeojsonText(text, name)), origin: 'geojson', notes: [] };
+}
+
+export async function vectorFromPmtiles(archive: PMTiles, sourceLayer: string, box: BBox, signal?: AbortSignal): Promise<LoadedVector> {
+  const { features, notes } = await readTileFeatures(archive, sourceLayer, box, signal);
+  return { index: new VectorIndex(features), origin: 'tiles', notes };
+}
+
+/** Our byte-range sources (local file, fetch) seen as a PMTiles `Source`. */
+export function pmtilesSource(source: RangeSource): Source {
+  return {
+    getKey: () => source.getKey(),
+    getBytes: async (offset, length, signal) => ({ data: (await source.getBytes(offset, length, signal)).data }),
+  };
+}
+
+/** The single vector layer of an archive, or the one named; a clear error otherwise. */
+export async function pickSourceLayer(archive: PMTiles, wanted: string | undefined, name: string): Promise<string> {
+  const metadata = (await archive.getMetadata()) as { vector_layers?: Array<{ id: string }> };
+  const ids = (metadata.vector_layers ?? []).map((l) => l.id);
+  if (wanted) {
+    if (ids.length && !ids.includes(wanted)) throw new Error(`${name}: no layer "${wanted}" (layers: ${ids.join(', ')})`);
+    return wanted;
+  }
+  if (ids.length !== 1) throw new Error(`${name}: ${ids.length ? `several layers (${ids.join(', ')}); choose one with --source-layer` : 'no vector_layers in the metadata'}`);
+  return ids[0] as string;
+}
