@@ -8,7 +8,10 @@ import type { LayerDefinition, StyleLayer } from '../../src/catalogue/types';
 import { parseColor, type Rgb } from './pixels';
 
 export interface ExpectedPaint {
-  color: Rgb;
+  /** The class colour, or every legend colour when the sample's attributes do not decide it. */
+  colors: Rgb[];
+  /** False when the style needs attributes the sample point does not give. */
+  determined: boolean;
   /** 0..1: how much of the colour covers the basemap (paint opacity × colour alpha). */
   alpha: number;
   /** Which style entry it came from, for messages. */
@@ -24,10 +27,13 @@ function paintSpec(type: string, property: string): StylePropertySpecification {
   return spec;
 }
 
+/** Evaluates a paint property for a feature; throws when the attributes do not suffice. */
 function evaluate(style: StyleLayer, property: string, properties: Record<string, unknown>, zoom: number): unknown {
   const value = style.paint?.[property] ?? paintSpec(style.type, property).default;
   const expression = normalizePropertyExpression(value as never, `paint.${property}`, paintSpec(style.type, property));
-  return expression.evaluate({ zoom }, { type: 'Polygon', properties } as never);
+  // evaluate() would swallow errors (e.g. a missing attribute) and return the default colour.
+  const strict = (expression as { evaluateWithoutErrorHandling?: typeof expression.evaluate }).evaluateWithoutErrorHandling;
+  return (strict ?? expression.evaluate).call(expression, { zoom }, { type: 'Polygon', properties } as never);
 }
 
 function applies(style: StyleLayer, properties: Record<string, unknown>, zoom: number): boolean {
@@ -48,7 +54,7 @@ function rasterPaint(def: LayerDefinition, style: StyleLayer, code: unknown, zoo
   const colour = def.source.cog?.categories?.[String(code)];
   if (!colour) return undefined;
   const opacity = Number(evaluate(style, 'raster-opacity', {}, zoom));
-  return { color: parseColor(colour), alpha: opacity, source: `${def.id} cog.categories[${String(code)}]` };
+  return { colors: [parseColor(colour)], determined: true, alpha: opacity, source: `${def.id} cog.categories[${String(code)}]` };
 }
 
 /** Topmost area-like style entry drawn for a feature with `properties` at `zoom`. */
@@ -64,7 +70,13 @@ export function expectedPaint(def: LayerDefinition, properties: Record<string, u
     if (!paint) throw new Error(`${def.id}: cannot tell the raster colour of ${JSON.stringify(properties)}`);
     return paint;
   }
-  const { rgb, a } = fromColor(evaluate(style, `${style.type}-color`, properties, zoom));
   const opacity = Number(evaluate(style, `${style.type}-opacity`, properties, zoom));
-  return { color: rgb, alpha: a * opacity, source: `${def.id} style[${index}] ${style.type}-color` };
+  const source = `${def.id} style[${index}] ${style.type}-color`;
+  try {
+    const { rgb, a } = fromColor(evaluate(style, `${style.type}-color`, properties, zoom));
+    return { colors: [rgb], determined: true, alpha: a * opacity, source };
+  } catch {
+    const colors = def.legend.items.map((item) => parseColor(item.color));
+    return { colors, determined: false, alpha: opacity, source: `${source} (needs attributes the sample lacks; any legend colour)` };
+  }
 }

@@ -68,6 +68,7 @@ export async function openApp(browser: Browser, hash = '', options: OpenOptions 
   await page.goto(`${baseUrl()}${hash ? `#${hash}` : ''}`);
   if (!options.noWait) {
     await waitForReady(page);
+    await waitForLayers(page);
     await waitForIdle(page);
   }
   return app;
@@ -75,6 +76,17 @@ export async function openApp(browser: Browser, hash = '', options: OpenOptions 
 
 export async function waitForReady(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', undefined, { timeout });
+}
+
+/** Waits until no panel row is still loading; names the stuck rows on timeout. */
+export async function waitForLayers(page: Page, timeout = 60_000): Promise<void> {
+  const loading = '#layer-panel li.layer[data-state="loading"]';
+  try {
+    await page.waitForFunction((selector) => !document.querySelector(selector), loading, { timeout });
+  } catch {
+    const stuck = await page.$$eval(loading, (rows) => rows.map((row) => (row as HTMLElement).dataset.layerId));
+    throw new Error(`layers still loading after ${timeout} ms: ${stuck.join(', ')}`);
+  }
 }
 
 /** Resolves on the map's next 'idle' (everything loaded, nothing moving). */
