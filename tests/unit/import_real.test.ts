@@ -246,4 +246,29 @@ describe.skipIf(!hasData)('npm run import on real Québec files', () => {
     expect(ramp[0]?.[0]).toBeGreaterThanOrEqual(0); // nodata -1 left out of the 2 % stretch
     expect(ramp[ramp.length - 1]?.[0]).toBeGreaterThan(ramp[0]?.[0] ?? 0);
   }, 60_000);
+
+  it('should turn the QLDM species groups (UInt8 codes 1–10) into a categorical COG without mixing classes', async () => {
+    const { layer, output } = await compareCog('forest/qldm_species_group_2020_2km.tif', 'species-group');
+    expect(layer.source.cog?.mode).toBe('categorical');
+    expect(Object.keys(layer.source.cog?.categories ?? {})).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(new Set(Object.values(layer.source.cog?.categories ?? {})).size).toBe(10);
+    // Nearest overviews copy one of the pixels they cover; averaging codes would invent others (2 and 8 → 5).
+    const tiff = await fromFile(path.join(outDir, 'species-group.tif'));
+    const overview = await tiff.getImage(1);
+    const full = (await output.readRasters({ interleave: true })) as Uint8Array;
+    const small = (await overview.readRasters({ interleave: true })) as Uint8Array;
+    const [fx, fy] = [output.getWidth() / overview.getWidth(), output.getHeight() / overview.getHeight()];
+    let mismatches = 0;
+    for (let oy = 0; oy < overview.getHeight(); oy++) {
+      for (let ox = 0; ox < overview.getWidth(); ox++) {
+        const covered: number[] = [];
+        for (let y = Math.floor(oy * fy); y < Math.min(output.getHeight(), Math.ceil((oy + 1) * fy)); y++) {
+          for (let x = Math.floor(ox * fx); x < Math.min(output.getWidth(), Math.ceil((ox + 1) * fx)); x++) covered.push(full[y * output.getWidth() + x] as number);
+        }
+        if (!covered.includes(small[oy * overview.getWidth() + ox] as number)) mismatches++;
+      }
+    }
+    expect(mismatches).toBe(0);
+    expect(output.getWidth()).toBe(676);
+  }, 60_000);
 });
