@@ -67,7 +67,8 @@ function hillshade(dem: Grid): Grid {
   for (let j = 0; j < dem.height; j++) {
     for (let i = 0; i < dem.width; i++) {
       const dzdx = (3 * (at(i + 1, j) - at(i - 1, j))) / (2 * cellM);
-      const dzdy = (3 * (at(i, j + 1) - at(i, j - 1))) / (2 * cellM);
+      // Rows go north here (j grows with y); Horn's formula wants dz towards the south.
+      const dzdy = (3 * (at(i, j - 1) - at(i, j + 1))) / (2 * cellM);
       const slope = Math.atan(Math.hypot(dzdx, dzdy));
       const aspect = Math.atan2(dzdy, -dzdx);
       const v = Math.cos(zenith) * Math.cos(slope) + Math.sin(zenith) * Math.sin(slope) * Math.cos(azimuth - aspect);

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Bump when the generator's output changes, so `--if-missing` regenerates stale data. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 export const DEFAULT_SEED = 20240611;
 export const MANIFEST_FILE = 'demo-manifest.json';
 
