@@ -3,7 +3,7 @@
 // layers. Announced to screen readers through a status region. Text only, never HTML.
 import type { LayerDefinition, Lang } from '../catalogue/types';
 import { pick, t } from '../i18n';
-import type { HistoryAnswer, LayerInfo, Verdict, ZoneAnswer } from '../queries/flood_verdict';
+import type { HistoryAnswer, HistoryYear, LayerInfo, Verdict, ZoneAnswer } from '../queries/flood_verdict';
 import { RADIUS_CHOICES_KM } from '../queries/flood_verdict_load';
 import { formatCoordinate, formatNumber, formatYear } from '../queries/identify_format';
 import { el } from './dom';
@@ -89,15 +89,17 @@ function renderHistoryLayer(answer: HistoryAnswer, radiusKm: number, lang: Lang)
   } else {
     section.append(
       el('p', { style: 'margin:2px 0' }, t('verdict.history_total', { title, count: answer.total })),
-      el('ul', { style: 'margin:2px 0 4px;padding-left:20px' }, ...answer.byYear.map((entry) => el('li', {}, t('verdict.history_year', {
-        year: entry.year === null ? t('verdict.unknown_year') : formatYear(entry.year, lang),
-        count: entry.count,
-        distance: formatNumber(entry.nearestKm, lang),
-      })))));
+      el('ul', { style: 'margin:2px 0 4px;padding-left:20px' }, ...answer.byYear.map((entry) => el('li', {}, historyYearText(entry, lang)))));
   }
   section.append(el('p', { style: 'margin:2px 0;color:#5b6170' }, mappedBy(answer.layer, lang)));
   if (answer.layer.synthetic) section.append(el('p', { style: SYNTHETIC_STYLE }, t('verdict.synthetic')));
   return section;
+}
+
+function historyYearText(entry: HistoryYear, lang: Lang): string {
+  const year = entry.year === null ? t('verdict.unknown_year') : formatYear(entry.year, lang);
+  if (entry.nearestKm === 0) return t('verdict.history_year_at_point', { year, count: entry.count });
+  return t('verdict.history_year', { year, count: entry.count, distance: formatNumber(entry.nearestKm, lang) });
 }
 
 function renderLayerButtons(verdict: Verdict, options: VerdictCardOptions): HTMLElement {
