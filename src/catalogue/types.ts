@@ -42,6 +42,9 @@ export interface CogRendering {
   categories?: Record<string, string>;
   /** rgb: per-band [min, max] stretch. */
   stretch?: Array<[number, number]>;
+  /** [low, high] percentiles (e.g. [2, 98]) of the file's smallest overview: they set the rgb
+   *  stretch, or spread the ramp's stops (colours kept, values replaced) over that range. */
+  stretchPercent?: [number, number];
   resampling?: 'nearest' | 'bilinear';
   /** Derived products computed from a DEM band. */
   product?: 'hillshade' | 'slope';

@@ -34,7 +34,7 @@ export function checkSource(check: Checker, value: unknown, path: string): Sourc
   return info;
 }
 
-const COG_KEYS = ['bands', 'ramp', 'categories', 'stretch', 'resampling', 'product', 'unit'] as const;
+const COG_KEYS = ['bands', 'ramp', 'categories', 'stretch', 'stretchPercent', 'resampling', 'product', 'unit'] as const;
 
 export function checkCog(check: Checker, value: unknown, path: string): void {
   const obj = check.object(value, path);
@@ -47,6 +47,7 @@ export function checkCog(check: Checker, value: unknown, path: string): void {
   if (obj.categories !== undefined) checkCategories(check, obj.categories, joinPath(path, 'categories'));
   else if (mode === 'categorical') check.add(joinPath(path, 'categories'), 'required for mode "categorical": code → colour');
   if (obj.stretch !== undefined) checkStretch(check, obj.stretch, joinPath(path, 'stretch'));
+  if (obj.stretchPercent !== undefined) checkStretch(check, [obj.stretchPercent], joinPath(path, 'stretchPercent'));
   if (obj.resampling !== undefined) check.oneOf(obj.resampling, joinPath(path, 'resampling'), ['nearest', 'bilinear']);
   if (obj.product !== undefined) check.oneOf(obj.product, joinPath(path, 'product'), ['hillshade', 'slope']);
   if (obj.unit !== undefined) check.string(obj.unit, joinPath(path, 'unit'));

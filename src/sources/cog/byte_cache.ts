@@ -3,7 +3,10 @@
 // - header blocks: while the file is opened, reads are rounded to aligned 64 KiB blocks, so
 //   a COG whose header and IFDs fit in the first 64 KiB costs exactly one request;
 // - data ranges: tile reads are fetched exactly (offset, byteCount) and kept in a bounded LRU;
-// - prefetch(): the renderer announces all tiles it needs, and neighbours are merged into one request.
+// - prefetch(): the renderer announces all tiles it needs, and neighbours are merged into one request;
+// - cancellation: one network request may serve several callers (tiles sharing a block); it is
+//   aborted only when every caller that waits for it has aborted, and an aborted caller is
+//   released at once even while the request goes on for the others.
 import type { RangeSource } from '../source';
 
 export interface ByteRange {
@@ -25,6 +28,16 @@ export interface ByteStats {
   bytes: number;
 }
 
+/** One network request and the callers waiting for it. */
+interface Flight {
+  controller: AbortController;
+  /** Waiting callers whose signal has not aborted. */
+  open: number;
+  /** A caller without a signal waits: the request can never be aborted. */
+  pinned: boolean;
+  done: boolean;
+}
+
 export class ByteCache {
   readonly stats: ByteStats = { requests: 0, bytes: 0 };
   /** true while the file is opened: misses are read as whole header blocks. */
@@ -33,6 +46,7 @@ export class ByteCache {
   private readonly blocks = new Map<number, Promise<ArrayBuffer>>();
   private readonly ranges = new Map<string, Promise<ArrayBuffer>>();
   private rangeBytes = 0;
+  private readonly flights = new WeakMap<Promise<ArrayBuffer>, Flight>();
   private readonly blockSize: number;
   private readonly maxCacheBytes: number;
   private readonly mergeGap: number;
@@ -64,10 +78,10 @@ export class ByteCache {
   async prefetch(wanted: ByteRange[], signal?: AbortSignal): Promise<void> {
     const missing = wanted.filter((r) => r.length > 0 && !this.isCached(r));
     for (const group of mergeRanges(missing, this.mergeGap)) {
-      const request = this.request(group.offset, group.length, signal);
+      const request = this.request(group.offset, group.length);
       for (const part of group.parts) {
         const start = part.offset - group.offset;
-        this.remember(part, request.then((data) => this.checkComplete(part, data.slice(start, start + part.length))));
+        this.remember(part, this.derive(request, (data) => this.checkComplete(part, data.slice(start, start + part.length))));
       }
     }
     await Promise.all(wanted.map((r) => this.read(r, signal)));
@@ -91,12 +105,17 @@ export class ByteCache {
     if (cached) {
       this.ranges.delete(key); // refresh LRU order
       this.ranges.set(key, cached);
-      return cached;
+      return this.join(cached, signal);
     }
     if (this.headerMode || this.coveredByBlocks(range)) return this.readFromBlocks(range, signal);
-    const data = this.request(range.offset, range.length, signal).then((bytes) => this.checkComplete(range, bytes));
+    const data = this.derive(this.request(range.offset, range.length), (bytes) => this.checkComplete(range, bytes));
     this.remember(range, data);
-    return data;
+    return this.join(data, signal);
+  }
+
+  /** Header blocks (aligned, kept for the life of the cache), whatever the mode. */
+  async fetchBlocks(slices: ByteRange[], signal?: AbortSignal): Promise<ArrayBuffer[]> {
+    return Promise.all(slices.map((slice) => (slice.length > 0 ? this.readFromBlocks(slice, signal) : new ArrayBuffer(0))));
   }
 
   private remember(range: ByteRange, data: Promise<ArrayBuffer>): void {
@@ -118,10 +137,10 @@ export class ByteCache {
   /** Header reads may run past the end of a small file: pad with zeros like a file read would. */
   private async readFromBlocks(range: ByteRange, signal?: AbortSignal): Promise<ArrayBuffer> {
     const [first, last] = this.blockSpan(range);
-    this.requestBlocks(first, last, signal);
+    this.requestBlocks(first, last);
     const out = new Uint8Array(range.length);
     for (let b = first; b <= last; b++) {
-      const block = new Uint8Array(await (this.blocks.get(b) as Promise<ArrayBuffer>));
+      const block = new Uint8Array(await this.join(this.blocks.get(b) as Promise<ArrayBuffer>, signal));
       const blockStart = b * this.blockSize;
       const from = Math.max(range.offset, blockStart);
       const to = Math.min(range.offset + range.length, blockStart + block.byteLength);
@@ -131,17 +150,17 @@ export class ByteCache {
   }
 
   /** One request for every run of missing blocks in [first, last]. */
-  private requestBlocks(first: number, last: number, signal?: AbortSignal): void {
+  private requestBlocks(first: number, last: number): void {
     let b = first;
     while (b <= last) {
       if (this.blocks.has(b)) { b++; continue; }
       let end = b;
       while (end + 1 <= last && !this.blocks.has(end + 1)) end++;
       const start = b * this.blockSize;
-      const request = this.request(start, (end - b + 1) * this.blockSize, signal);
+      const request = this.request(start, (end - b + 1) * this.blockSize);
       for (let i = b; i <= end; i++) {
         const offset = (i - b) * this.blockSize;
-        const block = request.then((data) => data.slice(offset, offset + this.blockSize));
+        const block = this.derive(request, (data) => data.slice(offset, offset + this.blockSize));
         block.catch(() => this.blocks.delete(i));
         this.blocks.set(i, block);
       }
@@ -153,12 +172,42 @@ export class ByteCache {
     return [Math.floor(range.offset / this.blockSize), Math.floor((range.offset + range.length - 1) / this.blockSize)];
   }
 
-  private async request(offset: number, length: number, signal?: AbortSignal): Promise<ArrayBuffer> {
+  /** Starts one network request; callers reach it through join(). */
+  private request(offset: number, length: number): Promise<ArrayBuffer> {
     this.stats.requests++;
-    const response = await this.source.getBytes(offset, length, signal);
-    this.stats.bytes += response.data.byteLength;
-    if (response.fileSize !== null) this.size = response.fileSize;
-    return response.data;
+    const flight: Flight = { controller: new AbortController(), open: 0, pinned: false, done: false };
+    const data = this.source.getBytes(offset, length, flight.controller.signal).then((response) => {
+      this.stats.bytes += response.data.byteLength;
+      if (response.fileSize !== null) this.size = response.fileSize;
+      return response.data;
+    });
+    void data.then(() => { flight.done = true; }, () => { flight.done = true; });
+    this.flights.set(data, flight);
+    return data;
+  }
+
+  /** A promise computed from a request's bytes, cancelled with it. */
+  private derive(request: Promise<ArrayBuffer>, make: (data: ArrayBuffer) => ArrayBuffer): Promise<ArrayBuffer> {
+    const derived = request.then(make);
+    const flight = this.flights.get(request);
+    if (flight) this.flights.set(derived, flight);
+    return derived;
+  }
+
+  /** Waits for cached or in-flight bytes on behalf of one caller (see the header comment). */
+  private join(data: Promise<ArrayBuffer>, signal?: AbortSignal): Promise<ArrayBuffer> {
+    const flight = this.flights.get(data);
+    if (!flight || flight.done) return data;
+    if (!signal) {
+      flight.pinned = true;
+      return data;
+    }
+    if (signal.aborted) return Promise.reject(abortReason(signal));
+    flight.open++;
+    signal.addEventListener('abort', () => {
+      if (--flight.open === 0 && !flight.pinned && !flight.done) flight.controller.abort(abortReason(signal));
+    }, { once: true });
+    return raceAbort(data, signal);
   }
 
   private checkComplete(range: ByteRange, data: ArrayBuffer): ArrayBuffer {
@@ -168,6 +217,19 @@ export class ByteCache {
     }
     return data;
   }
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
+
+/** Rejects as soon as the signal aborts, without waiting for the promise. */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function rangeKey(range: ByteRange): string {

@@ -3,7 +3,7 @@
 import { GeoTIFF, type GeoTIFFImage } from 'geotiff';
 import type { Converter } from 'proj4';
 import type { RangeSource } from '../source';
-import { ByteCache, type ByteCacheOptions } from './byte_cache';
+import { ByteCache, type ByteCacheOptions, type ByteRange, type ByteStats } from './byte_cache';
 import { converterFor } from './crs';
 import { readGeoreference, type Georeference } from './georef';
 import { checkImage, checkNotHtml } from './checks';
@@ -20,9 +20,22 @@ export interface CogLevel {
   resY: number;
 }
 
+/** What a COG reads its bytes through: a ByteCache, or in a tile worker the main thread's cache. */
+export interface ByteReader {
+  readonly stats: ByteStats;
+  readonly fileSize: number | null;
+  /** true while the file is opened (header reads). */
+  headerMode: boolean;
+  fetch(slices: ByteRange[], signal?: AbortSignal): Promise<ArrayBuffer[]>;
+  fetchSlice(slice: ByteRange, signal?: AbortSignal): Promise<ByteRange & { data: ArrayBuffer }>;
+  prefetch(wanted: ByteRange[], signal?: AbortSignal): Promise<void>;
+  isCached(range: ByteRange): boolean;
+  close(): Promise<void>;
+}
+
 export interface Cog {
   key: string;
-  bytes: ByteCache;
+  bytes: ByteReader;
   tiff: GeoTIFF;
   /** Full resolution first, then overviews by decreasing size. */
   levels: CogLevel[];
@@ -41,8 +54,11 @@ export interface Cog {
 type TiffSource = Parameters<typeof GeoTIFF.fromSource>[0];
 
 export async function openCog(source: RangeSource, options: ByteCacheOptions = {}, signal?: AbortSignal): Promise<Cog> {
-  const bytes = new ByteCache(source, options);
-  const key = source.getKey();
+  return openCogFrom(new ByteCache(source, options), source.getKey(), signal);
+}
+
+/** Opens a COG over a byte reader that is in header mode. */
+export async function openCogFrom(bytes: ByteReader, key: string, signal?: AbortSignal): Promise<Cog> {
   try {
     const [first] = await bytes.fetch([{ offset: 0, length: 1024 }], signal);
     const head = new Uint8Array(first as ArrayBuffer);
@@ -88,7 +104,7 @@ async function readLevels(tiff: GeoTIFF, fileSize: number | null): Promise<CogLe
   return levels.sort((a, b) => b.width - a.width);
 }
 
-function describe(key: string, bytes: ByteCache, tiff: GeoTIFF, levels: CogLevel[]): Cog {
+function describe(key: string, bytes: ByteReader, tiff: GeoTIFF, levels: CogLevel[]): Cog {
   const full = levels[0] as CogLevel;
   const georef = readGeoreference(full.image);
   for (const level of levels) {

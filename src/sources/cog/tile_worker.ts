@@ -1,10 +1,13 @@
-// Worker: opens COGs (one cache per worker), renders tiles off the main thread, answers with
-// an ImageBitmap, or with the error as data (never a throw across the boundary).
+// Worker: opens COGs over the main thread's byte hub, renders tiles off the main thread, answers
+// with an ImageBitmap, or with the error as data (never a throw across the boundary).
 /// <reference lib="webworker" />
 import type { CogRendering } from '../../catalogue/types';
-import { FetchRangeSource } from '../source';
-import { openCog, type Cog } from './open';
+import type { BytesAbort, BytesReply, BytesRequest } from './byte_hub';
+import type { ByteRange } from './byte_cache';
+import { openCogFrom, type Cog } from './open';
+import { RemoteBytes } from './remote_bytes';
 import { renderTile } from './render';
+import { resolveStretch } from './stretch';
 
 export interface RenderRequest {
   type: 'render';
@@ -17,19 +20,62 @@ export interface RenderRequest {
   size: number;
 }
 export interface CancelRequest { type: 'cancel'; id: number }
-export type WorkerReply = { id: number; bitmap: ImageBitmap } | { id: number; error: string; open: boolean };
+export type TileReply =
+  | { type: 'tile'; id: number; bitmap: ImageBitmap }
+  | { type: 'tile'; id: number; error: string; open: boolean; aborted: boolean };
+/** Everything a tile worker posts to the pool. */
+export type WorkerMessage = TileReply | BytesRequest | BytesAbort;
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const cogs = new Map<string, Promise<Cog>>();
+const renderings = new Map<string, Promise<CogRendering>>();
 const jobs = new Map<number, AbortController>();
+const byteWaits = new Map<number, { resolve: (reply: BytesReply) => void }>();
+let nextBytesId = 1;
+
+/** Asks the pool's ByteHub for byte ranges; an abort tells the hub to stop waiting too. */
+function askBytes(key: string, ranges: ByteRange[], header: boolean, signal?: AbortSignal) {
+  return new Promise<{ data: ArrayBuffer[]; fileSize: number | null }>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const id = nextBytesId++;
+    const onAbort = () => {
+      byteWaits.delete(id);
+      scope.postMessage({ type: 'bytes-abort', id } satisfies BytesAbort);
+      reject(signal?.reason ?? new DOMException('Aborted', 'AbortError'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    byteWaits.set(id, {
+      resolve: (reply) => {
+        signal?.removeEventListener('abort', onAbort);
+        if ('error' in reply) reject(new Error(reply.error));
+        else resolve(reply);
+      },
+    });
+    scope.postMessage({ type: 'bytes', id, key, ranges, header } satisfies BytesRequest);
+  });
+}
 
 function cogFor(url: string): Promise<Cog> {
   let cog = cogs.get(url);
   if (!cog) {
-    cog = openCog(new FetchRangeSource(url));
+    // opening is shared by every tile of the layer: no tile's signal may cancel it
+    cog = openCogFrom(new RemoteBytes(url, (ranges, header, signal) => askBytes(url, ranges, header, signal)), url);
+    cog.catch(() => cogs.delete(url));
     cogs.set(url, cog);
   }
   return cog;
+}
+
+function renderingFor(url: string, cog: Cog, rendering: CogRendering): Promise<CogRendering> {
+  if (!rendering.stretchPercent) return Promise.resolve(rendering);
+  const key = `${url}\n${JSON.stringify(rendering)}`;
+  let resolved = renderings.get(key);
+  if (!resolved) {
+    resolved = resolveStretch(cog, rendering);
+    resolved.catch(() => renderings.delete(key));
+    renderings.set(key, resolved);
+  }
+  return resolved;
 }
 
 async function render(request: RenderRequest): Promise<void> {
@@ -39,19 +85,26 @@ async function render(request: RenderRequest): Promise<void> {
   try {
     const cog = await cogFor(request.url);
     opened = true;
-    const rgba = await renderTile(cog, request.rendering, request.z, request.x, request.y, request.size, controller.signal);
+    const rendering = await renderingFor(request.url, cog, request.rendering);
+    controller.signal.throwIfAborted();
+    const rgba = await renderTile(cog, rendering, request.z, request.x, request.y, request.size, controller.signal);
     const bitmap = await createImageBitmap(new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, request.size, request.size));
-    scope.postMessage({ id: request.id, bitmap } satisfies WorkerReply, [bitmap]);
+    scope.postMessage({ type: 'tile', id: request.id, bitmap } satisfies TileReply, [bitmap]);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    scope.postMessage({ id: request.id, error: message, open: !opened } satisfies WorkerReply);
+    const aborted = controller.signal.aborted;
+    scope.postMessage({ type: 'tile', id: request.id, error: message, open: !opened, aborted } satisfies TileReply);
   } finally {
     jobs.delete(request.id);
   }
 }
 
-scope.onmessage = (event: MessageEvent<RenderRequest | CancelRequest>) => {
+scope.onmessage = (event: MessageEvent<RenderRequest | CancelRequest | BytesReply>) => {
   const message = event.data;
-  if (message.type === 'cancel') jobs.get(message.id)?.abort();
+  if (message.type === 'bytes') {
+    const wait = byteWaits.get(message.id);
+    byteWaits.delete(message.id);
+    wait?.resolve(message);
+  } else if (message.type === 'cancel') jobs.get(message.id)?.abort();
   else void render(message);
 };

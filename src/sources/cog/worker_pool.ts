@@ -1,13 +1,20 @@
-// A small pool of tile workers: each job goes to the least busy worker; a job can be cancelled.
+// A small pool of tile workers. Jobs wait in a queue (a few per worker at a time) so a tile
+// that scrolled away before its turn is dropped without reaching a worker; a started job is
+// cancelled in its worker. Workers read bytes through the main thread's ByteHub (one cache per
+// COG for all workers: one header request per layer, not one per worker).
 import type { CogRendering } from '../../catalogue/types';
-import type { RenderRequest, WorkerReply } from './tile_worker';
+import type { RenderRequest, WorkerMessage } from './tile_worker';
+import { sharedByteHub, type BytesReply } from './byte_hub';
+import { JobQueue, type QueuedJob } from './job_queue';
+
+/** Jobs running at once in one worker: one decoding while others wait for bytes. */
+const JOBS_PER_WORKER = 3;
 
 interface Pending {
   resolve: (bitmap: ImageBitmap) => void;
-  reject: (error: CogTileError) => void;
-  worker: PoolWorker;
+  reject: (error: Error) => void;
+  lane: number;
 }
-interface PoolWorker { worker: Worker; busy: number }
 
 /** A tile failure; `open` is true when the file itself could not be opened (a layer error). */
 export class CogTileError extends Error {
@@ -16,43 +23,57 @@ export class CogTileError extends Error {
   }
 }
 
+export function abortError(): Error {
+  return new DOMException('The tile was cancelled.', 'AbortError');
+}
+
 export class CogWorkerPool {
-  private readonly workers: PoolWorker[] = [];
+  private readonly workers: Worker[] = [];
   private readonly pending = new Map<number, Pending>();
+  private readonly queue: JobQueue;
   private nextId = 1;
 
-  constructor(size = Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1))) {
-    for (let i = 0; i < size; i++) {
+  constructor(readonly hub = sharedByteHub, size = Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1))) {
+    for (let lane = 0; lane < size; lane++) {
       const worker = new Worker(new URL('./tile_worker.ts', import.meta.url), { type: 'module' });
-      const entry = { worker, busy: 0 };
-      worker.onmessage = (event: MessageEvent<WorkerReply>) => this.settle(event.data);
-      this.workers.push(entry);
+      worker.onmessage = (event: MessageEvent<WorkerMessage>) => this.onMessage(lane, worker, event.data);
+      this.workers.push(worker);
     }
+    this.queue = new JobQueue(size, JOBS_PER_WORKER);
   }
 
   render(url: string, rendering: CogRendering, z: number, x: number, y: number, size: number, signal?: AbortSignal): Promise<ImageBitmap> {
-    const id = this.nextId++;
-    const target = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     return new Promise<ImageBitmap>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, worker: target });
-      target.busy++;
-      const request: RenderRequest = { type: 'render', id, url, rendering, z, x, y, size };
-      target.worker.postMessage(request);
-      signal?.addEventListener('abort', () => target.worker.postMessage({ type: 'cancel', id }), { once: true });
+      const id = this.nextId++;
+      const job: QueuedJob = {
+        signal,
+        drop: () => reject(abortError()),
+        start: (lane) => {
+          const worker = this.workers[lane] as Worker;
+          this.pending.set(id, { resolve, reject, lane });
+          worker.postMessage({ type: 'render', id, url, rendering, z, x, y, size } satisfies RenderRequest);
+          signal?.addEventListener('abort', () => worker.postMessage({ type: 'cancel', id }), { once: true });
+        },
+      };
+      this.queue.push(job);
     });
   }
 
   terminate(): void {
-    for (const { worker } of this.workers) worker.terminate();
+    for (const worker of this.workers) worker.terminate();
     this.workers.length = 0;
   }
 
-  private settle(reply: WorkerReply): void {
-    const job = this.pending.get(reply.id);
+  private onMessage(lane: number, worker: Worker, message: WorkerMessage): void {
+    if (message.type === 'bytes' || message.type === 'bytes-abort') {
+      this.hub.handle(String(lane), message, (answer: BytesReply) => worker.postMessage(answer));
+      return;
+    }
+    const job = this.pending.get(message.id);
     if (!job) return;
-    this.pending.delete(reply.id);
-    job.worker.busy--;
-    if ('bitmap' in reply) job.resolve(reply.bitmap);
-    else job.reject(new CogTileError(reply.error, reply.open));
+    this.pending.delete(message.id);
+    this.queue.finish(job.lane);
+    if ('bitmap' in message) job.resolve(message.bitmap);
+    else job.reject(message.aborted ? abortError() : new CogTileError(message.error, message.open));
   }
 }
