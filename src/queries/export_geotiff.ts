@@ -1,0 +1,105 @@
+// A GeoTIFF of a COG clipped to an AOI: the AOI's pixel bounding box on the original grid,
+// every band, the original CRS and data type; pixels whose centre is outside the AOI become
+// nodata (the file's own nodata, or a type-appropriate one when the file has none).
+// Written by geotiff.js `writeArrayBuffer` (uncompressed, one strip).
+import { writeArrayBuffer } from 'geotiff';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Cog } from '../sources/cog/open';
+import { aoiSpans } from './zonal_stats';
+import type { RowSpans } from './zonal_rasterize';
+
+/** Refuse windows above this many pixels × bands (about 1 GiB of Float64). */
+const MAX_SAMPLES = 128 * 1024 * 1024;
+
+type Typed = Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
+const ARRAYS: Record<string, new (n: number) => Typed> = {
+  uint8: Uint8Array, int8: Int8Array, uint16: Uint16Array, int16: Int16Array,
+  uint32: Uint32Array, int32: Int32Array, float32: Float32Array, float64: Float64Array,
+};
+const FALLBACK_NODATA: Record<string, number> = {
+  uint8: 255, int8: -128, uint16: 65535, int16: -32768, uint32: 4294967295, int32: -2147483648, float32: NaN, float64: NaN,
+};
+const GEOGRAPHIC = new Set([4326, 4269, 4617]);
+
+export interface ClippedRaster {
+  data: ArrayBuffer;
+  width: number;
+  height: number;
+  nodata: number;
+  /** [minX, minY, maxX, maxY] in the raster CRS */
+  extent: [number, number, number, number];
+}
+
+export async function clipRasterToAoi(cog: Cog, aoi: Feature<Polygon | MultiPolygon>, signal?: AbortSignal): Promise<ClippedRaster> {
+  const SampleArray = ARRAYS[cog.dtype];
+  if (!SampleArray) throw new Error(`${cog.key}: data type ${cog.dtype} cannot be exported`);
+  const spans = aoiSpans(cog, aoi.geometry);
+  const window = spanWindow(spans);
+  if (!window) throw new Error(`${cog.key}: the area of interest does not cover any pixel of the raster`);
+  const [x0, y0, x1, y1] = window;
+  const width = x1 - x0;
+  const height = y1 - y0;
+  if (width * height * cog.bands > MAX_SAMPLES) throw new Error(`${cog.key}: the clipped raster would be too large (${width} × ${height} × ${cog.bands}); choose a smaller area`);
+  const level = cog.levels[0];
+  if (!level) throw new Error(`${cog.key}: no image`);
+  const bands = (await level.image.readRasters({ window, interleave: false, signal })) as unknown as ArrayLike<number>[];
+  const nodata = cog.nodata ?? (FALLBACK_NODATA[cog.dtype] as number);
+  const out = new SampleArray(width * height * cog.bands);
+  interleaveInside(out, bands, spans, window, nodata);
+  const { originX, originY, resX, resY } = cog.georef;
+  const left = originX + x0 * resX;
+  const top = originY - y0 * resY;
+  const geo = GEOGRAPHIC.has(cog.epsg) ? { GTModelTypeGeoKey: 2, GeographicTypeGeoKey: cog.epsg } : { GTModelTypeGeoKey: 1, ProjectedCSTypeGeoKey: cog.epsg };
+  const data = writeArrayBuffer(unsignedView(out), {
+    width, height, ...geo,
+    SampleFormat: new Array<number>(cog.bands).fill(cog.dtype.startsWith('float') ? 3 : cog.dtype.startsWith('int') ? 2 : 1),
+    GTRasterTypeGeoKey: 1,
+    ModelPixelScale: [resX, resY, 0],
+    ModelTiepoint: [0, 0, 0, left, top, 0],
+    GDAL_NODATA: Number.isNaN(nodata) ? 'nan' : String(nodata),
+    ...(cog.bands === 3 ? {} : { PhotometricInterpretation: 1 }),
+  });
+  return { data, width, height, nodata, extent: [left, top - height * resY, left + width * resX, top] };
+}
+
+/**
+ * geotiff.js 3.0.5's writer only encodes unsigned and float arrays (signed ones come out as
+ * garbage), so signed samples are handed over as the unsigned view of the same bytes, with
+ * SampleFormat = 2 telling readers they are signed.
+ */
+function unsignedView(data: Typed): Typed {
+  if (data instanceof Int8Array) return new Uint8Array(data.buffer, data.byteOffset, data.length);
+  if (data instanceof Int16Array) return new Uint16Array(data.buffer, data.byteOffset, data.length);
+  if (data instanceof Int32Array) return new Uint32Array(data.buffer, data.byteOffset, data.length);
+  return data;
+}
+
+/** Pixel window [x0, y0, x1, y1) around the inside spans, or null when there are none. */
+function spanWindow(spans: RowSpans): [number, number, number, number] | null {
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  spans.rows.forEach((row, i) => {
+    if (row.length === 0) return;
+    minX = Math.min(minX, row[0] as number);
+    maxX = Math.max(maxX, row[row.length - 1] as number);
+    minY = Math.min(minY, spans.rowStart + i);
+    maxY = Math.max(maxY, spans.rowStart + i + 1);
+  });
+  return Number.isFinite(minX) ? [minX, minY, maxX, maxY] : null;
+}
+
+/** Pixel-interleaved copy of the bands, nodata outside the AOI. */
+function interleaveInside(out: Typed, bands: ArrayLike<number>[], spans: RowSpans, window: [number, number, number, number], nodata: number): void {
+  const [x0, y0, x1, y1] = window;
+  const width = x1 - x0;
+  const n = bands.length;
+  out.fill(nodata);
+  for (let row = y0; row < y1; row++) {
+    const rowSpans = spans.rows[row - spans.rowStart] as Int32Array;
+    for (let i = 0; i + 1 < rowSpans.length; i += 2) {
+      for (let col = rowSpans[i] as number; col < (rowSpans[i + 1] as number); col++) {
+        const at = (row - y0) * width + (col - x0);
+        for (let b = 0; b < n; b++) out[at * n + b] = (bands[b] as ArrayLike<number>)[at] as number;
+      }
+    }
+  }
+}

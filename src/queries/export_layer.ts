@@ -1,0 +1,46 @@
+// The files exported for one layer and one AOI — the browser's download buttons and
+// `cli export` both call these, so they write the same files.
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Cog } from '../sources/cog/open';
+import { exportFileName } from './export_names';
+import { rasterRows, toCsv, vectorRows } from './export_csv';
+import { clippedGeojson } from './export_geojson';
+import { clipRasterToAoi } from './export_geotiff';
+import { summariseClipped, type ClippedLayer } from './stats_vector';
+import type { ZonalStats } from './zonal_stats';
+
+export interface ExportFile {
+  name: string;
+  mime: string;
+  data: string | ArrayBuffer;
+}
+
+export interface LayerLabel {
+  id: string;
+  title: string;
+}
+
+export function vectorCsvFile(layer: LayerLabel, clipped: ClippedLayer, by: string | undefined, date: Date): ExportFile {
+  return { name: exportFileName(layer.id, 'csv', date), mime: 'text/csv;charset=utf-8', data: toCsv(vectorRows(layer.id, layer.title, summariseClipped(clipped, by))) };
+}
+
+export function vectorGeojsonFile(layer: LayerLabel, clipped: ClippedLayer, aoiName: string | undefined, date: Date): ExportFile {
+  return { name: exportFileName(layer.id, 'geojson', date), mime: 'application/geo+json', data: clippedGeojson(clipped.clipped, { layerId: layer.id, aoiName }) };
+}
+
+export function rasterCsvFile(layer: LayerLabel, stats: ZonalStats, date: Date, labels: Record<string, string> = {}): ExportFile {
+  return { name: exportFileName(layer.id, 'csv', date), mime: 'text/csv;charset=utf-8', data: toCsv(rasterRows(layer.id, layer.title, stats, labels)) };
+}
+
+export async function rasterGeotiffFile(layer: LayerLabel, cog: Cog, aoi: Feature<Polygon | MultiPolygon>, date: Date, signal?: AbortSignal): Promise<ExportFile> {
+  const clipped = await clipRasterToAoi(cog, aoi, signal);
+  return { name: exportFileName(layer.id, 'tif', date), mime: 'image/tiff', data: clipped.data };
+}
+
+export function vectorExports(layer: LayerLabel, clipped: ClippedLayer, options: { by?: string; aoiName?: string; date: Date }): ExportFile[] {
+  return [vectorCsvFile(layer, clipped, options.by, options.date), vectorGeojsonFile(layer, clipped, options.aoiName, options.date)];
+}
+
+export async function rasterExports(layer: LayerLabel, cog: Cog, aoi: Feature<Polygon | MultiPolygon>, stats: ZonalStats, options: { date: Date; signal?: AbortSignal }): Promise<ExportFile[]> {
+  return [rasterCsvFile(layer, stats, options.date), await rasterGeotiffFile(layer, cog, aoi, options.date, options.signal)];
+}

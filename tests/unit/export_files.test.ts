@@ -1,0 +1,85 @@
+// Exports reopen: the GeoTIFF with geotiff.js (bounds, CRS key, dtype, nodata, same statistics),
+// the GeoJSON parses with the same areas, the CSV has its columns and BOM.
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fromArrayBuffer } from 'geotiff';
+import { area } from '@turf/turf';
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import { openCog } from '../../src/sources/cog/open';
+import { BlobRangeSource } from '../../src/sources/source';
+import { FileRangeSource } from '../../src/sources/file_source';
+import { zonalStats } from '../../src/queries/zonal_stats';
+import { VectorIndex } from '../../src/queries/stats_vector_index';
+import { clipLayer, summariseClipped } from '../../src/queries/stats_vector';
+import { featuresFromGeojsonText } from '../../src/queries/stats_vector_load';
+import { rasterExports, vectorExports } from '../../src/queries/export_layer';
+import { CSV_COLUMNS } from '../../src/queries/export_csv';
+import { exportFileName } from '../../src/queries/export_names';
+import { hasSharedData, repoRoot, sharedData } from './cog_helpers';
+
+const standAge = path.join(sharedData, 'quebec/forest/qldm_stand_age_2020_2km.tif');
+const floodGeojson = path.join(repoRoot, 'public/data/zones_inondables.geojson');
+const date = new Date(2026, 10, 26);
+const aoi: Feature<Polygon> = {
+  type: 'Feature', properties: { name: 'Mauricie' },
+  geometry: { type: 'Polygon', coordinates: [[[-73.2, 46.3], [-72.2, 46.25], [-72.0, 46.9], [-72.7, 47.1], [-73.2, 46.3]]] },
+};
+
+function parseCsv(text: string): string[][] {
+  return text.replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split(','));
+}
+
+describe('export file names', () => {
+  it('carry the layer id and the date', () => {
+    expect(exportFileName('zones-inondables', 'csv', date)).toBe('geoveille_zones-inondables_2026-11-26.csv');
+    expect(exportFileName('/tmp/Forêt âge.tif', 'tif', date)).toBe('geoveille_Foret-age_2026-11-26.tif');
+  });
+});
+
+describe.skipIf(!hasSharedData)('raster exports', () => {
+  if (!hasSharedData) it.skip('../shared/data is missing: skipped', () => undefined);
+
+  it('the clipped GeoTIFF reopens georeferenced, Int16, nodata -1, with the same statistics', async () => {
+    const cog = await openCog(new FileRangeSource(standAge));
+    const stats = await zonalStats(cog, aoi);
+    const [csv, tif] = await rasterExports({ id: 'classes-age', title: 'Âge' }, cog, aoi, stats, { date });
+    await cog.close();
+    expect(tif?.name).toBe('geoveille_classes-age_2026-11-26.tif');
+    const image = await (await fromArrayBuffer(tif?.data as ArrayBuffer)).getImage();
+    expect(image.getGeoKeys()?.ProjectedCSTypeGeoKey).toBe(32198);
+    expect([image.getBitsPerSample(0), image.getSampleFormat(0)]).toEqual([16, 2]);
+    expect(image.getGDALNoData()).toBe(-1);
+    const [west, south, east, north] = image.getBoundingBox();
+    expect([(east as number) - (west as number), (north as number) - (south as number)]).toEqual([image.getWidth() * 2000, image.getHeight() * 2000]);
+    expect(((west as number) - cog.georef.originX) % 2000).toBe(0);
+    const reopened = await openCog(new BlobRangeSource(new Blob([tif?.data as ArrayBuffer]), 'clip.tif'));
+    const again = await zonalStats(reopened, aoi);
+    expect([again.count, again.sum, again.min, again.max]).toEqual([stats.count, stats.sum, stats.min, stats.max]);
+    const rows = parseCsv(csv?.data as string);
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(Number(rows[1]?.[CSV_COLUMNS.indexOf('pixel_count')])).toBe(stats.count);
+    expect(Number(rows[1]?.[CSV_COLUMNS.indexOf('sum')])).toBe(stats.sum);
+  });
+});
+
+describe.skipIf(!existsSync(floodGeojson))('vector exports', () => {
+  it('the clipped GeoJSON parses with the attributes and areas of the statistics; CSV one row per class', () => {
+    const features = featuresFromGeojsonText(readFileSync(floodGeojson, 'utf8'), floodGeojson);
+    const floodAoi: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[-72.62, 46.3], [-72.5, 46.31], [-72.47, 46.4], [-72.6, 46.42], [-72.62, 46.3]]] } };
+    const clipped = clipLayer(new VectorIndex(features), floodAoi);
+    const stats = summariseClipped(clipped, 'classe');
+    const [csv, geojson] = vectorExports({ id: 'zones-inondables', title: 'Zones inondables' }, clipped, { by: 'classe', aoiName: 'test', date });
+    const parsed = JSON.parse(geojson?.data as string) as FeatureCollection;
+    expect(parsed.features.length).toBe(stats.features);
+    const total = parsed.features.reduce((a, f) => a + area(f), 0);
+    expect(total).toBeCloseTo(stats.area_m2, 3);
+    expect(parsed.features.every((f) => typeof f.properties?.classe === 'string')).toBe(true);
+    const text = csv?.data as string;
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(text);
+    expect(rows.length - 1).toBe(Object.keys(stats.counts).length);
+    const classes = rows.slice(1).map((r) => r[CSV_COLUMNS.indexOf('class')]);
+    expect(classes.sort()).toEqual(Object.keys(stats.by).sort());
+  });
+});
