@@ -131,6 +131,7 @@ describe('search box', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
     await page.keyboard.type('montr', { delay: 10 });
     const options = await optionTexts(page, 2);
+    expect(await page.getAttribute('#search-input', 'aria-activedescendant')).toBeNull();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     expect(await page.getAttribute('#search-input', 'aria-activedescendant')).toBe('search-option-1');
