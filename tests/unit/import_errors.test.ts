@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { writeArrayBuffer } from 'geotiff';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import catalogue from '../../layers/catalogue.json';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
@@ -82,5 +83,18 @@ describe('npm run import with bad input', () => {
     const run = await runCli([path.join(dir, 'notes.geojson'), '--id', 'Mes_Feux'], layersDir);
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/invalid layer id "Mes_Feux": use lowercase letters, digits and dashes/)]);
+  }, 30_000);
+
+  it('should refuse a group that the catalogue does not have', async () => {
+    const run = await runCli([path.join(dir, 'notes.geojson'), '--id', 'x', '--group', 'weather'], layersDir);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/unknown group "weather"; use one of: fires, forest/)]);
+  }, 30_000);
+
+  it.skipIf(catalogue.layers.length === 0)('should refuse an id already used by a layer of the main catalogue', async () => {
+    const taken = catalogue.layers[0] as string;
+    const run = await runCli([path.join(dir, 'notes.geojson'), '--id', taken], layersDir);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([`error: arguments: layer id "${taken}" is already used by layers/${taken}.json; choose another --id`]);
   }, 30_000);
 });

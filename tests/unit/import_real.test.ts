@@ -141,12 +141,12 @@ const asStored = (properties: Record<string, unknown> | null): Record<string, un
 describe.skipIf(!hasData)('npm run import on real Québec files', () => {
   it('should keep the 221 MSP flood observations and all their attributes', async () => {
     const file = 'floods/msp_flood_observations_2019.geojson';
-    const stdout = await importWithCli(file, 'msp-observations');
-    expect(stdout).toMatch(/^Imported msp-observations in [\d.]+ s/);
+    const stdout = await importWithCli(file, 'imported-msp-observations');
+    expect(stdout).toMatch(/^Imported imported-msp-observations in [\d.]+ s/);
     expect(stdout).toContain('221 features, point');
-    const layer = await readLayer('msp-observations');
+    const layer = await readLayer('imported-msp-observations');
     const input = await readGeoJson(file);
-    const { header, features } = await checkVector(layer, 'msp-observations');
+    const { header, features } = await checkVector(layer, 'imported-msp-observations');
     expect(layer.style.map((s) => s.type)).toEqual(['circle']);
     expect(header.maxZoom).toBeGreaterThanOrEqual(10);
     expectBoundsClose(header, bbox(input));
@@ -160,10 +160,10 @@ describe.skipIf(!hasData)('npm run import on real Québec files', () => {
 
   it('should repair the invalid fire perimeters and keep the 21 multipolygons', async () => {
     const file = 'fires/mrnf_fires_by_decade_1880-2029.geojson';
-    const { layer, report } = await importFile(file, 'fires-by-decade');
+    const { layer, report } = await importFile(file, 'imported-fires-by-decade');
     expect(report.vector?.repaired).toBe(21); // every decade's multipolygon self-intersects
     const input = await readGeoJson(file);
-    const { header, features } = await checkVector(layer, 'fires-by-decade');
+    const { header, features } = await checkVector(layer, 'imported-fires-by-decade');
     expect(layer.style.map((s) => s.type)).toEqual(['fill', 'line']);
     expectBoundsClose(header, bbox(input));
     expect(features.size).toBe(21);
@@ -174,7 +174,7 @@ describe.skipIf(!hasData)('npm run import on real Québec files', () => {
 
   it('should keep the 137 MRC and their damaged accents (U+FFFD) exactly as in the GML', async () => {
     const file = 'boundaries/mrc_polygons_v2017-08.gml';
-    const { layer, report } = await importFile(file, 'mrc');
+    const { layer, report } = await importFile(file, 'imported-mrc');
     expect(report.vector?.damagedTexts).toBeGreaterThan(0);
     expect(report.vector?.encoding).toBeUndefined();
     const gml = await fs.readFile(path.join(quebec, file), 'utf8');
@@ -184,7 +184,7 @@ describe.skipIf(!hasData)('npm run import on real Québec files', () => {
       ]),
     );
     const box = [...gml.matchAll(/<gml:X>([^<]+)<\/gml:X><gml:Y>([^<]+)<\/gml:Y>/g)].slice(0, 2).map((m) => [Number(m[1]), Number(m[2])]);
-    const { header, features } = await checkVector(layer, 'mrc');
+    const { header, features } = await checkVector(layer, 'imported-mrc');
     expectBoundsClose(header, [box[0]?.[0], box[0]?.[1], box[1]?.[0], box[1]?.[1]] as number[]);
     expect(features.size).toBe(137);
     expect(features.size).toBe(namesByFid.size);
@@ -194,9 +194,9 @@ describe.skipIf(!hasData)('npm run import on real Québec files', () => {
 
   it('should read the zipped Shapefile through /vsizip/ with its Latin-1 text', async () => {
     const file = 'boundaries/lac_saint_jean_watershed_shp.zip';
-    const { layer, report } = await importFile(file, 'lac-saint-jean');
+    const { layer, report } = await importFile(file, 'imported-lac-saint-jean');
     expect(report.vector?.encoding).toBe('CP1252');
-    const { header, features } = await checkVector(layer, 'lac-saint-jean');
+    const { header, features } = await checkVector(layer, 'imported-lac-saint-jean');
     const session = await startGdal(outDir);
     const opened = await session.gdal.open(path.join(quebec, file), [], ['vsizip']);
     const info = (await session.gdal.ogrinfo(opened.datasets[0]!, ['-so', '-al'])) as { layers: Array<{ geometryFields: Array<{ extent: number[] }> }> };
@@ -232,14 +232,14 @@ describe.skipIf(!hasData)('npm run import on real Québec files', () => {
   }
 
   it('should turn the Landsat UTM 18N mosaic into an RGB COG with the same pixels', async () => {
-    const { layer } = await compareCog('imagery/landsat8_montreal_lac_saint_pierre_utm18.tif', 'landsat-montreal');
+    const { layer } = await compareCog('imagery/landsat8_montreal_lac_saint_pierre_utm18.tif', 'imported-landsat-montreal');
     expect(layer.source.cog?.mode).toBe('rgb');
     for (const [low, high] of layer.source.cog?.stretch ?? []) expect(low).toBeLessThan(high);
     expectBoundsClose({ minLon: layer.bounds?.[0], minLat: layer.bounds?.[1], maxLon: layer.bounds?.[2], maxLat: layer.bounds?.[3] } as Header, [-74.4, 44.93, -71.34, 47.1], 0.05);
   }, 60_000);
 
   it('should turn the QLDM stand age grid (Québec Lambert, Int16, nodata -1) into a continuous COG', async () => {
-    const { layer } = await compareCog('forest/qldm_stand_age_2020_2km.tif', 'stand-age');
+    const { layer } = await compareCog('forest/qldm_stand_age_2020_2km.tif', 'imported-stand-age');
     expect(layer.group).toBe('forest');
     expect(layer.source.cog?.mode).toBe('continuous');
     const ramp = layer.source.cog?.ramp ?? [];
@@ -248,12 +248,12 @@ describe.skipIf(!hasData)('npm run import on real Québec files', () => {
   }, 60_000);
 
   it('should turn the QLDM species groups (UInt8 codes 1–10) into a categorical COG without mixing classes', async () => {
-    const { layer, output } = await compareCog('forest/qldm_species_group_2020_2km.tif', 'species-group');
+    const { layer, output } = await compareCog('forest/qldm_species_group_2020_2km.tif', 'imported-species-group');
     expect(layer.source.cog?.mode).toBe('categorical');
     expect(Object.keys(layer.source.cog?.categories ?? {})).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     expect(new Set(Object.values(layer.source.cog?.categories ?? {})).size).toBe(10);
     // Nearest overviews copy one of the pixels they cover; averaging codes would invent others (2 and 8 → 5).
-    const tiff = await fromFile(path.join(outDir, 'species-group.tif'));
+    const tiff = await fromFile(path.join(outDir, 'imported-species-group.tif'));
     const overview = await tiff.getImage(1);
     const full = (await output.readRasters({ interleave: true })) as Uint8Array;
     const small = (await overview.readRasters({ interleave: true })) as Uint8Array;

@@ -3,7 +3,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LayerDefinition } from '../../catalogue/types';
+import type { CatalogueFile, LayerDefinition } from '../../catalogue/types';
+import { formatError, validateLayer } from '../../catalogue/validate';
 import type { ImportArgs } from './args';
 import { ImportError } from './errors';
 import { detectFormat, SUPPORTED_EXTENSIONS, titleFromFileName, type InputFormat } from './formats';
@@ -32,6 +33,7 @@ export interface ImportReport {
 export async function runImport(args: ImportArgs): Promise<ImportReport> {
   const started = performance.now();
   const file = path.resolve(args.input);
+  const groupIds = await checkIdAndGroup(args);
   const format = await checkInput(file, args.input);
   const outDir = path.resolve(args.outDir ?? DEFAULT_OUT_DIR);
   const layersDir = path.resolve(args.layersDir ?? DEFAULT_LAYERS_DIR);
@@ -62,8 +64,24 @@ export async function runImport(args: ImportArgs): Promise<ImportReport> {
     const layer = buildRasterLayer(basics(raster.bounds, guessRasterGroup(path.basename(file))), raster.style);
     report = { layer, dataFile, raster };
   }
+  // A starter file the app would refuse is a bug here, not the user's problem: say so before writing it.
+  const problems = validateLayer(report.layer, `layers/local/${args.id}.json`, groupIds);
+  if (problems[0]) throw new ImportError(args.input, `internal error, the layer JSON is invalid: ${formatError(problems[0])}`);
   const layerFile = await saveLayer(layersDir, report.layer);
   return { ...report, layerFile, seconds: (performance.now() - started) / 1000, ...(note ? { urlNote: note } : {}) };
+}
+
+/** The id must not shadow a layer of the main catalogue, and --group must be one of its groups. */
+async function checkIdAndGroup(args: ImportArgs): Promise<string[]> {
+  const catalogue = JSON.parse(await fs.readFile(path.join(REPO_ROOT, 'layers', 'catalogue.json'), 'utf8')) as CatalogueFile;
+  const groupIds = catalogue.groups.map((group) => group.id);
+  if (catalogue.layers.includes(args.id)) {
+    throw new ImportError('arguments', `layer id "${args.id}" is already used by layers/${args.id}.json; choose another --id`);
+  }
+  if (args.group !== undefined && !groupIds.includes(args.group)) {
+    throw new ImportError('arguments', `unknown group "${args.group}"; use one of: ${groupIds.join(', ')}`);
+  }
+  return groupIds;
 }
 
 async function checkInput(file: string, shown: string): Promise<InputFormat> {
