@@ -72,8 +72,10 @@ describe('search box', () => {
 
   it('should be a labelled combobox that passes axe with the list open', async () => {
     const { page } = app;
+    expect(app.requests.filter((url) => url.includes('places.geojson'))).toEqual([]); // loaded on first focus only
     await typeQuery(page, 'Trois-Rivières');
     await optionTexts(page);
+    expect(app.requests.filter((url) => url.includes('places.geojson'))).toHaveLength(1);
     const attrs = await page.$eval('#search-input', (input) => ({
       role: input.getAttribute('role'), expanded: input.getAttribute('aria-expanded'),
       controls: input.getAttribute('aria-controls'), label: (input as HTMLInputElement).labels?.[0]?.textContent ?? '',
@@ -109,6 +111,7 @@ describe('search box', () => {
     const [option] = await optionTexts(page);
     expect(option).toMatch(/46,35000 N, 72,55000 O/);
     expect(option).toMatch(/Ordre supposé : latitude/);
+    await saveScreenshot(page, 'search-coordinates');
     await page.keyboard.press('Enter');
     const centre = await settledCentre(page, [-72.55, 46.35], 0.01);
     expect(km(centre, [-72.55, 46.35])).toBeLessThan(0.01);
@@ -120,6 +123,7 @@ describe('search box', () => {
     await typeQuery(page, '95, -200');
     await page.waitForFunction(() => /hors limites/.test(document.getElementById('search-status')?.textContent ?? ''), undefined, { timeout: 5_000 });
     expect(await page.isVisible('#search-status')).toBe(true);
+    await saveScreenshot(page, 'search-out-of-range');
     expect(await page.getAttribute('#search-input', 'aria-expanded')).toBe('false');
   });
 
