@@ -46,7 +46,8 @@ async function identifyLayer(lonLat: Position, def: LayerDefinition, data: DataA
       return { layerId: def.id, kind: 'raster-visible' };
     case 'cog': {
       const cog = await data.cog(def.source.url);
-      return { layerId: def.id, kind: 'raster-values', values: await cogIdentify(cog, lon, lat, options.signal) };
+      // No signal: the COG's byte cache shares reads between callers (see vector_tiles.ts).
+      return { layerId: def.id, kind: 'raster-values', values: await cogIdentify(cog, lon, lat) };
     }
     case 'geojson':
       return featureAnswer(def.id, await data.geojson(def.source.url), lonLat, options);
@@ -59,7 +60,9 @@ async function identifyLayer(lonLat: Position, def: LayerDefinition, data: DataA
 
 /**
  * Polygons from the one max-zoom tile holding the point (exact geometry); lines and
- * points from the tiles within the tolerance, which may cross a tile edge.
+ * points from the tiles within the tolerance, which may cross a tile edge. When the
+ * point's tile holds polygons only, the layer is taken to be a polygon layer and no
+ * neighbour is read (one request per click for the common case).
  */
 export async function vectorCandidates(
   def: LayerDefinition, data: DataAccess, lonLat: Position, options: IdentifyOptions,

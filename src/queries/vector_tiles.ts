@@ -76,7 +76,8 @@ export async function featuresNear(
   const features: Feature[] = [];
   for (let x = range.xMin; x <= range.xMax; x++) {
     for (let y = range.yMin; y <= range.yMax; y++) {
-      const tile = await readTile(archive, range.z, x, y, options.signal);
+      options.signal?.throwIfAborted();
+      const tile = await readTile(archive, range.z, x, y);
       const layer = tile?.layers[sourceLayer];
       if (!layer) continue;
       for (let i = 0; i < layer.length; i++) features.push(layer.feature(i).toGeoJSON(x, y, range.z));
@@ -86,15 +87,18 @@ export async function featuresNear(
   return features;
 }
 
-/** Decoded tiles, shared by identify and the verdict (pmtiles does not cache tile bytes). */
+/**
+ * Decoded tiles, shared by identify and the verdict (pmtiles does not cache tile bytes).
+ * Reads take no abort signal: a shared read cancelled by one caller would fail the others.
+ */
 const tileCache = new Map<string, Promise<VectorTile | null>>();
 const TILE_CACHE_SIZE = 64;
 
-function readTile(archive: PMTiles, z: number, x: number, y: number, signal?: AbortSignal): Promise<VectorTile | null> {
+function readTile(archive: PMTiles, z: number, x: number, y: number): Promise<VectorTile | null> {
   const cacheKey = `${archive.source.getKey()}/${z}/${x}/${y}`;
   const cached = tileCache.get(cacheKey);
   if (cached) return cached;
-  const pending = archive.getZxy(z, x, y, signal).then(
+  const pending = archive.getZxy(z, x, y).then(
     (response) => (response ? new VectorTile(new PbfReader(new Uint8Array(response.data))) : null),
   );
   pending.catch(() => tileCache.delete(cacheKey));
