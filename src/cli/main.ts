@@ -7,6 +7,8 @@ type Command = (options: Map<string, string>) => Promise<unknown>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   info: async () => (await import('./commands/info')).run,
   identify: async () => (await import('./commands/identify')).run,
+  stats: async () => (await import('./commands/stats')).run,
+  export: async () => (await import('./commands/export')).run,
   verdict: async () => (await import('./commands/verdict')).run,
 };
 

@@ -1,0 +1,84 @@
+// cli export --layer <id|path> --aoi <geojson> --out <dir> [--by <field>]
+// Writes the files the browser's report offers for that layer: CSV + clipped GeoJSON for a
+// vector layer, CSV + clipped GeoTIFF for a COG. Several AOIs: one sub-folder per AOI.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { bbox } from '@turf/turf';
+import type { LayerDefinition } from '../../catalogue/types';
+import { openCog } from '../../sources/cog/open';
+import { sourceForPathOrUrl } from '../../sources/file_source';
+import { zonalStats } from '../../queries/zonal_stats';
+import { clipLayer } from '../../queries/stats_vector';
+import { originalGeojsonUrl } from '../../queries/stats_vector_load';
+import { defaultClassField } from '../../queries/stats_class_field';
+import { rasterExports, vectorExports, type ExportFile } from '../../queries/export_layer';
+import type { NamedAoi } from '../../queries/stats_aoi';
+import { safeId } from '../../queries/export_names';
+import { loadVector, readAois } from './stats';
+import { requireOption } from './args';
+
+interface LayerTarget {
+  id: string;
+  title: string;
+  kind: 'raster' | 'vector';
+  location: string;
+  sourceLayer?: string;
+  by?: string;
+  categorical: boolean;
+}
+
+async function layerById(id: string): Promise<LayerTarget> {
+  const file = ['layers', 'layers/local'].map((dir) => path.join(dir, `${id}.json`)).find((f) => existsSync(f));
+  if (!file) throw new Error(`layer "${id}": no layers/${id}.json (give a layer id or a file path)`);
+  const def = JSON.parse(await readFile(file, 'utf8')) as LayerDefinition;
+  const url = def.source.url;
+  let location = /^https?:\/\//i.test(url) ? url : path.join('public', url);
+  if (def.source.kind === 'pmtiles-raster') throw new Error(`layer "${id}": PMTiles raster layers hold colours, not values; nothing to export`);
+  const sibling = originalGeojsonUrl(location);
+  if (sibling && !/^https?:/i.test(sibling) && existsSync(sibling)) location = sibling;
+  return {
+    id, title: def.title.fr, kind: def.source.kind === 'cog' ? 'raster' : 'vector', location,
+    sourceLayer: def.source.sourceLayer, by: defaultClassField(def), categorical: def.source.cog?.mode === 'categorical',
+  };
+}
+
+function layerByPath(file: string): LayerTarget {
+  if (!/^https?:\/\//i.test(file) && !existsSync(file)) throw new Error(`${file}: no such file`);
+  const raster = /\.tiff?(\?.*)?$/i.test(file);
+  return { id: safeId(file), title: path.basename(file), kind: raster ? 'raster' : 'vector', location: file, categorical: false };
+}
+
+async function filesFor(layer: LayerTarget, aoi: NamedAoi, by: string | undefined, date: Date): Promise<ExportFile[]> {
+  const label = { id: layer.id, title: layer.title };
+  if (layer.kind === 'vector') {
+    const loaded = await loadVector(layer.location, bbox(aoi.feature), layer.sourceLayer);
+    return vectorExports(label, clipLayer(loaded.index, aoi.feature), { by: by ?? layer.by, aoiName: aoi.name, date });
+  }
+  const cog = await openCog(await sourceForPathOrUrl(layer.location));
+  try {
+    const stats = await zonalStats(cog, aoi.feature, { categorical: layer.categorical });
+    return await rasterExports(label, cog, aoi.feature, stats, { date });
+  } finally {
+    await cog.close();
+  }
+}
+
+export async function run(options: Map<string, string>): Promise<{ files: string[] }> {
+  const wanted = requireOption(options, 'layer');
+  const out = requireOption(options, 'out');
+  const aois = await readAois(options);
+  const layer = /[\\/.]/.test(wanted) ? layerByPath(wanted) : await layerById(wanted);
+  const date = new Date();
+  const written: string[] = [];
+  for (const aoi of aois) {
+    const dir = aois.length > 1 ? path.join(out, safeId(aoi.name)) : out;
+    await mkdir(dir, { recursive: true });
+    for (const file of await filesFor(layer, aoi, options.get('by'), date)) {
+      const target = path.join(dir, file.name);
+      await writeFile(target, typeof file.data === 'string' ? file.data : new Uint8Array(file.data));
+      written.push(target);
+    }
+  }
+  return { files: written };
+}
