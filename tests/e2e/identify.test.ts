@@ -2,6 +2,7 @@
 // code decoded in the UI language; Enter on the focused map identifies the map centre;
 // clicks are left alone while another tool owns the map.
 import type { Browser, Page } from 'playwright-core';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLayer, readManifest } from './app_data';
 import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage } from './harness';
@@ -19,6 +20,17 @@ async function listedSpeciesGroup(page: Page): Promise<string> {
   const selector = `#side-sheet[data-content="identify"] .identify-layer[data-layer="${LAYER}"] dd[data-field="gr_ess"]`;
   await page.waitForSelector(selector, { timeout: 30_000 });
   return page.$eval(selector, (dd) => dd.textContent ?? '');
+}
+
+
+/** axe-core violations inside the side sheet ("id (nodes)"). */
+async function sheetViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
+    const result = await axe.run({ include: [['#side-sheet']] }, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
 }
 
 describe('identify', () => {
@@ -49,6 +61,7 @@ describe('identify', () => {
     expect(marker.hidden).toBe(false);
     expect(Math.hypot(marker.x - x, marker.y - y)).toBeLessThan(3);
     await saveScreenshot(app.page, 'identify-fr');
+    expect(await sheetViolations(app.page)).toEqual([]);
   });
 
   it('should relabel the results in English', async () => {

@@ -2,6 +2,7 @@
 // and a place picked in search; demonstration flag, careful wording in both languages,
 // the distance choice and the buttons that show layers.
 import type { Browser, Page } from 'playwright-core';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fr from '../../src/i18n/fr.json';
 import en from '../../src/i18n/en.json';
@@ -23,6 +24,17 @@ function placePicked(page: Page, lon: number, lat: number, label: string): Promi
   return page.evaluate(([lo, la, text]) => {
     window.dispatchEvent(new CustomEvent('geoveille:place-picked', { detail: { lon: lo, lat: la, label: text } }));
   }, [lon, lat, label] as const);
+}
+
+
+/** axe-core violations inside the side sheet ("id (nodes)"). */
+async function sheetViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
+    const result = await axe.run({ include: [['#side-sheet']] }, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
 }
 
 describe('flood verdict', () => {
@@ -54,6 +66,7 @@ describe('flood verdict', () => {
     // The click went to the verdict, not to identify.
     expect(await app.page.getAttribute('#side-sheet', 'data-content')).toBe('verdict');
     await saveScreenshot(app.page, 'verdict-0-20-fr');
+    expect(await sheetViolations(app.page)).toEqual([]);
   });
 
   it('should count more historical floods within 10 km than within 1 km, and show a layer on request', async () => {
