@@ -36,12 +36,23 @@ export async function runImport(args: ImportArgs): Promise<ImportReport> {
   const groupIds = await checkIdAndGroup(args);
   const format = await checkInput(file, args.input);
   const outDir = path.resolve(args.outDir ?? DEFAULT_OUT_DIR);
-  const layersDir = path.resolve(args.layersDir ?? DEFAULT_LAYERS_DIR);
   await fs.mkdir(outDir, { recursive: true });
+  const report = await convert(args, file, format, outDir);
+  // A starter file the app would refuse is a bug here, not the user's problem: say so before writing it.
+  const problems = validateLayer(report.layer, `layers/local/${args.id}.json`, groupIds);
+  if (problems[0]) throw new ImportError(args.input, `internal error, the layer JSON is invalid: ${formatError(problems[0])}`);
+  const layerFile = await saveLayer(path.resolve(args.layersDir ?? DEFAULT_LAYERS_DIR), report.layer);
+  return { ...report, layerFile, seconds: (performance.now() - started) / 1000 };
+}
+
+type Converted = Omit<ImportReport, 'layerFile' | 'seconds'>;
+
+/** Writes the PMTiles or COG file and builds its layer JSON. */
+async function convert(args: ImportArgs, file: string, format: InputFormat, outDir: string): Promise<Converted> {
   const session = await startGdal(outDir);
-  const extension = format.kind === 'vector' ? 'pmtiles' : 'tif';
-  const dataFile = path.join(outDir, `${args.id}.${extension}`);
+  const dataFile = path.join(outDir, `${args.id}.${format.kind === 'vector' ? 'pmtiles' : 'tif'}`);
   const { url, note } = urlFor(dataFile);
+  const common = { dataFile, ...(note ? { urlNote: note } : {}) };
   const basics = (bounds: LayerBasics['bounds'], defaultGroup: string): LayerBasics => ({
     id: args.id,
     title: { fr: args.titleFr ?? args.titleEn ?? titleFromFileName(file), en: args.titleEn ?? args.titleFr ?? titleFromFileName(file) },
@@ -51,24 +62,15 @@ export async function runImport(args: ImportArgs): Promise<ImportReport> {
     today: new Date().toISOString().slice(0, 10),
     bounds: bounds.map((value) => Number(value.toFixed(6))) as LayerBasics['bounds'],
   });
-  let report: Omit<ImportReport, 'layerFile' | 'seconds'>;
-  if (format.kind === 'vector') {
-    const zoomOverride = { ...(args.minzoom !== undefined ? { minzoom: args.minzoom } : {}), ...(args.maxzoom !== undefined ? { maxzoom: args.maxzoom } : {}) };
-    const job = { file, format, id: args.id, outDir, zoomOverride, ...(args.layer ? { layer: args.layer } : {}) };
-    const vector = await importVector(session, job);
-    const fields = vector.facts.fields; // the added feature id is technical: not listed for users
-    const layer = buildVectorLayer(basics(vector.bounds, 'reference'), { sourceLayer: vector.sourceLayer, geometry: vector.facts.geometry, fields, ...vector.zooms });
-    report = { layer, dataFile, vector };
-  } else {
+  if (format.kind === 'raster') {
     const raster = await importRaster(session, { file, format, id: args.id, outDir });
-    const layer = buildRasterLayer(basics(raster.bounds, guessRasterGroup(path.basename(file))), raster.style);
-    report = { layer, dataFile, raster };
+    return { ...common, raster, layer: buildRasterLayer(basics(raster.bounds, guessRasterGroup(path.basename(file))), raster.style) };
   }
-  // A starter file the app would refuse is a bug here, not the user's problem: say so before writing it.
-  const problems = validateLayer(report.layer, `layers/local/${args.id}.json`, groupIds);
-  if (problems[0]) throw new ImportError(args.input, `internal error, the layer JSON is invalid: ${formatError(problems[0])}`);
-  const layerFile = await saveLayer(layersDir, report.layer);
-  return { ...report, layerFile, seconds: (performance.now() - started) / 1000, ...(note ? { urlNote: note } : {}) };
+  const zoomOverride = { ...(args.minzoom !== undefined ? { minzoom: args.minzoom } : {}), ...(args.maxzoom !== undefined ? { maxzoom: args.maxzoom } : {}) };
+  const vector = await importVector(session, { file, format, id: args.id, outDir, zoomOverride, ...(args.layer ? { layer: args.layer } : {}) });
+  // The added feature id is technical: it is not listed among the user's fields.
+  const facts = { sourceLayer: vector.sourceLayer, geometry: vector.facts.geometry, fields: vector.facts.fields, ...vector.zooms };
+  return { ...common, vector, layer: buildVectorLayer(basics(vector.bounds, 'reference'), facts) };
 }
 
 /** The id must not shadow a layer of the main catalogue, and --group must be one of its groups. */
