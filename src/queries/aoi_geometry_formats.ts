@@ -107,6 +107,7 @@ function closedTracksAsPolygons(collection: AnyCollection): AnyCollection {
 }
 
 async function parseShapefileZip(name: string, bytes: Uint8Array): Promise<AnyCollection> {
+  if (!hasZipDirectory(bytes)) throw new AoiReadError('unreadable', name, 'not a zip archive');
   let parsed: FeatureCollection | FeatureCollection[];
   try {
     parsed = await parseZip(bytes);
@@ -115,6 +116,18 @@ async function parseShapefileZip(name: string, bytes: Uint8Array): Promise<AnyCo
   }
   const layers = Array.isArray(parsed) ? parsed : [parsed];
   return { type: 'FeatureCollection', features: layers.flatMap((layer) => layer.features ?? []) };
+}
+
+/**
+ * The zip "end of central directory" record must sit in the last 64 KiB. Checked here because
+ * shpjs's unzipper (but-unzip) loops forever on a small file that lacks it.
+ */
+function hasZipDirectory(bytes: Uint8Array): boolean {
+  const last = bytes.length - 22;
+  for (let i = last; i >= 0 && i >= last - 65535; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return true;
+  }
+  return false;
 }
 
 /** UTF-8 by default; an XML declaration may name another encoding (e.g. ISO-8859-1). */
