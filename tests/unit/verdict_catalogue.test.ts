@@ -41,7 +41,11 @@ describe('flood-verdict catalogue fields', () => {
   });
 
   it('should refuse flood fields on a raster layer', () => {
-    const raster = { ...read('lidar-ombrage'), id: 'zones-inondables', floodHistory: { dateField: 'annee' } };
+    const { floodZone: _zone, coverage: _coverage, fields: _fields, ...zones } = read('zones-inondables');
+    const raster = {
+      ...zones, style: [{ type: 'raster' }], floodHistory: { dateField: 'annee' },
+      source: { kind: 'cog', url: 'data/x.tif', cog: { mode: 'continuous', ramp: [[0, '#000000'], [1, '#ffffff']] } },
+    };
     expect(problems(raster)).toEqual([expect.stringMatching(/^floodHistory: only allowed for vector layers/)]);
   });
 });
