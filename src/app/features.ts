@@ -1,11 +1,13 @@
 // Every optional feature of the app, installed once the map and catalogue are ready.
 // One line per feature: add yours here.
 import type { FeatureInstaller } from './context';
+import { installReport } from './feature_report';
 import { installSearch } from './feature_search';
 import { installIdentify } from './feature_identify';
 import { installVerdict } from './feature_verdict';
 
 export const FEATURES: FeatureInstaller[] = [
+  installReport,
   installSearch,
   installIdentify,
   installVerdict,

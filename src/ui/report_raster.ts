@@ -1,0 +1,75 @@
+// Report section of a COG layer: zonal statistics at full resolution (progress bar + Cancel),
+// an optional overview estimate clearly labelled, histogram or area per category, and the
+// CSV and clipped GeoTIFF downloads.
+import { pick, t } from '../i18n';
+import type { LayerDefinition } from '../catalogue/types';
+import type { Cog } from '../sources/cog/open';
+import { zonalStats, type ZonalStats } from '../queries/zonal_stats';
+import { rasterRows } from '../queries/export_csv';
+import { rasterCsvFile, rasterGeotiffFile } from '../queries/export_layer';
+import { el } from './dom';
+import { barChart, histogramChart } from './report_charts';
+import { formatArea, formatNumber } from './report_format';
+import { summaryTable, type TableRow } from './report_table';
+import { download } from './report_download';
+import { button, classLabel } from './report_vector';
+import type { SectionContext } from './report_types';
+
+export async function fillRasterSection(body: HTMLElement, ctx: SectionContext): Promise<void> {
+  const cog = await ctx.deps.openRaster(ctx.def);
+  const categorical = ctx.def.source.cog?.mode === 'categorical';
+  const run = async (level: number) => {
+    const controller = new AbortController();
+    ctx.signal.addEventListener('abort', () => controller.abort());
+    const progress = el('progress', { max: 1, value: 0, 'aria-label': t('report.progress') });
+    const cancel = button(t('report.cancel'), () => controller.abort());
+    body.replaceChildren(el('div', { class: 'report-progress' }, progress, ' ', cancel));
+    try {
+      const stats = await zonalStats(cog, ctx.aoi.feature, {
+        level, categorical, signal: controller.signal,
+        onProgress: (done, total) => { progress.max = Math.max(1, total); progress.value = done; },
+      });
+      ctx.setRows(rasterRows(ctx.def.id, pick(ctx.def.title), stats, categoryLabels(ctx.def, stats)));
+      body.replaceChildren(...rasterView(ctx, cog, stats, run));
+    } catch (error) {
+      if (!controller.signal.aborted) throw error;
+      const estimate = cog.levels.length > 1 ? button(t('report.estimate_run'), () => run(cog.levels.length - 1)) : null;
+      body.replaceChildren(el('p', { class: 'report-note' }, t('report.cancelled')), button(t('report.full_run'), () => run(0)), estimate ?? '');
+    }
+  };
+  await run(0);
+}
+
+function categoryLabels(def: LayerDefinition, stats: ZonalStats): Record<string, string> {
+  const field = def.fields?.[0]?.name;
+  return Object.fromEntries(Object.keys(stats.categories ?? {}).map((k) => [k, classLabel(def, field, k)]));
+}
+
+function rasterView(ctx: SectionContext, cog: Cog, stats: ZonalStats, rerun: (level: number) => Promise<void>): Node[] {
+  const { def } = ctx;
+  const unit = def.source.cog?.unit ? ` ${def.source.cog.unit}` : '';
+  const v = (x: number | null) => (x === null ? '—' : `${formatNumber(x)}${unit}`);
+  const rows: TableRow[] = [
+    { key: 'count', label: t('report.pixels'), text: formatNumber(stats.count, 0), value: stats.count },
+    { key: 'area_m2', label: t('report.area'), text: formatArea(stats.area_m2), value: stats.area_m2 },
+  ];
+  if (!stats.categories) {
+    for (const key of ['min', 'max', 'mean', 'std', 'p10', 'p50', 'p90'] as const) rows.push({ key, label: t(`report.${key}`), text: v(stats[key]), value: stats[key] });
+    rows.push({ key: 'sum', label: t('report.sum'), text: formatNumber(stats.sum), value: stats.sum });
+  }
+  const labels = categoryLabels(def, stats);
+  const colours = def.source.cog?.categories ?? {};
+  const chart = stats.categories
+    ? barChart(Object.entries(stats.categories).map(([k, c]) => ({ label: labels[k] ?? k, value: c.area_m2, text: formatArea(c.area_m2), color: colours[k] })), t('report.area_by_class'))
+    : stats.histogram ? histogramChart(stats.histogram.edges, stats.histogram.counts, t('report.histogram'), (x) => v(x)) : null;
+  const label = { id: def.id, title: pick(def.title) };
+  return [
+    stats.estimate ? el('p', { class: 'report-estimate' }, t('report.estimate_label', { level: stats.level })) : null,
+    summaryTable(t('report.summary'), rows, def.id),
+    chart,
+    stats.estimate ? button(t('report.full_run'), () => rerun(0)) : null,
+    el('div', { class: 'report-actions' },
+      button(t('report.export_csv'), () => download(rasterCsvFile(label, stats, ctx.date, labels))),
+      button(t('report.export_tiff'), async () => download(await rasterGeotiffFile(label, cog, ctx.aoi.feature, ctx.date)))),
+  ].filter((n): n is NonNullable<typeof n> => n !== null);
+}
