@@ -1,14 +1,13 @@
-// What the built app serves, read from dist/: the layer catalogue and the demo generator's
-// manifest of sample points (public/data/demo-manifest.json → dist/data/).
+// What the built app serves, read from the served copy of dist/: the layer catalogue and the
+// demo generator's manifest of sample points (public/data/demo-manifest.json → dist/data/).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { inject } from 'vitest';
 import type { CatalogueFile, LayerDefinition } from '../../src/catalogue/types';
 import { parseColor, type Rgb } from './pixels';
 
-const distDir = path.resolve(import.meta.dirname, '../../dist');
-
 function readDistJson(relative: string): unknown {
-  const file = path.join(distDir, relative);
+  const file = path.join(inject('distDir'), relative);
   if (!existsSync(file)) throw new Error(`dist/${relative} is missing: was the app built with its demo data?`);
   return JSON.parse(readFileSync(file, 'utf8'));
 }

@@ -1,7 +1,10 @@
 // Starts `vite preview` on a free port over the already built dist/ and hands its URL to
-// the tests (inject('baseUrl')); stops it when the run ends.
-import { existsSync } from 'node:fs';
+// the tests (inject('baseUrl')); stops it when the run ends. It serves a private copy of
+// dist/ (inject('distDir')), so a `vite build` started meanwhile in the same work tree
+// cannot pull files from under a running test.
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
@@ -9,6 +12,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The copy of dist/ being served. */
+    distDir: string;
   }
 }
 
@@ -27,22 +32,29 @@ function freePort(): Promise<number> {
 }
 
 let server: PreviewServer | undefined;
+let servedDir: string | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   if (!existsSync(path.join(repoRoot, 'dist', 'index.html'))) {
     throw new Error('dist/index.html is missing: build the app first (`npm run test:e2e` runs `vite build`).');
   }
+  servedDir = mkdtempSync(path.join(tmpdir(), 'geoveille-e2e-'));
+  cpSync(path.join(repoRoot, 'dist'), servedDir, { recursive: true });
   const port = await freePort();
   server = await preview({
     root: repoRoot,
     configFile: path.join(repoRoot, 'vite.config.ts'),
     logLevel: 'warn',
+    build: { outDir: servedDir },
     preview: { host: '127.0.0.1', port, strictPort: true, open: false },
   });
   project.provide('baseUrl', `http://127.0.0.1:${port}/`);
+  project.provide('distDir', servedDir);
 }
 
 export async function teardown(): Promise<void> {
   await server?.close();
   server = undefined;
+  if (servedDir) rmSync(servedDir, { recursive: true, force: true });
+  servedDir = undefined;
 }

@@ -64,6 +64,7 @@ export async function openApp(browser: Browser, hash = '', options: OpenOptions 
   });
   page.on('pageerror', (error) => app.pageErrors.push(String(error)));
   page.on('request', (request) => app.requests.push(request.url()));
+  await page.addInitScript(recordNotices);
   await options.beforeGoto?.(page);
   await page.goto(`${baseUrl()}${hash ? `#${hash}` : ''}`);
   if (!options.noWait) {
@@ -72,6 +73,24 @@ export async function openApp(browser: Browser, hash = '', options: OpenOptions 
     await waitForIdle(page);
   }
   return app;
+}
+
+/** Runs in the page before its scripts: keeps every notice's text, as notices expire. */
+function recordNotices(): void {
+  const seen: string[] = [];
+  Object.assign(window, { __seenNotices: seen });
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node instanceof HTMLElement && node.matches('#notices .notice')) seen.push(node.textContent ?? '');
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/** Texts of every notice shown since the page opened (even those already dismissed). */
+export async function seenNotices(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...((window as Window & { __seenNotices?: string[] }).__seenNotices ?? [])]);
 }
 
 export async function waitForReady(page: Page, timeout = 60_000): Promise<void> {

@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogue, readLayer } from './app_data';
-import { launchBrowser, openApp, waitForIdle, type GeoveilleWindow } from './harness';
+import { launchBrowser, openApp, seenNotices, waitForIdle, type GeoveilleWindow } from './harness';
 
 interface Restored {
   zoom: number;
@@ -102,7 +102,7 @@ describe('permalink', () => {
 
   it('should ignore unknown ids and malformed values with a notice, without crashing', async () => {
     const app = await openApp(browser, `map=abc/1&lang=xx&layers=no-such-layer,${first}:500,Bad_Id`);
-    const notices = await app.page.$$eval('#notices .notice', (items) => items.map((n) => n.textContent ?? ''));
+    const notices = await seenNotices(app.page);
     expect(notices.length).toBeGreaterThan(0);
     expect(notices.some((text) => text.includes('no-such-layer')), notices.join(' | ')).toBe(true);
     expect(await app.page.getAttribute('html', 'lang')).toBe('fr');
