@@ -7,10 +7,13 @@ import type { Plugin } from 'vite';
 export function layersFolder(root = process.cwd()): Plugin {
   const folder = resolve(root, 'layers');
   let outDir = resolve(root, 'dist');
+  let building = false;
   return {
     name: 'geoveille-layers-folder',
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
+      // Vitest loads this config too (with a dummy outDir): copy only for a real build.
+      building = config.command === 'build' && !process.env.VITEST;
     },
     configureServer(server) {
       server.middlewares.use('/layers', (request, response, next) => {
@@ -21,7 +24,7 @@ export function layersFolder(root = process.cwd()): Plugin {
       });
     },
     closeBundle() {
-      cpSync(folder, join(outDir, 'layers'), { recursive: true });
+      if (building) cpSync(folder, join(outDir, 'layers'), { recursive: true });
     },
   };
 }
