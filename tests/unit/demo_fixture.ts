@@ -9,8 +9,8 @@ import { DEFAULT_SEED, isComplete } from '../../src/cli/demo/outputs';
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const dataDir = path.join(repoRoot, 'public', 'data');
 
-export function ensureDemoData(): void {
-  if (!isComplete(dataDir)) generateDemoData({ outDir: dataDir, seed: DEFAULT_SEED, log: () => {} });
+export async function ensureDemoData(): Promise<void> {
+  if (!isComplete(dataDir)) await generateDemoData({ outDir: dataDir, seed: DEFAULT_SEED, log: () => {} });
 }
 
 export function readGeoJson(file: string): FeatureCollection {

@@ -20,8 +20,8 @@ function outsideFraction(a: Area, b: Area): number {
 }
 const onLand = (p: Position) => land.some((f) => booleanPointInPolygon(p, f));
 
-beforeAll(() => {
-  ensureDemoData();
+beforeAll(async () => {
+  await ensureDemoData();
   const zones = readGeoJson('zones_inondables.geojson').features as Area[];
   zone20 = zones.find((f) => f.properties?.['classe'] === '0-20')!;
   zone100 = zones.find((f) => f.properties?.['classe'] === '20-100')!;

@@ -7,8 +7,10 @@ import { PMTiles, TileType, type RangeResponse, type Source } from 'pmtiles';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, Polygon } from 'geojson';
 import type { LayerDefinition } from '../../src/catalogue/types';
-import { CHM_RAMP } from '../../src/cli/demo/generate';
 import { isComplete } from '../../src/cli/demo/outputs';
+import { openCog } from '../../src/sources/cog/open';
+import { cogInfo } from '../../src/sources/cog/info';
+import { FileRangeSource } from '../../src/sources/file_source';
 import { dataDir, ensureDemoData, readGeoJson, repoRoot } from './demo_fixture';
 
 class FileBufferSource implements Source {
@@ -31,7 +33,7 @@ const layers: LayerDefinition[] = readdirSync(path.join(repoRoot, 'layers'))
   .filter((def) => def.synthetic === true);
 const localPath = (def: LayerDefinition) => path.join(repoRoot, 'public', def.source.url);
 
-beforeAll(() => ensureDemoData(), 120_000);
+beforeAll(() => ensureDemoData(), 600_000);
 
 describe('demo layers and generated data', () => {
   it('has at least 10 synthetic layers across the 5 groups', () => {
@@ -51,18 +53,37 @@ describe('demo layers and generated data', () => {
     }
   });
 
-  it('draws every legend colour in the style (the raster ramp for the canopy height model)', () => {
+  it('draws every legend colour in the style (the ramp or category table of COG layers)', () => {
     for (const def of layers) {
       const colours = def.legend.items.map((i) => i.color.toLowerCase());
-      if (def.id === 'lidar-hauteur-canopee') expect(colours).toEqual(CHM_RAMP.map(([, c]) => c));
+      const cog = def.source.cog;
+      if (cog?.mode === 'continuous') expect(colours, def.id).toEqual(cog.ramp!.map(([, c]) => c.toLowerCase()));
+      if (cog?.mode === 'categorical') expect(colours, def.id).toEqual(Object.values(cog.categories!).map((c) => c.toLowerCase()));
       if (def.source.kind !== 'pmtiles-vector') continue;
       const style = JSON.stringify(def.style).toLowerCase();
       expect(colours.filter((c) => !style.includes(`"${c}"`)), def.id).toEqual([]);
     }
   });
 
+  it('writes cloud optimized GeoTIFFs in MTM zone 8 with 2 m pixels, overviews and the layer bounds', async () => {
+    const cogLayers = layers.filter((def) => def.source.kind === 'cog');
+    expect(cogLayers.length).toBeGreaterThanOrEqual(8);
+    for (const def of cogLayers) {
+      const cog = await openCog(new FileRangeSource(localPath(def)));
+      const info = cogInfo(cog);
+      expect(info.crs, def.id).toBe('EPSG:32188');
+      expect([cog.georef.resX, cog.georef.resY], def.id).toEqual([2, 2]);
+      expect(info.overviews.length, def.id).toBeGreaterThanOrEqual(2);
+      expect(info.dtype, def.id).toBe(def.source.cog?.mode === 'categorical' ? 'uint8' : 'float32');
+      expect(info.nodata, def.id).toBe(def.source.cog?.mode === 'categorical' ? 255 : -9999);
+      expect((cog.levels[0]!.image.getTileWidth()), def.id).toBe(256);
+      info.bounds4326.forEach((v, i) => expect(Math.abs(v - def.bounds![i]!), `${def.id} bounds[${i}]`).toBeLessThan(2e-4));
+      await cog.close();
+    }
+  });
+
   it('writes archives whose header and metadata match the layer file', async () => {
-    for (const def of layers) {
+    for (const def of layers.filter((l) => l.source.kind !== 'cog')) {
       const reader = new PMTiles(new FileBufferSource(localPath(def)));
       const header = await reader.getHeader();
       if (def.source.kind === 'pmtiles-raster') {

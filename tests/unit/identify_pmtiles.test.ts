@@ -81,7 +81,8 @@ describe.skipIf(!hasDemo)('features at a point from a PMTiles archive', () => {
 
   it('should say a pmtiles raster is visible without a value, and name a missing file', async () => {
     const data = fileDataAccess(publicDir);
-    const raster = layerDef('lidar-ombrage');
+    // The demo has no raster PMTiles layer any more (LiDAR is COG): a user-added one, as the importer would write.
+    const raster = { ...layerDef('zones-inondables'), id: 'lidar-ombrage', source: { kind: 'pmtiles-raster' as const, url: 'data/ombrage.pmtiles' } };
     const broken = { ...layerDef('zones-inondables'), source: { kind: 'pmtiles-vector' as const, url: 'data/missing.pmtiles', sourceLayer: 'x' } };
     const [first, second] = await identifyAt([-72.55, 46.35], [raster, broken], data, { toleranceMetres: 10 });
     expect(first).toEqual({ layerId: 'lidar-ombrage', kind: 'raster-visible' });

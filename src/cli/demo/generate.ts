@@ -12,22 +12,21 @@ import { floodCoverage, floodZones } from './flood_zones';
 import { floodHistory } from './flood_history';
 import { hydrography } from './hydrography';
 import { lidarFootprints } from './lidar_footprints';
-import { lidarRasters } from './lidar_dem';
-import { buildRasterArchive, rampColorizer } from './raster_tiles';
+import { lidarRasters, NODATA } from './lidar_dem';
+import { FLOOD_DATES, floodExtent, NO_OBSERVATION } from './flood_extents';
+import { writeCogs, type CogRaster } from './cog_writer';
 import { makeValley } from './river';
 import { buildVectorArchive } from './vector_tiles';
 import { buildManifest } from './manifest_layers';
-import { GENERATOR_VERSION, MANIFEST_FILE, RASTER_OUTPUTS, VECTOR_OUTPUTS } from './outputs';
+import { COG_OUTPUTS, FLOOD_EXTENT_DATES, floodExtentFile, GENERATOR_VERSION, MANIFEST_FILE, VECTOR_OUTPUTS } from './outputs';
 
 export const DEMO_ATTRIBUTION = 'Géoveille — données de démonstration (synthétiques)';
-/** Colour ramp of the canopy height model; layers/lidar-hauteur-canopee.json shows the same stops. */
-export const CHM_RAMP: Array<[number, string]> = [[0, '#f7f4e8'], [2, '#d9f0a3'], [8, '#addd8e'], [15, '#41ab5d'], [22, '#1a7a3c'], [30, '#00391a']];
 
 type Log = (msg: string) => void;
 
 export interface GenerateOptions { outDir: string; seed: number; log?: Log }
 
-export function generateDemoData({ outDir, seed, log = console.log }: GenerateOptions): void {
+export async function generateDemoData({ outDir, seed, log = console.log }: GenerateOptions): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const step = <T>(name: string, fn: () => T): T => {
     const t0 = performance.now();
@@ -70,18 +69,16 @@ export function generateDemoData({ outDir, seed, log = console.log }: GenerateOp
     writeVector('hydro', layers.hydro, 13, 'Hydrographie');
     writeVector('lidarFootprints', layers.footprints, 10, 'Couverture des acquisitions LiDAR');
   });
-  const rasters = step('lidar grids', () => lidarRasters(seed, valley));
-  step('lidar tiles', () => {
-    const common = { attribution: DEMO_ATTRIBUTION, minZoom: 9, maxZoom: 14, bounds: rasters.bbox };
-    writeFile(`${RASTER_OUTPUTS.hillshade}.pmtiles`, buildRasterArchive(rasters.hillshade, (v) => {
-      if (Number.isNaN(v)) return [0, 0, 0, 0];
-      const g = Math.round(40 + 215 * v);
-      return [g, g, g, 255];
-    }, { ...common, name: RASTER_OUTPUTS.hillshade, description: 'Ombrage LiDAR (MNT synthétique)' }));
-    writeFile(`${RASTER_OUTPUTS.chm}.pmtiles`, buildRasterArchive(rasters.chm, rampColorizer(CHM_RAMP), {
-      ...common, name: RASTER_OUTPUTS.chm, description: 'Modèle de hauteur de canopée (m), synthétique',
-    }));
-  });
+  const lidar = step('lidar grids', () => lidarRasters(seed, valley));
+  const cogs: CogRaster[] = step('flood extents', () => [
+    { name: COG_OUTPUTS.dem, values: lidar.dem, nodata: NODATA, resampling: 'AVERAGE' },
+    { name: COG_OUTPUTS.chm, values: lidar.chm, nodata: NODATA, resampling: 'AVERAGE' },
+    ...FLOOD_DATES.map((day): CogRaster => ({ name: floodExtentFile(day.date), values: floodExtent(seed, lidar, day), nodata: NO_OBSERVATION, resampling: 'MODE' })),
+  ]);
+  if (FLOOD_DATES.some((d, i) => d.date !== FLOOD_EXTENT_DATES[i])) throw new Error('demo: FLOOD_DATES and FLOOD_EXTENT_DATES disagree');
+  const t0 = performance.now();
+  await writeCogs(outDir, lidar.grid, cogs);
+  log(`  ${'cloud optimized geotiffs'.padEnd(28)} ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const samples = step('manifest', () => buildManifest(layers as ManifestInput));
   writeFile(MANIFEST_FILE, JSON.stringify({ generatorVersion: GENERATOR_VERSION, seed, samples }, null, 2));
 }

@@ -18,7 +18,7 @@ async function main(argv: string[]): Promise<void> {
   const { generateDemoData } = await import('./generate');
   const t0 = performance.now();
   console.log(`Generating demo data in ${path.relative(repoRoot, outDir)} (seed ${seed})…`);
-  generateDemoData({ outDir, seed });
+  await generateDemoData({ outDir, seed });
   console.log(`Demo data ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Bump when the generator's output changes, so `--if-missing` regenerates stale data. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 export const DEFAULT_SEED = 20240611;
 export const MANIFEST_FILE = 'demo-manifest.json';
 
@@ -19,7 +19,10 @@ export const VECTOR_OUTPUTS = {
   lidarFootprints: { file: 'lidar_couverture', sourceLayer: 'lidar_couverture' },
 } as const;
 
-export const RASTER_OUTPUTS = { hillshade: 'lidar_ombrage', chm: 'lidar_hauteur_canopee' } as const;
+/** Cloud Optimized GeoTIFFs (<name>.tif) on the LiDAR grid: terrain, canopy and the 2019 flood extents. */
+export const COG_OUTPUTS = { dem: 'lidar_mnt', chm: 'lidar_mhc' } as const;
+export const FLOOD_EXTENT_DATES = ['2019-04-20', '2019-04-27', '2019-05-04', '2019-05-11'] as const;
+export const floodExtentFile = (date: string) => `etendue_crue_${date}`;
 
 export function expectedFiles(): string[] {
   return [
@@ -27,7 +30,7 @@ export function expectedFiles(): string[] {
     'places.geojson',
     MANIFEST_FILE,
     ...Object.values(VECTOR_OUTPUTS).flatMap((o) => [`${o.file}.pmtiles`, `${o.file}.geojson`]),
-    ...Object.values(RASTER_OUTPUTS).map((f) => `${f}.pmtiles`),
+    ...[...Object.values(COG_OUTPUTS), ...FLOOD_EXTENT_DATES.map(floodExtentFile)].map((f) => `${f}.tif`),
   ];
 }
 
