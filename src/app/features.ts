@@ -5,10 +5,14 @@ import { installReport } from './feature_report';
 import { installSearch } from './feature_search';
 import { installIdentify } from './feature_identify';
 import { installVerdict } from './feature_verdict';
+import { installAoi } from './feature_aoi';
+import { installAddData } from './feature_add_data';
 
 export const FEATURES: FeatureInstaller[] = [
   installReport,
   installSearch,
   installIdentify,
   installVerdict,
+  installAoi,
+  installAddData,
 ];

@@ -4,6 +4,9 @@ import type { LayerDefinition, Lang } from '../catalogue/types';
 import { DEFAULT_VIEW, type AppState } from '../state/app_state';
 import type { HashState } from '../state/url_codec';
 
+/** Layers added at run time from the hash's `add=` URLs (feature_add_data) come after boot. */
+const ADDED_LAYER = /^add-[0-9a-f]{8}(-\d+)?$/;
+
 export function initialState(
   fromHash: HashState,
   catalogue: Catalogue,
@@ -15,7 +18,7 @@ export function initialState(
   const visible = new Map<string, number>();
   if (fromHash.layers) {
     for (const { id, opacity } of fromHash.layers) {
-      if (defs.has(id)) visible.set(id, opacity);
+      if (defs.has(id) || ADDED_LAYER.test(id)) visible.set(id, opacity);
       else if (!known.has(id)) onUnknownLayer(id);
     }
   } else {

@@ -1,7 +1,7 @@
 // Makes the map show what the state says: which catalogue layers, in which order, how opaque.
 // Sources are added the first time a layer is shown, so hidden layers cost no request.
 import type { Map as MapLibreMap, MapSourceDataEvent, ErrorEvent } from 'maplibre-gl';
-import type { Protocol } from 'pmtiles';
+import type { PMTiles, Protocol } from 'pmtiles';
 import type { LayerDefinition } from '../catalogue/types';
 import { opacityPaint, resolveDataUrl, styleLayerId, toMapLayers } from '../catalogue/to_style';
 import { openPmtiles } from '../sources/pmtiles_archive';
@@ -17,12 +17,14 @@ export class LayerSync {
   private readonly adding = new Map<string, Promise<void>>();
   private readonly failed = new Set<string>();
   private readonly sourceOf = new Map<string, string>();
+  /** PMTiles archives opened before their layer was added (a local file has no URL to fetch). */
+  private readonly archives = new Map<string, PMTiles>();
   private latest: AppState | undefined;
 
   constructor(
     private readonly map: MapLibreMap,
     private readonly protocol: Protocol,
-    private readonly defs: ReadonlyMap<string, LayerDefinition>,
+    private readonly defs: Map<string, LayerDefinition>,
     private readonly pageUrl: string,
     private readonly onStatus: StatusListener,
   ) {
@@ -39,6 +41,16 @@ export class LayerSync {
     }
     for (const id of this.added) this.applyVisibility(id, state);
     this.applyOrder(state.order);
+  }
+
+  /**
+   * Makes a layer added at run time (Add data) known to the map, like a catalogue layer; it is
+   * drawn once the state lists it. `archive`: an opened PMTiles whose key is def.source.url.
+   */
+  addRuntimeLayer(def: LayerDefinition, archive?: PMTiles): void {
+    this.defs.set(def.id, def);
+    if (archive) this.archives.set(def.source.url, archive);
+    this.failed.delete(def.id);
   }
 
   /** Marks a layer as failed from outside (e.g. the COG source reports a bad file). */
@@ -67,7 +79,7 @@ export class LayerSync {
   private async add(def: LayerDefinition): Promise<void> {
     const dataUrl = resolveDataUrl(def.source.url, this.pageUrl);
     if (def.source.kind === 'pmtiles-vector' || def.source.kind === 'pmtiles-raster') {
-      const { archive } = await openPmtiles(dataUrl);
+      const archive = this.archives.get(def.source.url) ?? (await openPmtiles(dataUrl)).archive;
       this.protocol.add(archive);
     }
     if (def.source.kind === 'cog' && def.source.cog) registerCogLayer(def.id, dataUrl, def.source.cog);

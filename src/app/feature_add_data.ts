@@ -1,0 +1,214 @@
+// "Add data": a toolbar button opens a form in the side sheet to add a COG or a PMTiles archive
+// by URL or from a local file (read in place, never uploaded). The data gets a default style,
+// a row under "Mes données" and the map fits to it. URLs are kept in the hash (`add=<url>`,
+// repeatable) so a link opens with the same data; they are read back at start-up.
+import type { LngLatBoundsLike } from 'maplibre-gl';
+import type { LayerDefinition } from '../catalogue/types';
+import { pick, t } from '../i18n';
+import { checkDataUrl, displayName, type UrlCheck } from '../queries/default_style_source';
+import type { AppState } from '../state/app_state';
+import { moveInGroup, setOpacity, setVisible } from '../state/layer_ops';
+import { AddDataError, openFile, openUrl, type AddedData } from '../ui/add_data_open';
+import { renderAddDataForm, type AddDataForm } from '../ui/add_data_form';
+import { mountAddedLayers } from '../ui/add_data_panel';
+import { renderAddedInfo } from '../ui/add_data_info';
+import { el } from '../ui/dom';
+import type { AppContext, Feature } from './context';
+
+const HASH_KEY = 'add';
+const ADDED_ID = /^add-[0-9a-f]{8}(-\d+)?$/;
+
+export function installAddData(context: AppContext): Feature {
+  const { map, store, statuses, sheet, notices, sync } = context;
+  const added = new Map<string, AddedData>(); // layer id → what it came from
+  let form: AddDataForm | null = null;
+
+  const panel = mountAddedLayers({
+    toggle: (id, on) => store.update((state) => setVisible(state, id, on, 1)),
+    opacity: (id, value) => store.update((state) => setOpacity(state, id, value)),
+    move: (id, step) => store.update((state) => ({ order: moveInGroup(state.order, id, step, (other) => context.defs.get(other)?.group) })),
+    info: (def) => {
+      const data = added.get(def.id);
+      if (data) sheet.open(pick(def.title), renderAddedInfo(def, data), { id: 'add-data-info' });
+    },
+    remove: (id) => removeLayer(id),
+  });
+  const refreshPanel = () => panel.update(store.get(), statuses.get().map);
+  store.subscribe(refreshPanel);
+  statuses.subscribe(refreshPanel);
+
+  const button = el('button', { type: 'button', id: 'add-data-button', style: 'padding:6px 10px;font-size:0.9rem;min-height:36px;border-radius:4px;cursor:pointer' });
+  const relabelButton = () => {
+    button.textContent = t('add_data.button');
+    button.title = t('add_data.button_title');
+  };
+  relabelButton();
+  button.addEventListener('click', () => openForm());
+  context.toolbar.appendChild(button);
+
+  function openForm(): void {
+    form = renderAddDataForm({ addUrl, addFiles });
+    sheet.open(t('add_data.title'), form.element, { id: 'add-data', focus: false });
+    form.element.querySelector<HTMLInputElement>('#add-data-url')?.focus();
+  }
+
+  async function addUrl(text: string): Promise<void> {
+    const check = checkDataUrl(text);
+    if (!check.ok) return form?.say('error', urlProblem(check, text));
+    await load(displayName(check.url), () => openUrl(check.url));
+  }
+
+  async function addFiles(files: File[]): Promise<void> {
+    for (const file of files) await load(file.name, () => openFile(file));
+  }
+
+  /** Opens with progress and the outcome in the form; true when the data was added. */
+  async function load(name: string, open: () => Promise<AddedData>): Promise<void> {
+    form?.setBusy(true);
+    form?.say('busy', t('add_data.opening', { name }));
+    try {
+      const data = await open();
+      show(data, true);
+      const done = data.defs.length > 1 ? t('add_data.added_layers', { name, count: data.defs.length }) : t('add_data.added', { name });
+      form?.say('ok', data.skipped > 0 ? `${done}\n${t('add_data.skipped', { count: data.skipped })}` : done);
+    } catch (error) {
+      form?.say('error', describeError(error, name));
+    } finally {
+      form?.setBusy(false);
+    }
+  }
+
+  /** Registers the layers, shows them on top, remembers the URL in the hash, fits the map. */
+  function show(data: AddedData, fit: boolean): void {
+    const ids = data.defs.map((def) => def.id);
+    for (const def of data.defs) {
+      sync.addRuntimeLayer(def, data.archive);
+      added.set(def.id, data);
+      panel.add(def);
+    }
+    store.update((state) => ({
+      order: [...ids, ...state.order.filter((id) => !ids.includes(id))],
+      visible: withVisible(state.visible, ids),
+      extra: data.local ? state.extra : withUrl(state.extra, data.key),
+    }));
+    if (fit && data.bounds) map.fitBounds(data.bounds as LngLatBoundsLike, { padding: fitPadding(), maxZoom: 18, duration: 0 });
+  }
+
+  function removeLayer(id: string): void {
+    const data = added.get(id);
+    added.delete(id);
+    panel.remove(id);
+    const stillUsed = [...added.values()].includes(data as AddedData);
+    store.update((state) => {
+      const visible = new Map(state.visible);
+      visible.delete(id);
+      const extra = data && !stillUsed ? state.extra.filter(([key, raw]) => !(key === HASH_KEY && safeDecode(raw) === data.key)) : state.extra;
+      return { order: state.order.filter((other) => other !== id), visible, extra };
+    });
+  }
+
+  void loadFromHash();
+
+  /** `add=<url>` entries of the link, in order; failures become notices, the rest of the app goes on. */
+  async function loadFromHash(): Promise<void> {
+    const urls = store.get().extra.filter(([key]) => key === HASH_KEY).map(([, raw]) => safeDecode(raw) ?? '');
+    if (urls.length === 0) return;
+    const keepView = /(^#|&)map=/.test(window.location.hash);
+    await whenMapLoaded();
+    const shown: AddedData[] = [];
+    for (const text of urls) {
+      const check = checkDataUrl(text);
+      try {
+        if (!check.ok) throw new Error(urlProblem(check, text));
+        const data = await openUrl(check.url);
+        show(data, false);
+        shown.push(data);
+      } catch (error) {
+        notices.show(t('add_data.hash_failed', { name: displayName(text), message: describeError(error, displayName(text)) }), 'error');
+        store.update((state) => ({ extra: state.extra.filter(([key, raw]) => !(key === HASH_KEY && safeDecode(raw) === text)) }));
+      }
+    }
+    dropOrphans();
+    const bounds = unionBounds(shown);
+    if (!keepView && bounds) map.fitBounds(bounds as LngLatBoundsLike, { padding: fitPadding(), maxZoom: 18, duration: 0 });
+  }
+
+  /** `layers=add-…` ids whose data did not come back (e.g. a local file) are dropped quietly. */
+  function dropOrphans(): void {
+    const orphans = [...store.get().visible.keys()].filter((id) => ADDED_ID.test(id) && !added.has(id));
+    if (orphans.length === 0) return;
+    store.update((state) => {
+      const visible = new Map(state.visible);
+      orphans.forEach((id) => visible.delete(id));
+      return { visible };
+    });
+  }
+
+  function whenMapLoaded(): Promise<void> {
+    return map.loaded() || map.isStyleLoaded() ? Promise.resolve() : new Promise((resolve) => map.once('load', () => resolve()));
+  }
+
+  return {
+    relabel() {
+      relabelButton();
+      panel.attach();
+      refreshPanel();
+      if (sheet.current() === 'add-data') openForm();
+    },
+  };
+}
+
+/** Keeps the data clear of the side sheet when it covers the right of the map. */
+function fitPadding(): { top: number; bottom: number; left: number; right: number } {
+  const sheet = document.getElementById('side-sheet');
+  const map = document.getElementById('map');
+  const covered = sheet && !sheet.hidden && map ? Math.max(0, map.getBoundingClientRect().right - sheet.getBoundingClientRect().left) : 0;
+  const right = covered > 0 && covered < (map?.clientWidth ?? 0) / 2 ? covered + 20 : 40;
+  return { top: 40, bottom: 40, left: 40, right };
+}
+
+function withVisible(visible: Map<string, number>, ids: string[]): Map<string, number> {
+  const next = new Map(visible);
+  for (const id of ids) next.set(id, visible.get(id) ?? 1);
+  return next;
+}
+
+function withUrl(extra: AppState['extra'], url: string): AppState['extra'] {
+  const has = extra.some(([key, raw]) => key === HASH_KEY && safeDecode(raw) === url);
+  return has ? extra : [...extra, [HASH_KEY, encodeURIComponent(url)]];
+}
+
+function safeDecode(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
+function urlProblem(check: Exclude<UrlCheck, { ok: true }>, text: string): string {
+  if (check.reason === 'empty') return t('add_data.url_empty');
+  if (check.reason === 'scheme') return t('add_data.url_scheme', { scheme: check.scheme ?? '' });
+  return t('add_data.url_invalid', { url: text.trim().slice(0, 200) });
+}
+
+function describeError(error: unknown, name: string): string {
+  if (error instanceof AddDataError) {
+    if (error.code === 'html') return t('add_data.html', { name });
+    if (error.code === 'not_data') return t('add_data.not_data', { name });
+    if (error.code === 'empty') return t('add_data.empty', { name });
+    return t('add_data.open_failed', { name, message: error.detail });
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+function unionBounds(list: AddedData[]): [number, number, number, number] | null {
+  const all = list.map((data) => data.bounds).filter((b): b is [number, number, number, number] => b !== null);
+  if (all.length === 0) return null;
+  return [Math.min(...all.map((b) => b[0])), Math.min(...all.map((b) => b[1])), Math.max(...all.map((b) => b[2])), Math.max(...all.map((b) => b[3]))];
+}
+
+/** For tests and the integrator: whether a layer id belongs to added data. */
+export function isAddedLayerId(id: string, defs: ReadonlyMap<string, LayerDefinition>): boolean {
+  return ADDED_ID.test(id) && defs.get(id)?.group === 'mes-donnees';
+}
