@@ -6,6 +6,8 @@ import {
   along, booleanPointInPolygon, featureCollection, intersect, length as turfLength, lineSplit, unkinkPolygon,
 } from '@turf/turf';
 import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
+import { bbox } from '@turf/turf';
+import { isWithinAoi } from './stats_vector_within';
 
 export type Aoi = Feature<Polygon | MultiPolygon>;
 
@@ -33,6 +35,8 @@ export function clipFeature(feature: Feature, aoi: Aoi): ClipResult {
 }
 
 function clipPolygon(feature: Feature<Polygon | MultiPolygon>, aoi: Aoi): ClipResult {
+  const box = bbox(feature) as [number, number, number, number];
+  if (isWithinAoi(feature.geometry, aoi, box)) return { feature, repaired: false };
   try {
     return { feature: withProperties(intersect(featureCollection([aoi, feature])), feature), repaired: false };
   } catch {

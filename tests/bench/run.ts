@@ -1,0 +1,22 @@
+// `npm run bench`: runs each benchmark module in turn and prints one table of ratios.
+// Add a benchmark by adding its module to this list.
+import { printTable, type BenchModule, type BenchRow } from './table';
+
+const MODULES: Array<() => Promise<BenchModule>> = [
+  async () => (await import('./zonal_vs_geoblaze')).default,
+  async () => (await import('./vector_vs_turf_loop')).default,
+  async () => (await import('./cog_point_value')).default,
+  async () => (await import('./cog_first_view')).default,
+  async () => (await import('./cog_decode')).default,
+];
+
+const rows: BenchRow[] = [];
+for (const load of MODULES) {
+  const bench = await load();
+  try {
+    rows.push(...(await bench.run()));
+  } catch (error) {
+    console.error(`${bench.name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+printTable(rows);
