@@ -68,15 +68,25 @@ describe('AddressIndex', () => {
     expect(new Set(fetched).size).toBe(fetched.length);
   });
 
-  it('should cut a word too frequent for one shard into exact-word shards', () => {
+  it('should spread a word too frequent for one shard over consecutive shards and narrow it by municipality', async () => {
+    const towns = ['Alma', 'Bromont', 'Cowansville', 'Danville', 'Eastman', 'Farnham', 'Granby'];
     const many = Array.from({ length: 3000 }, (_, i): AddressRecord => ({
-      address: `${i + 1}, rue Principale`, municipality: `Ville ${i % 7}`, lon: -72, lat: 46,
+      address: `${i + 1}, rue Principale`, municipality: towns[i % towns.length]!, lon: -72, lat: 46,
     }));
-    const built = buildAddressIndex(many, { id: 'big', maxShardBytes: 20_000 });
-    const principale = built.manifest.shards.filter((s) => s.prefix === 'principale');
-    expect(principale.length).toBeGreaterThan(3);
-    expect(principale.every((s) => s.exact && s.bytes <= 20_000)).toBe(true);
-    expect(principale.reduce((sum, s) => sum + s.rows, 0)).toBe(3000);
+    const built = buildAddressIndex([...many, ...SMALL], { id: 'big', maxShardBytes: 20_000 });
+    const sizes = [...built.shards.values()].map((text) => Buffer.byteLength(text));
+    expect(sizes.length).toBeGreaterThan(5);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(20_000);
+    expect(built.manifest.shards.reduce((sum, [, , rows]) => sum + rows, 0)).toBe(3000 + SMALL.length);
+    for (const query of ['1428 rue principale granby', 'principale granby 1428']) {
+      const { index, fetched } = reader(built);
+      const answer = await index.search(query);
+      expect(fetched.length).toBeLessThanOrEqual(3);
+      expect(answer.hits.map((hit) => `${hit.address} ${hit.municipality}`)).toEqual(['1428, rue Principale Granby']);
+    }
+    const small = reader(built);
+    expect((await small.index.search('saint-denis')).hits.map((h) => h.address)).toEqual(['8, rue Saint-Denis']);
+    expect(small.fetched.length).toBe(2);
   });
 });
 
@@ -108,7 +118,7 @@ describe('address index at scale (200,000 addresses from a synthetic CSV)', () =
     const sizes = [...built.shards.values()].map((text) => Buffer.byteLength(text));
     expect(Math.max(...sizes)).toBeLessThan(200_000);
     expect(Buffer.byteLength(JSON.stringify(built.manifest))).toBeLessThan(200_000);
-    const rows = built.manifest.shards.reduce((sum, s) => sum + s.rows, 0);
+    const rows = built.manifest.shards.reduce((sum, [, , count]) => sum + count, 0);
     expect(rows).toBeGreaterThanOrEqual(200_000);
 
     for (const record of [records[0]!, records[99_999]!, records[199_999]!]) {

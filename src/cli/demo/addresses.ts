@@ -68,7 +68,8 @@ export function demoAddresses(seed: number): AddressRecord[] {
 export function writeDemoAddresses(outDir: string, seed: number, ifMissing = false): void {
   const root = path.join(outDir, 'addresses');
   if (ifMissing && existsSync(path.join(root, DEMO_ADDRESS_INDEX, MANIFEST_FILE))) return;
-  const built = buildAddressIndex(demoAddresses(seed), { id: DEMO_ADDRESS_INDEX });
+  // Small shards, so the demo shows the sharding at work (a query reads one ~30 KB shard).
+  const built = buildAddressIndex(demoAddresses(seed), { id: DEMO_ADDRESS_INDEX, maxShardBytes: 32_000 });
   writeAddressIndex(root, built, {
     title: { fr: 'Adresses de démonstration (synthétiques)', en: 'Demo addresses (synthetic)' },
     synthetic: true,

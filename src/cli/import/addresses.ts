@@ -54,7 +54,7 @@ export async function importAddresses(args: AddressesArgs): Promise<string[]> {
   const name = path.basename(args.input);
   const title = { fr: args.titleFr ?? args.titleEn ?? name, en: args.titleEn ?? args.titleFr ?? name };
   const dir = writeAddressIndex(args.outDir, built, { title });
-  const largest = Math.max(...built.manifest.shards.map((shard) => shard.bytes));
+  const largest = Math.max(...[...built.shards.values()].map((text) => Buffer.byteLength(text)));
   const lines = [
     `Indexed ${parsed.records.length} addresses from ${name} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     `  index: ${path.relative(process.cwd(), dir) || dir} (${built.manifest.shards.length} shards, largest ${(largest / 1024).toFixed(0)} KiB)`,

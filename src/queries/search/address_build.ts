@@ -1,77 +1,57 @@
 // Builds the sharded address index in memory (pure: the CLI and the demo generator write the files).
-// Shards split by word prefix until each fits the byte budget; a single word too frequent to fit
-// (e.g. "principale") is cut into several shards of that exact word.
-import {
-  INDEX_FORMAT, INDEX_VERSION, indexedWords, type AddressRecord, type Manifest, type ShardFile, type ShardRef, type ShardRow,
-} from './address_format';
+// Rows are sorted by word and packed greedily into shards of at most `maxShardBytes`.
+import { searchForm } from './normalize';
+import { INDEX_FORMAT, INDEX_VERSION, indexedWords, rowKey, shardFile, type AddressRecord, type Manifest, type ShardFile, type ShardRef, type ShardRow } from './address_format';
 
 export interface BuildOptions {
   id: string;
-  /** Upper bound of a shard file in bytes (default 150 000). */
+  /** Upper bound of a shard file in bytes (default 100 000: one quick request, ~1,300 rows). */
   maxShardBytes?: number;
-  /** Prefixes shorter than this are always split (default 2), so shards stay small to fetch. */
-  minPrefix?: number;
 }
 
 export interface BuiltIndex { manifest: Manifest; shards: Map<string, string> }
 
 const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
+/** `{"v":1,"rows":[` + `]}` */
+const SHARD_OVERHEAD = 20;
 
 export function buildAddressIndex(records: readonly AddressRecord[], options: BuildOptions): BuiltIndex {
-  const budget = options.maxShardBytes ?? 150_000;
-  const minPrefix = options.minPrefix ?? 2;
+  const budget = options.maxShardBytes ?? 100_000;
   const rows = toRows(records);
-  const sizes = rows.map((row) => utf8Length(JSON.stringify(row)) + 1);
-  const cumulative = [0];
-  for (const size of sizes) cumulative.push(cumulative[cumulative.length - 1]! + size);
-  const bytes = (from: number, to: number) => cumulative[to]! - cumulative[from]! + 20;
   const shards = new Map<string, string>();
   const refs: ShardRef[] = [];
-  const emit = (prefix: string, exact: boolean, from: number, to: number) => {
-    const file = `s${refs.length}.json`;
-    const body: ShardFile = { v: INDEX_VERSION, rows: rows.slice(from, to) };
-    const text = JSON.stringify(body);
-    shards.set(file, text);
-    refs.push({ prefix, exact, file, bytes: utf8Length(text), rows: to - from });
+  let start = 0;
+  let bytes = SHARD_OVERHEAD;
+  const emit = (end: number) => {
+    const body: ShardFile = { v: INDEX_VERSION, rows: rows.slice(start, end).map(({ row }) => row) };
+    shards.set(shardFile(refs.length), JSON.stringify(body));
+    const { row, town } = rows[start]!;
+    refs.push([row[0], town, end - start]);
+    start = end;
+    bytes = SHARD_OVERHEAD;
   };
-  const emitExact = (word: string, from: number, to: number) => {
-    let start = from;
-    while (start < to) {
-      let end = start + 1;
-      while (end < to && bytes(start, end + 1) <= budget) end++;
-      emit(word, true, start, end);
-      start = end;
-    }
-  };
-  const split = (prefix: string, from: number, to: number): void => {
-    if (from === to) return;
-    if (prefix.length >= minPrefix && bytes(from, to) <= budget) return emit(prefix, false, from, to);
-    let start = from;
-    while (start < to) {
-      const char = rows[start]![0].charAt(prefix.length);
-      let end = start + 1;
-      while (end < to && rows[end]![0].charAt(prefix.length) === char) end++;
-      if (char === '') emitExact(prefix, start, end);
-      else split(prefix + char, start, end);
-      start = end;
-    }
-  };
-  split('', 0, rows.length);
+  rows.forEach(({ row }, i) => {
+    const size = utf8Length(JSON.stringify(row)) + 1;
+    if (i > start && bytes + size > budget) emit(i);
+    bytes += size;
+  });
+  if (start < rows.length) emit(rows.length);
   const manifest: Manifest = { format: INDEX_FORMAT, version: INDEX_VERSION, id: options.id, count: records.length, shards: refs };
   return { manifest, shards };
 }
 
-/** One row per (address, indexed word), sorted by word then address text (code-unit order, like shard lookup). */
-function toRows(records: readonly AddressRecord[]): ShardRow[] {
-  const rows: ShardRow[] = [];
+/** One row per (address, indexed word), sorted by word (code-unit order, as the lookup compares), then municipality and address. */
+function toRows(records: readonly AddressRecord[]): Array<{ row: ShardRow; town: string }> {
+  const keyed: Array<{ key: string; row: ShardRow; town: string }> = [];
   for (const record of records) {
+    const town = searchForm(record.municipality);
     for (const word of indexedWords(record.address)) {
-      rows.push([word, record.address, record.municipality, round6(record.lon), round6(record.lat)]);
+      const row: ShardRow = [word, record.address, record.municipality, round6(record.lon), round6(record.lat)];
+      keyed.push({ key: `${rowKey(word, town)}\u0000${record.address}`, row, town });
     }
   }
-  const key = (row: ShardRow) => `${row[0]}\u0000${row[2]}\u0000${row[1]}`;
-  const keys = new Map<ShardRow, string>(rows.map((row) => [row, key(row)]));
-  return rows.sort((a, b) => (keys.get(a)! < keys.get(b)! ? -1 : keys.get(a)! > keys.get(b)! ? 1 : 0));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map(({ row, town }) => ({ row, town }));
 }
 
 function utf8Length(text: string): number {

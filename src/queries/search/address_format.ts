@@ -1,6 +1,8 @@
 // The static address index: a manifest plus shards, plain JSON files served as they are.
-// A shard holds the addresses whose indexed words start with its prefix, sorted by word, so a
-// query fetches the manifest and one or two shards whatever the size of the index.
+// Rows (one per address and indexed word) are sorted by word and cut into consecutive shards
+// of bounded size, like the leaves of a B-tree; the manifest lists the first word of each shard.
+// Words starting with a given prefix are contiguous, so a query reads the manifest and one or
+// two shards whatever the size of the index, and shards stay full (few files, a small manifest).
 import { tokens } from './normalize';
 
 export const INDEX_FORMAT = 'geoveille-address-index';
@@ -22,8 +24,16 @@ export type ShardRow = [string, string, string, number, number];
 
 export interface ShardFile { v: number; rows: ShardRow[] }
 
-/** A shard: the rows whose word starts with `prefix` (or, when `exact`, equals it). */
-export interface ShardRef { prefix: string; exact: boolean; file: string; bytes: number; rows: number }
+/**
+ * Shard i (file s<i>.json): the word and normalised municipality of its first row, and its row
+ * count. Rows are sorted by word then municipality, so a frequent word ("principale") spread over
+ * many shards can still be narrowed to the shards of one municipality.
+ */
+export type ShardRef = [firstWord: string, firstMunicipality: string, rows: number];
+
+export function shardFile(index: number): string {
+  return `s${index}.json`;
+}
 
 export interface Manifest {
   format: typeof INDEX_FORMAT;
@@ -78,8 +88,24 @@ export function lookupWords(queryWords: string[], minLength = 3): string[] {
   return [...new Set(words)].sort((a, b) => b.length - a.length);
 }
 
-/** Shards that can hold words starting with `word`, in prefix order. */
-export function shardsFor(manifest: Manifest, word: string): ShardRef[] {
-  return manifest.shards.filter((shard) =>
-    shard.exact ? shard.prefix.startsWith(word) : shard.prefix.startsWith(word) || word.startsWith(shard.prefix));
+/** The sort key of a row, as compared by shard lookups. */
+export function rowKey(word: string, municipalityForm: string): string {
+  return `${word}\u0000${municipalityForm}`;
+}
+
+/**
+ * Files of the shards that can hold words starting with `word` (and, when given, whose
+ * municipality starts with `municipality`, for rows of exactly that word), in order.
+ */
+export function shardsFor(manifest: Manifest, word: string, municipality?: string): Array<{ file: string; rows: number }> {
+  const low = municipality === undefined ? word : rowKey(word, municipality);
+  const high = `${low}\uffff`;
+  const keys = manifest.shards.map(([first, town]) => rowKey(first, town));
+  const found: Array<{ file: string; rows: number }> = [];
+  keys.forEach((key, i) => {
+    const next = keys[i + 1];
+    // Rows equal to the next shard's first key may also end this shard: bounds are inclusive.
+    if (key <= high && (next === undefined || next >= low)) found.push({ file: shardFile(i), rows: manifest.shards[i]![2] });
+  });
+  return found;
 }

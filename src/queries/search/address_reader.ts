@@ -1,7 +1,7 @@
 // Queries a static address index: the manifest once, then one or two shards per lookup word,
 // each fetched once. `fetchJson` takes a path relative to the index folder (manifest.json, s12.json).
 import {
-  INDEX_FORMAT, MANIFEST_FILE, isNumber, lookupWords, shardsFor, type Manifest, type ShardFile, type ShardRef, type ShardRow,
+  COMMON_WORDS, INDEX_FORMAT, MANIFEST_FILE, isNumber, lookupWords, shardsFor, type Manifest, type ShardFile, type ShardRow,
 } from './address_format';
 import { tokens } from './normalize';
 
@@ -37,7 +37,7 @@ export class AddressIndex {
     // Most selective word first (fewest rows in its shards); words filed nowhere (e.g. a
     // municipality) only filter. Stop at the first word that gives hits, within the shard budget.
     const plans = candidates
-      .map((word) => ({ word, shards: shardsFor(manifest, word) }))
+      .map((word) => ({ word, shards: narrowed(manifest, word, words) }))
       .filter((plan) => plan.shards.length > 0)
       .sort((a, b) => rowsOf(a.shards) - rowsOf(b.shards));
     let budget = MAX_SHARDS;
@@ -81,7 +81,19 @@ export class AddressIndex {
   }
 }
 
-function rowsOf(shards: ShardRef[]): number {
+/** The word's shards; when too many, those of the municipality another query word starts (if any). */
+function narrowed(manifest: Manifest, word: string, words: string[]): Array<{ file: string; rows: number }> {
+  const all = shardsFor(manifest, word);
+  if (all.length <= MAX_SHARDS) return all;
+  const byTown = words
+    .filter((other) => other !== word && !isNumber(other) && !COMMON_WORDS.has(other))
+    .map((town) => shardsFor(manifest, word, town))
+    .filter((shards) => shards.length > 0)
+    .sort((a, b) => a.length - b.length);
+  return byTown[0] ?? all;
+}
+
+function rowsOf(shards: Array<{ rows: number }>): number {
   return shards.slice(0, MAX_SHARDS).reduce((sum, shard) => sum + shard.rows, 0);
 }
 
