@@ -1,0 +1,73 @@
+// Shows the saved AOIs on the map as outlines with their names, above the data layers and
+// clearly not one of them (dashed magenta over a white casing, no fill).
+import type { GeoJSONSource, Map as MapLibreMap, LngLatBoundsLike } from 'maplibre-gl';
+import type { Feature, FeatureCollection } from 'geojson';
+import { bbox, pointOnFeature } from '@turf/turf';
+import type { AoiGeometry } from '../queries/aoi_geometry_types';
+
+export interface ShownAoi {
+  id: string;
+  name: string;
+  geometry: AoiGeometry;
+}
+
+const SOURCE = 'geoveille-aoi';
+const LABELS = 'geoveille-aoi-labels';
+const COLOUR = '#c2185b';
+
+export class AoiOutlines {
+  private ready = false;
+  private pending: ShownAoi[] = [];
+
+  constructor(private readonly map: MapLibreMap) {
+    if (map.loaded()) this.install();
+    else map.once('load', () => this.install());
+  }
+
+  show(aois: ShownAoi[]): void {
+    this.pending = aois;
+    if (!this.ready) return;
+    (this.map.getSource(SOURCE) as GeoJSONSource | undefined)?.setData(outlines(aois));
+    (this.map.getSource(LABELS) as GeoJSONSource | undefined)?.setData(labels(aois));
+  }
+
+  /** `rightCover`: pixels hidden on the right (the side sheet), so the areas stay in sight. */
+  fitTo(aois: ShownAoi[], rightCover = 0): void {
+    if (aois.length === 0) return;
+    const [west, south, east, north] = bbox(outlines(aois));
+    const width = this.map.getContainer().clientWidth;
+    const right = rightCover > 0 && width - rightCover > 200 ? rightCover + 40 : 60;
+    const padding = { top: 60, bottom: 60, left: 60, right };
+    this.map.fitBounds([[west, south], [east, north]] as LngLatBoundsLike, { padding, maxZoom: 14, duration: 0 });
+  }
+
+  private install(): void {
+    const map = this.map;
+    map.addSource(SOURCE, { type: 'geojson', data: outlines(this.pending) });
+    map.addSource(LABELS, { type: 'geojson', data: labels(this.pending) });
+    map.addLayer({ id: 'geoveille-aoi-casing', type: 'line', source: SOURCE, paint: { 'line-color': '#ffffff', 'line-width': 5, 'line-opacity': 0.9 } });
+    map.addLayer({ id: 'geoveille-aoi-line', type: 'line', source: SOURCE, paint: { 'line-color': COLOUR, 'line-width': 2.5, 'line-dasharray': [3, 1.5] } });
+    map.addLayer({
+      id: 'geoveille-aoi-label', type: 'symbol', source: LABELS,
+      layout: { 'text-field': ['get', 'name'], 'text-font': ['sans-serif'], 'text-size': 13, 'text-max-width': 12 },
+      paint: { 'text-color': COLOUR, 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+    });
+    this.ready = true;
+  }
+}
+
+function outlines(aois: ShownAoi[]): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: aois.map((aoi): Feature => ({ type: 'Feature', geometry: aoi.geometry, properties: { id: aoi.id, name: aoi.name } })),
+  };
+}
+
+function labels(aois: ShownAoi[]): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: aois.map((aoi): Feature => ({
+      type: 'Feature', geometry: pointOnFeature(aoi.geometry).geometry, properties: { id: aoi.id, name: aoi.name },
+    })),
+  };
+}

@@ -1,0 +1,63 @@
+// The AOI side-sheet content: draw buttons, file upload, messages, and the list of saved areas.
+import './aoi_panel.css';
+import { t } from '../i18n';
+import type { DrawShape } from '../map/aoi_draw';
+import type { Aoi } from '../state/aoi_store';
+import { el } from './dom';
+import { renderAoiList, type AoiListActions } from './aoi_list';
+import { renderAoiUpload } from './aoi_upload';
+
+export interface AoiPanelActions extends AoiListActions {
+  draw(shape: DrawShape): void;
+  cancelDraw(): void;
+  upload(files: File[]): void;
+}
+
+export interface AoiPanel {
+  element: HTMLElement;
+  showList(aois: Aoi[]): void;
+  showDrawing(shape: DrawShape | null): void;
+  /** A message (and optional details, e.g. one line per repaired feature). */
+  showStatus(message: string, kind: 'info' | 'error' | 'busy', details?: string[]): void;
+}
+
+const SHAPES: DrawShape[] = ['polygon', 'rectangle', 'circle'];
+
+export function renderAoiPanel(actions: AoiPanelActions): AoiPanel {
+  const drawButtons = SHAPES.map((shape) => {
+    const button = el('button', { type: 'button', class: 'aoi-draw-button', 'data-shape': shape, 'aria-pressed': 'false' },
+      t(`aoi.draw_${shape}`));
+    button.addEventListener('click', () => actions.draw(shape));
+    return button;
+  });
+  const cancel = el('button', { type: 'button', class: 'aoi-draw-cancel', hidden: true }, t('aoi.draw_cancel'));
+  cancel.addEventListener('click', () => actions.cancelDraw());
+  const drawHint = el('p', { class: 'aoi-hint', 'aria-live': 'polite' }, t('aoi.draw_hint'));
+  const status = el('div', { class: 'aoi-status', role: 'status', 'aria-live': 'polite' });
+  const listHost = el('div', { class: 'aoi-list-host' });
+  const element = el('div', { class: 'aoi-panel' },
+    el('section', { class: 'aoi-section' },
+      el('h3', {}, t('aoi.draw_title')),
+      el('div', { class: 'aoi-draw-buttons' }, ...drawButtons, cancel),
+      drawHint),
+    renderAoiUpload(actions.upload),
+    status,
+    el('section', { class: 'aoi-section' }, el('h3', {}, t('aoi.list_title')), listHost));
+
+  return {
+    element,
+    showList(aois) {
+      listHost.replaceChildren(renderAoiList(aois, actions));
+    },
+    showDrawing(shape) {
+      drawButtons.forEach((button) => button.setAttribute('aria-pressed', String(button.dataset.shape === shape)));
+      cancel.hidden = shape === null;
+      drawHint.textContent = shape ? t(`aoi.draw_hint_${shape}`) : t('aoi.draw_hint');
+    },
+    showStatus(message, kind, details = []) {
+      status.dataset.kind = kind;
+      status.replaceChildren(el('p', {}, message));
+      if (details.length) status.appendChild(el('ul', { class: 'aoi-notes' }, ...details.map((line) => el('li', {}, line))));
+    },
+  };
+}

@@ -1,0 +1,153 @@
+// Areas of interest in the browser: draw a rectangle with the mouse, see it listed and in the link,
+// reload (same browser, then a fresh one with the link only), rename, report event, delete, and
+// upload GeoJSON files (a good one with a bow-tie to repair, a broken one) through the file input.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeAoiParam } from '../../src/state/aoi_codec';
+import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, waitForReady, type AppPage } from './harness';
+
+const START = 'map=9/46.35/-72.55&lang=fr';
+
+function aoiParam(page: Page): Promise<string> {
+  return page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('aoi') ?? '');
+}
+
+async function rowNames(page: Page): Promise<string[]> {
+  return page.$$eval('.aoi-row .aoi-name', (items) => items.map((item) => item.textContent ?? ''));
+}
+
+async function openPanel(page: Page): Promise<void> {
+  if (await page.$('#side-sheet:not([hidden]) .aoi-panel')) return;
+  await page.click('#aoi-toolbar-button');
+  await page.waitForSelector('#side-sheet:not([hidden]) .aoi-panel');
+}
+
+/** Records the map-mode and aoi-selected events the page fires. */
+async function recordEvents(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const log: unknown[] = [];
+    Object.assign(window, { __aoiEvents: log });
+    window.addEventListener('geoveille:map-mode', (e) => log.push({ mode: (e as CustomEvent).detail.mode }));
+    window.addEventListener('geoveille:aoi-selected', (e) => log.push({ selected: (e as CustomEvent).detail }));
+  });
+}
+
+const events = (page: Page) => page.evaluate(() => (window as unknown as { __aoiEvents: unknown[] }).__aoiEvents);
+
+describe('areas of interest', () => {
+  let browser: Browser;
+  let app: AppPage;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    app = await openApp(browser, START);
+    await recordEvents(app.page);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('should draw a rectangle with the mouse and list it and put it in the link', async () => {
+    const { page } = app;
+    await openPanel(page);
+    await page.click('.aoi-draw-button[data-shape="rectangle"]');
+    const a = await pointOnPage(page, -72.8, 46.42);
+    const b = await pointOnPage(page, -72.62, 46.3);
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+    await page.mouse.move(b.x, b.y, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForSelector('.aoi-row', { timeout: 10_000 });
+    expect(await rowNames(page)).toEqual(['Zone 1']);
+    await page.waitForFunction(() => location.hash.includes('aoi='), undefined, { timeout: 5_000 });
+    const { items } = decodeAoiParam(await aoiParam(page));
+    expect(items).toHaveLength(1);
+    const ring = items[0]!.geometry.type === 'Polygon' ? items[0]!.geometry.coordinates[0]! : [];
+    const lons = ring.map((p) => p[0]!);
+    const lats = ring.map((p) => p[1]!);
+    // Within a few pixels (~0.01°) of where the mouse went down and up.
+    expect(Math.min(...lons)).toBeCloseTo(-72.8, 1);
+    expect(Math.max(...lons)).toBeCloseTo(-72.62, 1);
+    expect(Math.min(...lats)).toBeCloseTo(46.3, 1);
+    expect(Math.max(...lats)).toBeCloseTo(46.42, 1);
+    expect(await events(page)).toEqual([{ mode: 'draw' }, { mode: 'browse' }]);
+    await waitForIdle(page);
+    console.log(await saveScreenshot(page, 'aoi-drawn'));
+  });
+
+  it('should still have the area after a reload, and from the link alone in a fresh browser', async () => {
+    const { page } = app;
+    const param = await aoiParam(page);
+    await page.reload();
+    await waitForReady(page);
+    await openPanel(page);
+    expect(await rowNames(page)).toEqual(['Zone 1']);
+    const fresh = await openApp(browser, `${START}&aoi=${param}`);
+    await openPanel(fresh.page);
+    expect(await rowNames(fresh.page)).toEqual(['Zone 1']);
+    expect(fresh.pageErrors).toEqual([]);
+    await fresh.close();
+    await recordEvents(page);
+  });
+
+  it('should rename the area, in the list and in the link', async () => {
+    const { page } = app;
+    await page.click('.aoi-row .aoi-rename');
+    await page.fill('.aoi-name-input', 'Secteur « Saint-Maurice » & co = #1');
+    await page.press('.aoi-name-input', 'Enter');
+    await page.waitForFunction(() => document.querySelector('.aoi-row .aoi-name')?.textContent?.startsWith('Secteur'));
+    expect(await rowNames(page)).toEqual(['Secteur « Saint-Maurice » & co = #1']);
+    await page.waitForFunction(() => !location.hash.includes('aoi=') || true);
+    await expect.poll(async () => decodeAoiParam(await aoiParam(page)).items[0]?.name, { timeout: 5_000 })
+      .toBe('Secteur « Saint-Maurice » & co = #1');
+  });
+
+  it('should fire geoveille:aoi-selected with the polygon when Report is clicked', async () => {
+    const { page } = app;
+    await page.click('.aoi-row .aoi-report');
+    const selected = ((await events(page)) as Array<{ selected?: { id: string; name: string; feature: { type: string; geometry: { type: string } } } }>)
+      .find((event) => event.selected)?.selected;
+    expect(selected?.name).toBe('Secteur « Saint-Maurice » & co = #1');
+    expect(selected?.feature.type).toBe('Feature');
+    expect(selected?.feature.geometry.type).toBe('Polygon');
+    expect(selected?.id).toMatch(/^a[a-z0-9]+$/);
+  });
+
+  it('should delete the area', async () => {
+    const { page } = app;
+    await openPanel(page);
+    await page.click('.aoi-row .aoi-delete');
+    await page.waitForSelector('.aoi-empty');
+    await page.waitForFunction(() => !location.hash.includes('aoi='), undefined, { timeout: 5_000 });
+  });
+
+  it('should add uploaded GeoJSON polygons, repair a bow-tie and name the feature, and report a broken file', async () => {
+    const { page } = app;
+    const collection = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { nom: 'Île aux Sorciers' }, geometry: { type: 'Polygon', coordinates: [[[-72.75, 46.25], [-72.65, 46.25], [-72.65, 46.33], [-72.75, 46.33], [-72.75, 46.25]]] } },
+        { type: 'Feature', properties: { nom: 'Nœud papillon' }, geometry: { type: 'Polygon', coordinates: [[[-72.5, 46.3], [-72.4, 46.4], [-72.4, 46.3], [-72.5, 46.4], [-72.5, 46.3]]] } },
+        { type: 'Feature', properties: { nom: 'Repère' }, geometry: { type: 'Point', coordinates: [-72.5, 46.3] } },
+      ],
+    };
+    await page.setInputFiles('#aoi-file', { name: 'secteurs.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(collection)) });
+    await page.waitForFunction(() => document.querySelectorAll('.aoi-row').length === 2, undefined, { timeout: 30_000 });
+    expect(await rowNames(page)).toEqual(['Île aux Sorciers', 'Nœud papillon']);
+    const status = await page.textContent('.aoi-status');
+    expect(status).toContain('secteurs.geojson');
+    expect(status).toContain('entité 2 : géométrie réparée');
+    expect(status).toContain('1 entité(s) ponctuelle(s) ou linéaire(s) ignorée(s)');
+    expect(decodeAoiParam(await aoiParam(page)).items.map((item) => item.name)).toEqual(['Île aux Sorciers', 'Nœud papillon']);
+    await waitForIdle(page);
+    console.log(await saveScreenshot(page, 'aoi-uploaded'));
+
+    await page.setInputFiles('#aoi-file', { name: 'cassé.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type": "Feature') });
+    await page.waitForSelector('.aoi-status[data-kind="error"]');
+    expect(await page.textContent('.aoi-status')).toContain('« cassé.geojson » : fichier illisible');
+    expect(await rowNames(page)).toHaveLength(2); // existing areas are never lost
+    expect(app.pageErrors).toEqual([]);
+  });
+});
