@@ -7,6 +7,7 @@ import { installIdentify } from './feature_identify';
 import { installVerdict } from './feature_verdict';
 import { installAoi } from './feature_aoi';
 import { installAddData } from './feature_add_data';
+import { installRefresh } from './feature_refresh';
 
 export const FEATURES: FeatureInstaller[] = [
   installReport,
@@ -15,4 +16,5 @@ export const FEATURES: FeatureInstaller[] = [
   installVerdict,
   installAoi,
   installAddData,
+  installRefresh,
 ];

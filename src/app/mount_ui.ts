@@ -58,6 +58,12 @@ export function mountUi(context: UiContext): Ui {
     tools.replaceChildren();
     mountLangToggle(tools, lang, (next) => store.update(() => ({ lang: next })));
   };
+  // A refreshed catalogue added layers (feature_refresh): rebuild the panel with them.
+  window.addEventListener('geoveille:catalogue-changed', () => {
+    panel.element.remove();
+    panel = mountLayerPanel(panelHost, catalogue, actions);
+    refresh();
+  });
   wirePanelToggle(panelHost);
   renderChrome(store.get().lang);
   refresh();

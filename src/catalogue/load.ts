@@ -16,6 +16,8 @@ export interface LayerLoadError {
 export interface Catalogue {
   groups: CatalogueFile['groups'];
   layers: LoadedLayer[];
+  /** catalogue.json's own refresh (seconds), for near-real-time catalogues. */
+  refresh?: number;
 }
 
 export type FetchText = (url: string) => Promise<string>;
@@ -45,7 +47,7 @@ export async function loadCatalogue(baseUrl: string, get: FetchText = fetchText)
   const layers = await Promise.all(
     entries.map(({ id, file }) => loadLayer(new URL(file, baseUrl).href, id, file, groupIds, get)),
   );
-  return { groups: catalogue.groups, layers };
+  return { groups: catalogue.groups, layers, ...(catalogue.refresh !== undefined ? { refresh: catalogue.refresh } : {}) };
 }
 
 /** User imports (npm run import) live in a git-ignored folder; its absence is normal. */

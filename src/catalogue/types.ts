@@ -16,6 +16,8 @@ export interface CatalogueFile {
   groups: Array<{ id: string; title: I18nText }>;
   /** Layer ids, top of the map first. Each id names layers/<id>.json. */
   layers: string[];
+  /** Seconds between re-reads of catalogue.json, so a new event's layers appear (near real time). */
+  refresh?: number;
 }
 
 export type SourceKind = 'pmtiles-vector' | 'pmtiles-raster' | 'cog' | 'geojson';
@@ -121,6 +123,8 @@ export interface LayerDefinition {
   bounds?: [number, number, number, number];
   /** URL of a GeoJSON (Multi)Polygon: where the producer mapped; outside it there is no mapping. */
   coverage?: string;
+  /** Near real time: seconds between checks of the data file; a changed file is reloaded. */
+  refresh?: number;
   /** Marks a flood-zone layer and maps its field's values to recurrence classes. */
   floodZone?: FloodZoneSpec;
   /** Historical flood events / observations, counted near a point by the flood verdict. */

@@ -13,7 +13,9 @@ export { formatError, type ValidationError } from './validate_checker';
 
 const LAYER_REQUIRED = ['id', 'title', 'description', 'group', 'source', 'style', 'legend', 'attribution'] as const;
 const LAYER_OPTIONAL = ['fields', 'time', 'synthetic', 'visible', 'opacity', 'minzoom', 'maxzoom', 'bounds',
-  'coverage', 'floodZone', 'floodHistory'] as const;
+  'coverage', 'floodZone', 'floodHistory', 'refresh'] as const;
+/** Near-real-time checks: not more often than every second, at least once a day. */
+const REFRESH_RANGE = [1, 86400] as const;
 const STYLE_TYPES = ['fill', 'line', 'circle', 'symbol', 'raster', 'fill-extrusion', 'heatmap'] as const;
 
 /** "layers/local/my-fires.json" → "my-fires" */
@@ -59,6 +61,7 @@ function checkLayer(check: Checker, json: unknown, file: string, groupIds: strin
   checkZooms(check, layer);
   if (layer.bounds !== undefined) checkBounds(check, layer.bounds, 'bounds');
   checkFloodFields(check, layer, source.kind);
+  if (layer.refresh !== undefined) check.number(layer.refresh, 'refresh', ...REFRESH_RANGE);
 }
 
 function checkIdentity(check: Checker, layer: JsonObject, file: string, groupIds: string[]): void {
@@ -104,7 +107,8 @@ export function validateCatalogue(json: unknown, file: string): ValidationError[
   try {
     const catalogue = check.object(json, '');
     if (catalogue) {
-      check.keys(catalogue, '', ['groups', 'layers'], []);
+      check.keys(catalogue, '', ['groups', 'layers'], ['refresh']);
+      if (catalogue.refresh !== undefined) check.number(catalogue.refresh, 'refresh', ...REFRESH_RANGE);
       if (catalogue.groups !== undefined) checkGroups(check, catalogue.groups);
       if (catalogue.layers !== undefined) checkLayerIds(check, catalogue.layers);
     }

@@ -8,9 +8,11 @@ import { openPmtiles } from '../sources/pmtiles_archive';
 import type { AppState } from '../state/app_state';
 import type { LayerStatus } from '../state/layer_status';
 import { FIRST_LABEL_LAYER } from './basemap_style';
-import { onCogError, registerCogLayer } from './cog_protocol';
+import { cogTileUrl, onCogError, registerCogLayer } from './cog_protocol';
 
 type StatusListener = (id: string, status: LayerStatus) => void;
+/** The MapLibre source methods a reload uses (vector/raster: setUrl, setTiles; geojson: setData). */
+interface ReloadableSource { setUrl?(url: string): void; setTiles?(tiles: string[]): void; setData?(data: string): void }
 
 export class LayerSync {
   private readonly added = new Set<string>();
@@ -51,6 +53,28 @@ export class LayerSync {
     this.defs.set(def.id, def);
     if (archive) this.archives.set(def.source.url, archive);
     this.failed.delete(def.id);
+  }
+
+  /**
+   * Near-real-time layers: points a layer already on the map at a new version of its file (`url`,
+   * cache-busting). Its style layers stay (filters, order, opacity); the source re-reads every
+   * tile and forgets the old version's. `archive`: the new PMTiles, keyed by `url`. Returns false
+   * when the layer is not on the map yet (it reads the current file when first shown).
+   */
+  reloadLayer(id: string, url: string, archive?: PMTiles): boolean {
+    const def = this.defs.get(id);
+    const sourceId = this.sourceOf.get(id);
+    const source = sourceId === undefined ? undefined : (this.map.getSource(sourceId) as unknown as ReloadableSource | undefined);
+    if (!def || !source) return false;
+    this.failed.delete(id);
+    if (archive) {
+      this.protocol.add(archive);
+      source.setUrl?.(`pmtiles://${archive.source.getKey()}`);
+    } else if (def.source.kind === 'cog' && def.source.cog) {
+      registerCogLayer(id, url, def.source.cog);
+      source.setTiles?.([`${cogTileUrl(id)}?src=${encodeURIComponent(url)}`]);
+    } else source.setData?.(url);
+    return true;
   }
 
   /** Marks a layer as failed from outside (e.g. the COG source reports a bad file). */

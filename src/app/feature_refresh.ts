@@ -1,0 +1,124 @@
+// Near-real-time layers: a layer with `refresh` (seconds) is re-checked while it is shown; a new
+// version of its file reloads that layer only (view, AOIs and time stay) and its row says
+// "updated at HH:MM"; a failed check says so and retries with back-off, keeping what is drawn.
+// A catalogue with `refresh` (or any layer with one) is re-read so a new event's layers appear.
+import type { LayerDefinition } from '../catalogue/types';
+import { resolveDataUrl } from '../catalogue/to_style';
+import { pinnedArchive } from '../sources/refresh_pmtiles';
+import { versionedUrl } from '../sources/refresh_check';
+import { RefreshWatch } from '../sources/refresh_watch';
+import { showRefreshNote, type RefreshNote } from '../ui/refresh_note';
+import type { AppContext, Feature } from './context';
+import { fetchFreshText, mergeOrder, readCatalogueUpdate } from '../sources/refresh_catalogue';
+import { t, pick } from '../i18n';
+
+interface Watched {
+  def: LayerDefinition;
+  dataUrl: string;
+  watch: RefreshWatch;
+  version: number;
+  note: RefreshNote | null;
+  /** The last "updated at" note, shown again when the server answers after a failure. */
+  updated: RefreshNote | null;
+}
+
+const RELOADABLE = new Set(['pmtiles-vector', 'pmtiles-raster', 'cog', 'geojson']);
+
+export function installRefresh(context: AppContext): Feature {
+  const { store, sync } = context;
+  const watched = new Map<string, Watched>();
+
+  const setNote = (entry: Watched, note: RefreshNote | null) => {
+    entry.note = note;
+    showRefreshNote(entry.def.id, note);
+  };
+
+  function reload(entry: Watched, at: Date): void {
+    entry.version++;
+    const url = versionedUrl(entry.dataUrl, entry.version);
+    const archive = entry.def.source.kind.startsWith('pmtiles') ? pinnedArchive(url, () => void entry.watch.checkNow(true)) : undefined;
+    if (sync.reloadLayer(entry.def.id, url, archive)) {
+      entry.updated = { kind: 'updated', at };
+      setNote(entry, entry.updated);
+      window.dispatchEvent(new CustomEvent('geoveille:layer-reloaded', { detail: { id: entry.def.id, url } }));
+    }
+  }
+
+  function watchLayer(def: LayerDefinition): void {
+    if (!def.refresh || !RELOADABLE.has(def.source.kind) || watched.has(def.id)) return;
+    const dataUrl = resolveDataUrl(def.source.url, document.baseURI);
+    if (!/^https?:/.test(dataUrl)) return;
+    const entry: Watched = { def, dataUrl, version: 0, note: null, updated: null, watch: undefined as unknown as RefreshWatch };
+    entry.watch = new RefreshWatch(dataUrl, def.refresh * 1000, {
+      changed: (_version, at) => reload(entry, at),
+      failed: (_error, at) => setNote(entry, { kind: 'failed', at }),
+      unchanged: () => {
+        if (entry.note?.kind === 'failed') setNote(entry, entry.updated);
+      },
+    });
+    // From the first tile on, an ETag mismatch means "the file changed", never a silent re-read.
+    if (def.source.kind.startsWith('pmtiles')) sync.addRuntimeLayer(def, pinnedArchive(dataUrl, () => void entry.watch.checkNow(true)));
+    watched.set(def.id, entry);
+  }
+
+  /** Polls only what is on the map: a hidden layer is checked again when it is shown. */
+  function followVisibility(): void {
+    const visible = store.get().visible;
+    for (const [id, entry] of watched) {
+      if (visible.has(id) && !entry.watch.isRunning) entry.watch.start();
+      else if (!visible.has(id) && entry.watch.isRunning) entry.watch.stop();
+    }
+  }
+
+  const renderNotes = () => {
+    for (const entry of watched.values()) if (entry.note) showRefreshNote(entry.def.id, entry.note);
+  };
+
+  for (const def of context.defs.values()) watchLayer(def);
+  store.subscribe(followVisibility);
+  followVisibility();
+  watchCatalogue(context, (added) => {
+    added.forEach(watchLayer);
+    followVisibility();
+    renderNotes();
+  });
+
+  return { relabel: renderNotes };
+}
+
+/**
+ * Re-reads catalogue.json every `refresh` seconds of the catalogue (or of its most frequent
+ * layer) and adds the layers of new ids to the catalogue, the map's definitions and the panel.
+ */
+function watchCatalogue(context: AppContext, onAdded: (defs: LayerDefinition[]) => void): void {
+  const { catalogue, store, sync, notices } = context;
+  const layerRefresh = [...context.defs.values()].flatMap((def) => (def.refresh ? [def.refresh] : []));
+  const seconds = catalogue.refresh ?? (layerRefresh.length > 0 ? Math.min(...layerRefresh) : 0);
+  if (!seconds) return;
+  const base = context.resolveUrl('layers/');
+  const update = async () => {
+    const known = new Set(catalogue.layers.map((layer) => layer.id));
+    const result = await readCatalogueUpdate(base, known, fetchFreshText);
+    if (result.added.length === 0) return;
+    for (const group of result.groups) {
+      if (!catalogue.groups.some((other) => other.id === group.id)) catalogue.groups.push(group);
+    }
+    catalogue.layers.push(...result.added);
+    const defs = result.added.flatMap((layer) => (layer.def ? [layer.def] : []));
+    defs.forEach((def) => sync.addRuntimeLayer(def));
+    store.update((state) => {
+      const visible = new Map(state.visible);
+      for (const def of defs) if (def.visible) visible.set(def.id, def.opacity ?? 1);
+      return { order: mergeOrder(state.order, result.order, defs.map((def) => def.id)), visible };
+    });
+    window.dispatchEvent(new CustomEvent('geoveille:catalogue-changed', { detail: { added: defs.map((def) => def.id) } }));
+    onAdded(defs);
+    notices.show(t('refresh.new_layers', { count: result.added.length, titles: defs.map((def) => pick(def.title)).join(', ') }));
+  };
+  new RefreshWatch(new URL('catalogue.json', base).href, seconds * 1000, {
+    changed: () => {
+      update().catch((error: unknown) => console.warn('catalogue refresh failed', error));
+    },
+    failed: () => undefined, // the layers' own lines tell the user when the server is away
+  }).start();
+}
