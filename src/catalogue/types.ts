@@ -30,6 +30,15 @@ export interface LayerSource {
   sourceLayer?: string;
   /** Raster (COG) rendering options; required for cog. Owned by src/sources/cog. */
   cog?: CogRendering;
+  /** A time series of files of the same kind, one per date, ascending (`url` above is the date shown first). */
+  series?: SeriesEntry[];
+}
+
+/** One date of a series of sources (e.g. one flood-extent COG per acquisition date). */
+export interface SeriesEntry {
+  /** ISO date "2019-05-04" (or a year). */
+  date: string;
+  url: string;
 }
 
 /** How a COG is turned into colours. Extended by the COG source. */
@@ -94,9 +103,13 @@ export interface Attribution {
   url?: string;
 }
 
+/** What makes a layer time-enabled: an attribute (year, date, or period "1990-1999") or source.series. */
 export interface TimeSpec {
-  field: string;
+  /** The attribute holding the time; not used by a series (its dates are the series'). */
+  field?: string;
   kind: 'year' | 'date' | 'period';
+  /** The layer's distinct times, when the app should not collect them from the data. */
+  values?: string[];
 }
 
 /** layers/<id>.json */

@@ -54,7 +54,7 @@ function checkLayer(check: Checker, json: unknown, file: string, groupIds: strin
   if (layer.legend !== undefined) checkLegend(check, layer.legend, 'legend');
   if (layer.fields !== undefined) checkFields(check, layer.fields, 'fields');
   if (layer.attribution !== undefined) checkAttribution(check, layer.attribution, 'attribution');
-  if (layer.time !== undefined) checkTime(check, layer.time, 'time');
+  if (layer.time !== undefined) checkTime(check, layer.time, 'time', (layer.source as JsonObject | undefined)?.series !== undefined);
   if (layer.synthetic !== undefined) check.boolean(layer.synthetic, 'synthetic');
   if (layer.visible !== undefined) check.boolean(layer.visible, 'visible');
   if (layer.opacity !== undefined) check.number(layer.opacity, 'opacity', 0, 1);

@@ -14,7 +14,7 @@ export interface SourceInfo {
 export function checkSource(check: Checker, value: unknown, path: string): SourceInfo {
   const obj = check.object(value, path);
   if (!obj) return {};
-  check.keys(obj, path, ['kind', 'url'], ['sourceLayer', 'cog']);
+  check.keys(obj, path, ['kind', 'url'], ['sourceLayer', 'cog', 'series']);
   const info: SourceInfo = {};
   if (obj.kind !== undefined) info.kind = check.oneOf(obj.kind, joinPath(path, 'kind'), SOURCE_KINDS);
   if (obj.url !== undefined) check.string(obj.url, joinPath(path, 'url'));
@@ -31,6 +31,7 @@ export function checkSource(check: Checker, value: unknown, path: string): Sourc
   } else if (info.kind === 'cog') {
     check.add(joinPath(path, 'cog'), 'required for kind "cog": how the raster is turned into colours');
   }
+  if (obj.series !== undefined) checkSeries(check, obj, info.kind, joinPath(path, 'series'));
   return info;
 }
 
@@ -155,12 +156,50 @@ export function checkAttribution(check: Checker, value: unknown, path: string): 
   if (obj.url !== undefined) check.string(obj.url, joinPath(path, 'url'));
 }
 
-export function checkTime(check: Checker, value: unknown, path: string): void {
+/** `hasSeries`: the source lists a series, whose dates make the layer's time (no field needed). */
+export function checkTime(check: Checker, value: unknown, path: string, hasSeries = false): void {
   const obj = check.object(value, path);
   if (!obj) return;
-  check.keys(obj, path, ['field', 'kind'], []);
+  check.keys(obj, path, ['kind'], ['field', 'values']);
   if (obj.field !== undefined) check.string(obj.field, joinPath(path, 'field'));
-  if (obj.kind !== undefined) check.oneOf(obj.kind, joinPath(path, 'kind'), ['year', 'date', 'period']);
+  else if (!hasSeries) check.add(joinPath(path, 'field'), 'required unless source.series lists the dates: the attribute holding the time');
+  const kind = obj.kind === undefined ? undefined : check.oneOf(obj.kind, joinPath(path, 'kind'), ['year', 'date', 'period']);
+  const values = obj.values === undefined ? undefined : check.array(obj.values, joinPath(path, 'values'), 1);
+  values?.forEach((item, i) => {
+    const text = check.string(item, joinPath(joinPath(path, 'values'), i));
+    if (text !== undefined && kind !== undefined && !TIME_PATTERNS[kind].test(text)) {
+      check.add(joinPath(joinPath(path, 'values'), i), `${kind} expected (${TIME_EXAMPLES[kind]}), ${JSON.stringify(text)} found`);
+    }
+  });
+}
+
+const TIME_PATTERNS = { year: /^\d{4}$/, date: /^\d{4}-\d{2}-\d{2}/, period: /^\d{4}\s*[-–]\s*\d{4}$/ } as const;
+const TIME_EXAMPLES = { year: '2019', date: '2019-05-04', period: '1990-1999' } as const;
+const SERIES_KINDS: readonly SourceKind[] = ['cog', 'pmtiles-vector', 'pmtiles-raster'];
+
+/** source.series: [{date, url}], dates ascending and unique, one of them the source's own url. */
+function checkSeries(check: Checker, source: JsonObject, kind: SourceKind | undefined, path: string): void {
+  if (kind !== undefined && !SERIES_KINDS.includes(kind)) check.add(path, `only allowed for kinds ${SERIES_KINDS.join(', ')}, kind is "${kind}"`);
+  const entries = check.array(source.series, path, 1);
+  if (!entries) return;
+  let previous = '';
+  const urls: string[] = [];
+  entries.forEach((entry, i) => {
+    const entryPath = joinPath(path, i);
+    const obj = check.object(entry, entryPath);
+    if (!obj) return;
+    check.keys(obj, entryPath, ['date', 'url'], []);
+    const url = obj.url === undefined ? undefined : check.string(obj.url, joinPath(entryPath, 'url'));
+    if (url !== undefined) urls.push(url);
+    const date = obj.date === undefined ? undefined : check.string(obj.date, joinPath(entryPath, 'date'));
+    if (date === undefined) return;
+    if (!/^\d{4}(-\d{2}-\d{2})?$/.test(date)) return check.add(joinPath(entryPath, 'date'), `ISO date or year expected (2019-05-04 or 2019), ${JSON.stringify(date)} found`);
+    if (date <= previous) check.add(joinPath(entryPath, 'date'), `dates must ascend without repeats: ${date} follows ${previous}`);
+    previous = date;
+  });
+  if (typeof source.url === 'string' && urls.length > 0 && !urls.includes(source.url)) {
+    check.add(joinPath(path.replace(/\.series$/, ''), 'url'), `must be one of the series' urls (the date shown first), "${source.url}" found`);
+  }
 }
 
 export function checkBounds(check: Checker, value: unknown, path: string): void {

@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   stats: async () => (await import('./commands/stats')).run,
   export: async () => (await import('./commands/export')).run,
   verdict: async () => (await import('./commands/verdict')).run,
+  series: async () => (await import('./commands/series')).run,
 };
 
 async function main(argv: string[]): Promise<void> {

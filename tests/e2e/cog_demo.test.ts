@@ -21,7 +21,7 @@ describe('demo COG layers', () => {
     await browser?.close();
   });
 
-  it.each(['lidar-mnt', 'lidar-mhc', 'etendue-crue-2019-05-04'])('%s draws its ramp / category colour at known pixels', async (id) => {
+  it.each(['lidar-mnt', 'lidar-mhc', 'etendue-crue-2019'])('%s draws its ramp / category colour at known pixels', async (id) => {
     const def = readLayer(id);
     const cog = await openLocalCog(path.join(repoRoot, 'public', def.source.url));
     const rendering = { ...def.source.cog!, resampling: 'nearest' as const };
@@ -51,7 +51,7 @@ describe('demo COG layers', () => {
   });
 
   it('shows the LiDAR products and the flood extents (screenshots to look at)', async () => {
-    for (const id of ['lidar-ombrage', 'lidar-pente', 'lidar-mhc', 'lidar-mnt', 'etendue-crue-2019-04-20', 'etendue-crue-2019-05-04']) {
+    for (const id of ['lidar-ombrage', 'lidar-pente', 'lidar-mhc', 'lidar-mnt', 'etendue-crue-2019']) {
       const app = await openApp(browser, `map=13.7/46.361/-72.563&layers=${id},zones-inondables:40`);
       try {
         expect(await app.page.getAttribute(`#layer-panel li.layer[data-layer-id="${id}"]`, 'data-state')).not.toBe('error');
