@@ -1,0 +1,138 @@
+// Accessibility in both languages: axe-core on the main views (map + layer panel, layer info,
+// flood verdict, AOI panel and report, search suggestions) finds no serious or critical
+// violation; the flood verdict is announced; every header and panel control shows its focus.
+// axe is evaluated through DevTools (page.evaluate), which the app's CSP does not block.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openApp, saveScreenshot, type AppPage } from './harness';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const FLOOD_POINT = { lon: -72.55, lat: 46.35 };
+const SQUARE = [[-72.57, 46.34], [-72.53, 46.34], [-72.53, 46.36], [-72.57, 46.36], [-72.57, 46.34]];
+
+/** Serious and critical axe violations in the page, as "rule: target (impact)". */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    type Result = { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<Result> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} (${violation.impact})`));
+  });
+}
+
+async function sheetText(page: Page): Promise<string> {
+  return (await page.textContent('#side-sheet')) ?? '';
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+for (const lang of ['fr', 'en'] as const) {
+  describe(`accessibility (${lang})`, () => {
+    let app: AppPage;
+
+    beforeAll(async () => {
+      app = await openApp(browser, `map=12/${FLOOD_POINT.lat}/${FLOOD_POINT.lon}&lang=${lang}&layers=zones-inondables,perturbations-naturelles`);
+    });
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    it('should pass axe on the map and layer panel', async () => {
+      expect(await app.page.getAttribute('html', 'lang')).toBe(lang);
+      expect(await seriousViolations(app.page)).toEqual([]);
+    });
+
+    it('should pass axe with a layer info dialog open', async () => {
+      await app.page.click('#layer-panel li.layer[data-layer-id="zones-inondables"] button.layer-info');
+      await app.page.waitForSelector('#layer-info[open]');
+      expect(await seriousViolations(app.page)).toEqual([]);
+      await app.page.keyboard.press('Escape');
+    });
+
+    it('should announce the flood verdict and pass axe on its card', async () => {
+      const { page } = app;
+      await page.evaluate(([lon, lat]) => window.dispatchEvent(new CustomEvent('geoveille:place-picked',
+        { detail: { lon, lat, label: 'Test' } })), [FLOOD_POINT.lon, FLOOD_POINT.lat] as const);
+      await page.waitForFunction(() => {
+        const live = document.querySelector('#side-sheet .verdict-summary');
+        return (live?.textContent ?? '').trim().length > 0;
+      }, undefined, { timeout: 30_000 });
+      const announced = await page.$eval('#side-sheet .verdict-summary', (node) => ({
+        role: node.getAttribute('role'), live: node.getAttribute('aria-live'), text: node.textContent ?? '',
+      }));
+      expect(announced.role === 'status' || announced.live === 'polite' || announced.live === 'assertive').toBe(true);
+      expect(announced.text.length).toBeGreaterThan(10);
+      await saveScreenshot(page, `a11y-verdict-${lang}`);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    it('should pass axe on the AOI panel and on an AOI report', async () => {
+      const { page } = app;
+      await page.click('#aoi-toolbar-button');
+      await page.waitForFunction(() => !document.querySelector('#side-sheet')?.hasAttribute('hidden'));
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.evaluate((ring) => window.dispatchEvent(new CustomEvent('geoveille:aoi-selected', { detail: {
+        id: 'a11y', name: 'Zone test',
+        feature: { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } },
+      } })), SQUARE);
+      await page.waitForFunction(() => (document.querySelector('#side-sheet')?.textContent ?? '').includes('Zone test'));
+      await page.waitForTimeout(3000);
+      await saveScreenshot(page, `a11y-report-${lang}`);
+      expect(await sheetText(page)).toContain('Zone test');
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    it('should pass axe with search suggestions open', async () => {
+      const { page } = app;
+      await page.fill('#search-input', 'Trois');
+      await page.waitForSelector('#search-listbox:not([hidden]) [role=option]', { timeout: 20_000 });
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+    });
+  });
+}
+
+describe('keyboard', () => {
+  let app: AppPage;
+
+  beforeAll(async () => {
+    app = await openApp(browser, 'lang=fr');
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('should reach every header and panel control with Tab and show a visible focus on each', async () => {
+    const { page } = app;
+    const expected = await page.$$eval('header button, header input, header select, header a[href], #panel-host button, #panel-host input, #panel-host select, #panel-host summary',
+      (nodes) => nodes.filter((node) => (node as HTMLElement).offsetParent !== null && !(node as HTMLButtonElement).disabled).length);
+    const seen = new Map<string, boolean>();
+    await page.locator('body').focus();
+    for (let step = 0; step < expected + 40 && seen.size < expected; step++) {
+      await page.keyboard.press('Tab');
+      const focus = await page.evaluate(() => {
+        const node = document.activeElement as HTMLElement | null;
+        if (!node || node === document.body || !node.closest('header, #panel-host')) return null;
+        const style = getComputedStyle(node);
+        const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1;
+        const ring = style.boxShadow !== 'none';
+        const name = `${node.localName}#${node.id || ''}.${[...node.classList].join('.')}[${node.closest('[data-layer-id]')?.getAttribute('data-layer-id') ?? ''}]`;
+        return { name, visible: node.matches(':focus-visible') && (outline || ring) };
+      });
+      if (focus) seen.set(focus.name, focus.visible);
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(expected);
+    expect([...seen].filter(([, visible]) => !visible).map(([name]) => name)).toEqual([]);
+  });
+});
