@@ -50,7 +50,11 @@ export function installAoi(context: AppContext): Feature {
     if (drawing !== shape) return; // a newer drawing took over
     drawing = null;
     panel.showDrawing(null);
-    setMapMode('browse');
+    // The click that finished the shape is still being dispatched to the map: hand the map back
+    // to browsing only after it, so identify does not take that click for itself.
+    setTimeout(() => {
+      if (!drawing) setMapMode('browse');
+    }, 300);
     if (polygon) addAreas([{ name: t('aoi.drawn_name', { n: store.list().length + 1 }), geometry: polygon }], t(`aoi.draw_${shape}`), false);
   };
   const cancelDraw = () => {
