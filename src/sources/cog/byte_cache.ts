@@ -76,7 +76,17 @@ export class ByteCache {
 
   /** Reads the given ranges (merging neighbours) into the cache; resolves when all are there. */
   async prefetch(wanted: ByteRange[], signal?: AbortSignal): Promise<void> {
-    const missing = wanted.filter((r) => r.length > 0 && !this.isCached(r));
+    this.start(wanted);
+    await Promise.all(wanted.map((r) => this.read(r, signal)));
+  }
+
+  /**
+   * Starts the requests for the missing ranges (neighbours merged) without waiting; callers
+   * then read with their own signal. Lets a caller batch the ranges of several tiles.
+   */
+  start(wanted: ByteRange[]): void {
+    const unique = new Map(wanted.map((r) => [rangeKey(r), r]));
+    const missing = [...unique.values()].filter((r) => r.length > 0 && !this.isCached(r));
     for (const group of mergeRanges(missing, this.mergeGap)) {
       const request = this.request(group.offset, group.length);
       for (const part of group.parts) {
@@ -84,7 +94,6 @@ export class ByteCache {
         this.remember(part, this.derive(request, (data) => this.checkComplete(part, data.slice(start, start + part.length))));
       }
     }
-    await Promise.all(wanted.map((r) => this.read(r, signal)));
   }
 
   /** true when reading the range needs no request. */

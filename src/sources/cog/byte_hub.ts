@@ -18,9 +18,13 @@ export type BytesReply =
   | { type: 'bytes'; id: number; data: ArrayBuffer[]; fileSize: number | null }
   | { type: 'bytes'; id: number; error: string };
 
+/** Data reads of several tiles arriving within this delay are merged into as few requests as possible. */
+const GATHER_MS = 12;
+
 export class ByteHub {
   private readonly caches = new Map<string, ByteCache>();
   private readonly running = new Map<string, AbortController>();
+  private readonly batches = new Map<string, { ranges: ByteRange[]; flushed: Promise<void> }>();
 
   constructor(private readonly makeSource: (key: string) => RangeSource = (key) => new FetchRangeSource(key)) {}
 
@@ -45,13 +49,35 @@ export class ByteHub {
       let data: ArrayBuffer[];
       if (request.header) data = await cache.fetchBlocks(request.ranges, signal);
       else {
-        await cache.prefetch(request.ranges, signal);
+        await this.gather(request.key, cache, request.ranges);
         data = await cache.fetch(request.ranges, signal);
       }
       return { type: 'bytes', id: request.id, data, fileSize: cache.fileSize };
     } catch (error) {
       return { type: 'bytes', id: request.id, error: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  /**
+   * Workers ask for a tile's blocks one tile at a time; neighbouring tiles share or adjoin
+   * blocks, so the ranges asked within a few ms are started together (merged by ByteCache).
+   */
+  private gather(key: string, cache: ByteCache, ranges: ByteRange[]): Promise<void> {
+    let batch = this.batches.get(key);
+    if (!batch) {
+      const pending: ByteRange[] = [];
+      batch = {
+        ranges: pending,
+        flushed: new Promise<void>((resolve) => setTimeout(() => {
+          this.batches.delete(key);
+          cache.start(pending);
+          resolve();
+        }, GATHER_MS)),
+      };
+      this.batches.set(key, batch);
+    }
+    batch.ranges.push(...ranges);
+    return batch.flushed;
   }
 
   /** Handles a worker's byte message; `client` names the worker (request ids are per worker). */

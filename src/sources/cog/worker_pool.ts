@@ -7,8 +7,9 @@ import type { RenderRequest, WorkerMessage } from './tile_worker';
 import { sharedByteHub, type BytesReply } from './byte_hub';
 import { JobQueue, type QueuedJob } from './job_queue';
 
-/** Jobs running at once in one worker: one decoding while others wait for bytes. */
-const JOBS_PER_WORKER = 3;
+/** Jobs started at once in one worker: one decodes while the others wait for bytes, and their
+ *  byte reads reach the hub together, so neighbouring tiles share requests. */
+const JOBS_PER_WORKER = 8;
 
 interface Pending {
   resolve: (bitmap: ImageBitmap) => void;
