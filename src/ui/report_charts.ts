@@ -21,14 +21,14 @@ export interface Bar {
 export function barChart(bars: Bar[], title: string): SVGSVGElement {
   const rowH = 22;
   const width = 320;
-  const labelW = 120;
+  const labelW = 130;
   const max = Math.max(...bars.map((b) => b.value), 0) || 1;
   const root = svg('svg', { width, height: bars.length * rowH + 4, viewBox: `0 0 ${width} ${bars.length * rowH + 4}`, role: 'img', class: 'report-bars' });
   root.appendChild(svg('title', {}, title));
   bars.forEach((bar, i) => {
     const y = i * rowH + 2;
     const w = Math.max(1, ((width - labelW - 80) * bar.value) / max);
-    root.appendChild(svg('text', { x: labelW - 6, y: y + 14, 'text-anchor': 'end', 'font-size': 11 }, bar.label.length > 20 ? `${bar.label.slice(0, 19)}…` : bar.label));
+    root.appendChild(svg('text', { x: labelW - 6, y: y + 14, 'text-anchor': 'end', 'font-size': 11 }, bar.label.length > 18 ? `${bar.label.slice(0, 17)}…` : bar.label));
     root.appendChild(svg('rect', { x: labelW, y: y + 3, width: w, height: rowH - 8, fill: bar.color ?? '#3b6ea5' }));
     root.appendChild(svg('text', { x: labelW + w + 4, y: y + 14, 'font-size': 11 }, bar.text));
   });

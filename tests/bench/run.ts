@@ -12,11 +12,15 @@ const MODULES: Array<() => Promise<BenchModule>> = [
 
 const rows: BenchRow[] = [];
 for (const load of MODULES) {
-  const bench = await load();
   try {
-    rows.push(...(await bench.run()));
+    const bench = await load();
+    try {
+      rows.push(...(await bench.run()));
+    } catch (error) {
+      console.error(`${bench.name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   } catch (error) {
-    console.error(`${bench.name}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`benchmark module failed to load: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 printTable(rows);

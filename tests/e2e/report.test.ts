@@ -1,0 +1,80 @@
+// The AOI report in the browser: an AOI selected (the `geoveille:aoi-selected` event) opens a
+// report whose flood-zone numbers equal `cli stats`; exports download and reopen.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import type { FeatureCollection } from 'geojson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openApp, saveScreenshot, type AppPage } from './harness';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const run = promisify(execFile);
+const aoi = {
+  type: 'Feature', id: 'test', properties: { name: 'Secteur test' },
+  geometry: { type: 'Polygon', coordinates: [[[-72.62, 46.3], [-72.5, 46.31], [-72.47, 46.4], [-72.55, 46.37], [-72.6, 46.42], [-72.62, 46.3]]] },
+};
+
+async function reportValues(page: Page, layer: string): Promise<Record<string, number>> {
+  const selector = `#side-sheet[data-content="report"] section[data-layer="${layer}"] table.report-table`;
+  await page.waitForSelector(selector, { timeout: 60_000 });
+  return page.$eval(selector, (table) => Object.fromEntries([...table.querySelectorAll('tr[data-stat]')]
+    .map((tr) => [tr.getAttribute('data-stat') ?? '', Number(tr.querySelector('td')?.getAttribute('data-value'))])));
+}
+
+describe('AOI report', () => {
+  let browser: Browser;
+  let app: AppPage;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    app = await openApp(browser, 'map=11/46.35/-72.55');
+    await app.page.evaluate((feature) => {
+      window.dispatchEvent(new CustomEvent('geoveille:aoi-selected', { detail: { id: feature.id, name: feature.properties.name, feature } }));
+    }, aoi);
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('shows the flood-zone numbers that the CLI prints', { timeout: 120_000 }, async () => {
+    const shown = await reportValues(app.page, 'zones-inondables');
+    await saveScreenshot(app.page, 'report');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'report-e2e-')), 'aoi.geojson');
+    writeFileSync(file, JSON.stringify(aoi));
+    const { stdout } = await run(path.join(repoRoot, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'stats', '--vector', 'public/data/zones_inondables.geojson', '--aoi', file, '--by', 'classe'], { cwd: repoRoot });
+    const cli = JSON.parse(stdout) as { features: number; area_m2: number; by: Record<string, number> };
+    expect(cli.features).toBeGreaterThan(0);
+    expect(shown.features).toBe(cli.features);
+    // Same code on both sides; only the JavaScript engines differ (Node's V8 vs Chromium's), which
+    // can move the last bits of a float sum: equal to 1e-9 relative.
+    const same = (a: number | undefined, b: number) => Math.abs((a ?? NaN) - b) <= 1e-9 * Math.abs(b);
+    expect(same(shown.area_m2, cli.area_m2)).toBe(true);
+    for (const [key, m2] of Object.entries(cli.by)) expect(same(shown[`class:${key}`], m2), key).toBe(true);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('downloads the clipped GeoJSON, which reopens with the same features', { timeout: 60_000 }, async () => {
+    const shown = await reportValues(app.page, 'zones-inondables');
+    const section = app.page.locator('#side-sheet section[data-layer="zones-inondables"]');
+    const [download] = await Promise.all([app.page.waitForEvent('download'), section.getByRole('button', { name: /GeoJSON/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^geoveille_zones-inondables_\d{4}-\d{2}-\d{2}\.geojson$/);
+    const saved = await download.path();
+    const parsed = JSON.parse(readFileSync(saved, 'utf8')) as FeatureCollection;
+    expect(parsed.features.length).toBe(shown.features);
+    expect(parsed.features.every((f) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')).toBe(true);
+  });
+
+  it('downloads the all-layers CSV with a BOM and one row per class', { timeout: 60_000 }, async () => {
+    await reportValues(app.page, 'zones-inondables');
+    const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.locator('#side-sheet .report > .report-actions button').first().click()]);
+    const text = readFileSync(await download.path(), 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows = text.replace(/\s+$/, '').split('\r\n');
+    expect(rows[0]).toMatch(/^\uFEFFlayer_id,layer,class,features,area_m2/);
+    expect(rows.filter((r) => r.startsWith('zones-inondables,')).length).toBeGreaterThanOrEqual(1);
+  });
+});
