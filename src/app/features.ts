@@ -8,6 +8,7 @@ import { installVerdict } from './feature_verdict';
 import { installAoi } from './feature_aoi';
 import { installAddData } from './feature_add_data';
 import { installRefresh } from './feature_refresh';
+import { installCompare } from './feature_compare';
 
 export const FEATURES: FeatureInstaller[] = [
   installReport,
@@ -17,4 +18,5 @@ export const FEATURES: FeatureInstaller[] = [
   installAoi,
   installAddData,
   installRefresh,
+  installCompare,
 ];

@@ -1,0 +1,126 @@
+// Swipe comparison of two layer sets (two layers, two dates as two layers, or whole sets): the
+// main map draws the left set (the layer panel's visible layers), a second map clipped at the
+// divider draws the right set. The state lives in the hash: compare=<left>|<right>&swipe=0.5.
+import type { LayerDefinition } from '../catalogue/types';
+import { t } from '../i18n';
+import { CompareMap } from '../map/compare_map';
+import type { AppState } from '../state/app_state';
+import { setVisible } from '../state/layer_ops';
+import { mountDivider, type Divider } from '../ui/compare_divider';
+import { renderComparePanel } from '../ui/compare_panel';
+import { decodeCompare, withCompare, type CompareState } from '../ui/compare_state';
+import { el } from '../ui/dom';
+import type { AppContext, Feature } from './context';
+
+const SHEET_ID = 'compare';
+
+export function installCompare(context: AppContext): Feature {
+  const { map, store, sheet, defs } = context;
+  let active: { state: CompareState; right: CompareMap; divider: Divider } | null = null;
+
+  const button = el('button', { type: 'button', id: 'compare-button', 'aria-pressed': 'false', style: 'padding:6px 10px;font-size:0.9rem;min-height:36px;border-radius:4px;cursor:pointer' });
+  const relabelButton = () => {
+    button.textContent = t('compare.button');
+    button.title = t('compare.button_title');
+  };
+  relabelButton();
+  button.addEventListener('click', () => {
+    if (!active) start({ left: visibleIds(store.get()), right: [], swipe: 0.5 });
+    openPanel();
+  });
+  context.toolbar.appendChild(button);
+
+  function start(state: CompareState): void {
+    stop(false);
+    const right = new CompareMap(map, defs as Map<string, LayerDefinition>, context.resolveUrl('data/basemap.pmtiles'), () => undefined);
+    const divider = mountDivider(map.getContainer(), state.swipe, (fraction) => update({ swipe: fraction }));
+    active = { state, right, divider };
+    button.setAttribute('aria-pressed', 'true');
+    applyLeft(state.left);
+    render();
+  }
+
+  function stop(updateHash = true): void {
+    if (!active) return;
+    active.right.destroy();
+    active.divider.remove();
+    active = null;
+    button.setAttribute('aria-pressed', 'false');
+    if (updateHash) store.update((state) => ({ extra: withCompare(state.extra, null) }));
+    if (sheet.current() === SHEET_ID) sheet.close();
+  }
+
+  function update(change: Partial<CompareState>): void {
+    if (!active) return;
+    active.state = { ...active.state, ...change };
+    render();
+  }
+
+  /** Draws both sides and writes the hash. */
+  function render(): void {
+    if (!active) return;
+    const { state, right, divider } = active;
+    right.setSwipe(state.swipe);
+    divider.set(state.swipe);
+    right.show(sideState(store.get(), state.right));
+    const extra = withCompare(store.get().extra, state);
+    if (JSON.stringify(extra) !== JSON.stringify(store.get().extra)) store.update(() => ({ extra }));
+  }
+
+  /** The left side is the main map: its layers are the panel's visible layers. */
+  function applyLeft(ids: string[]): void {
+    store.update((state) => {
+      let next: AppState = state;
+      for (const id of visibleIds(state)) if (!ids.includes(id)) next = { ...next, ...setVisible(next, id, false, 1) };
+      for (const id of ids) if (!next.visible.has(id) && defs.has(id)) next = { ...next, ...setVisible(next, id, true, defs.get(id)?.opacity ?? 1) };
+      return { visible: next.visible };
+    });
+  }
+
+  function openPanel(): void {
+    if (!active) return;
+    const layers = store.get().order.flatMap((id) => (defs.get(id) ? [defs.get(id)!] : []));
+    const panel = renderComparePanel(layers, active.state, {
+      setSide: (id, side, on) => {
+        if (!active) return;
+        if (side === 'left') store.update((state) => setVisible(state, id, on, defs.get(id)?.opacity ?? 1));
+        else update({ right: on ? [...active.state.right, id] : active.state.right.filter((other) => other !== id) });
+      },
+      stop: () => stop(),
+    });
+    sheet.open(t('compare.title'), panel, { id: SHEET_ID });
+  }
+
+  // The panel's toggles change the left side; order and opacity changes reach the right side too.
+  store.subscribe((state, previous) => {
+    if (!active) return;
+    if (state.visible !== previous.visible) active.state = { ...active.state, left: visibleIds(state) };
+    if (state.visible !== previous.visible || state.order !== previous.order) render();
+  });
+  window.addEventListener('geoveille:layer-reloaded', (event) => {
+    const { id, url } = (event as CustomEvent<{ id: string; url: string }>).detail;
+    active?.right.reloadLayer(id, url);
+  });
+
+  const fromHash = decodeCompare(store.get().extra);
+  if (fromHash) start({ ...fromHash, left: fromHash.left.filter((id) => defs.has(id)), right: fromHash.right.filter((id) => defs.has(id)) });
+
+  return {
+    relabel() {
+      relabelButton();
+      active?.divider.relabel();
+      if (sheet.current() === SHEET_ID) openPanel();
+    },
+  };
+}
+
+function visibleIds(state: AppState): string[] {
+  return state.order.filter((id) => state.visible.has(id));
+}
+
+/** The state the right map draws: the app's order, with the right side's layers visible. */
+function sideState(state: AppState, ids: string[]): AppState {
+  const visible = new Map<string, number>();
+  for (const id of ids) visible.set(id, state.visible.get(id) ?? 1);
+  return { ...state, visible };
+}

@@ -1,0 +1,76 @@
+// Swipe comparison: a second MapLibre map laid exactly over the main one, clipped to the right of
+// the divider, following the main map's camera. Written here rather than with
+// @maplibre/maplibre-gl-compare because that library's slider has no keyboard access and its
+// second map takes the pointer; here the main map keeps every interaction (identify, measure)
+// and the right map only draws (pointer-events: none).
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { LayerDefinition } from '../catalogue/types';
+import type { AppState } from '../state/app_state';
+import type { LayerStatus } from '../state/layer_status';
+import { createMap } from './create_map';
+import { LayerSync } from './layer_sync';
+
+export class CompareMap {
+  readonly map: MapLibreMap;
+  readonly element: HTMLElement;
+  private readonly sync: LayerSync;
+  private state: AppState | null = null;
+  private readonly follow = () => this.copyCamera();
+  private readonly resize = () => this.map.resize();
+
+  constructor(
+    private readonly main: MapLibreMap,
+    defs: Map<string, LayerDefinition>,
+    basemapUrl: string,
+    onStatus: (id: string, status: LayerStatus) => void,
+  ) {
+    this.element = document.createElement('div');
+    this.element.className = 'compare-map';
+    this.element.setAttribute('aria-hidden', 'true');
+    this.element.style.cssText = 'position:absolute;inset:0;z-index:1;pointer-events:none';
+    main.getContainer().appendChild(this.element);
+    const center = main.getCenter();
+    const { map, protocol } = createMap(this.element, { lon: center.lng, lat: center.lat, zoom: main.getZoom() }, basemapUrl);
+    this.map = map;
+    // the main map's controls and attribution stand for both maps
+    for (const control of this.element.querySelectorAll<HTMLElement>('.maplibregl-control-container')) control.style.display = 'none';
+    this.sync = new LayerSync(map, protocol, defs, document.baseURI, onStatus);
+    map.on('load', () => {
+      if (this.state) this.sync.apply(this.state);
+    });
+    this.copyCamera();
+    main.on('move', this.follow);
+    main.on('resize', this.resize);
+  }
+
+  /** Draws the app state's order and opacities with this side's visible layers. */
+  show(state: AppState): void {
+    this.state = state;
+    if (this.map.isStyleLoaded()) this.sync.apply(state);
+  }
+
+  /** Shows the right map from `fraction` (0..1) of the width on. */
+  setSwipe(fraction: number): void {
+    this.element.style.clipPath = `inset(0 0 0 ${(fraction * 100).toFixed(3)}%)`;
+  }
+
+  reloadLayer(...args: Parameters<LayerSync['reloadLayer']>): void {
+    this.sync.reloadLayer(...args);
+  }
+
+  destroy(): void {
+    this.main.off('move', this.follow);
+    this.main.off('resize', this.resize);
+    this.map.remove();
+    this.element.remove();
+  }
+
+  private copyCamera(): void {
+    this.map.jumpTo({
+      center: this.main.getCenter(),
+      zoom: this.main.getZoom(),
+      bearing: this.main.getBearing(),
+      pitch: this.main.getPitch(),
+    });
+  }
+}
