@@ -9,6 +9,8 @@ import { installAoi } from './feature_aoi';
 import { installAddData } from './feature_add_data';
 import { installRefresh } from './feature_refresh';
 import { installCompare } from './feature_compare';
+import { installTime } from './feature_time';
+import { installSeries } from './feature_series';
 
 export const FEATURES: FeatureInstaller[] = [
   installReport,
@@ -19,4 +21,6 @@ export const FEATURES: FeatureInstaller[] = [
   installAddData,
   installRefresh,
   installCompare,
+  installTime,
+  installSeries,
 ];

@@ -1,0 +1,227 @@
+// The time control in the browser. The real MRNF fire perimeters by decade are imported with the
+// project's pipeline (runImport) into a temp dir and served by intercepting the user catalogue
+// and the data URL (never copied into the repo); the app steps through their decades (pixels
+// at a known perimeter change), a range keeps only the chosen decades, play animates, and the
+// time round-trips through the permalink. The demo 2019 flood series plays through its dates
+// and the pixel at a flood-plain point changes.
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { LayerDefinition } from '../../src/catalogue/types';
+import { runImport } from '../../src/cli/import/run';
+import { colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle, type AppPage, type GeoveilleWindow } from './harness';
+import { colorDistance, formatRgb, type Rgb } from './pixels';
+import { FLOOD_LAYER, findFloodPlainPoint } from './series_fixture';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const firesFile = path.resolve(repoRoot, '../shared/data/quebec/fires/mrnf_fires_by_decade_1880-2029.geojson');
+const hasFires = existsSync(firesFile);
+const FIRES_ID = 'test-feux-decennies';
+/** A filled perimeter vs the basemap alone: far apart; two looks of one state: close. */
+const CHANGED = 25;
+
+type Decade = Feature<Polygon | MultiPolygon, { Periode: string }>;
+
+/** A point inside one decade's perimeters and outside every other decade's (3 nearby points agree). */
+function pointOnlyIn(fires: Decade[], periode: string): [number, number] {
+  const own = fires.filter((f) => f.properties.Periode === periode);
+  const others = fires.filter((f) => f.properties.Periode !== periode);
+  for (const feature of own) {
+    const parts = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+    const candidates = [...parts].sort((a, b) => b[0]!.length - a[0]!.length).slice(0, 40);
+    for (const rings of candidates) {
+      const [lon, lat] = pointOnFeature({ type: 'Polygon', coordinates: rings }).geometry.coordinates as [number, number];
+      const near: Array<[number, number]> = [[lon, lat], [lon + 0.01, lat], [lon, lat + 0.01]];
+      const ok = near.every((p) => own.some((f) => booleanPointInPolygon(p, f)) && !others.some((f) => booleanPointInPolygon(p, f)));
+      if (ok) return [lon, lat];
+    }
+  }
+  throw new Error(`no point inside ${periode} only`);
+}
+
+/** Serves a local file with HTTP Range support (PMTiles reads byte ranges). */
+async function serveFile(route: Route, file: string): Promise<void> {
+  const size = statSync(file).size;
+  const bytes = readFileSync(file);
+  const range = /bytes=(\d+)-(\d*)/.exec((await route.request().headerValue('range')) ?? '');
+  const headers = { 'Accept-Ranges': 'bytes', 'Content-Type': 'application/octet-stream' };
+  if (!range) return route.fulfill({ status: 200, headers, body: bytes });
+  const start = Number(range[1]);
+  const end = Math.min(size - 1, range[2] ? Number(range[2]) : size - 1);
+  return route.fulfill({ status: 206, headers: { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}` }, body: bytes.subarray(start, end + 1) });
+}
+
+async function routeImported(page: Page, layer: LayerDefinition, dataFile: string): Promise<void> {
+  await page.route('**/layers/local/catalogue.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ layers: [layer.id] }) }));
+  await page.route(`**/layers/local/${layer.id}.json`, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(layer) }));
+  await page.route(`**/${layer.source.url}`, (route) => serveFile(route, dataFile));
+}
+
+const timeText = (page: Page) => page.textContent('#time-label .time-map-label-time');
+const hashOf = (page: Page) => page.evaluate(() => window.location.hash);
+/** Waits for the map to settle after a time change (the hash is written 200 ms later). */
+async function settle(page: Page): Promise<void> {
+  await waitForIdle(page);
+  await page.waitForTimeout(400);
+}
+
+describe.skipIf(!hasFires)('time control on the real fire perimeters by decade', () => {
+  let browser: Browser;
+  let layer: LayerDefinition;
+  let dataFile: string;
+  let fires: Decade[];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const work = mkdtempSync(path.join(tmpdir(), 'time-e2e-'));
+    const report = await runImport({ input: firesFile, id: FIRES_ID, group: 'fires', outDir: path.join(work, 'data'), layersDir: path.join(work, 'layers') });
+    dataFile = report.dataFile;
+    layer = { ...report.layer, time: { field: 'Periode', kind: 'period' }, opacity: 1 };
+    // An opaque fill, so a perimeter on or off is plain in the pixels.
+    layer.style = layer.style.map((s) => (s.type === 'fill' ? { ...s, paint: { ...s.paint, 'fill-color': '#d7301f', 'fill-opacity': 0.9 } } : s));
+    fires = (JSON.parse(readFileSync(firesFile, 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { Periode: string }>).features;
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const open = (hash: string): Promise<AppPage> =>
+    openApp(browser, hash, { beforeGoto: (page) => routeImported(page, layer, dataFile) });
+
+  it('should step through the decades with the keyboard: the pixels at a 1990s perimeter change', async () => {
+    const [lon, lat] = pointOnlyIn(fires, '1990-1999');
+    const app = await open(`map=8/${lat}/${lon}&layers=${FIRES_ID}&time=1990-1999`);
+    try {
+      await settle(app.page);
+      expect(await timeText(app.page)).toBe('1990–1999');
+      const on = await colorAt(app.page, lon, lat);
+      await saveScreenshot(app.page, 'time-fires-1990s');
+      const slider = app.page.locator('#time-control input.time-slider');
+      expect(await slider.getAttribute('aria-valuetext')).toBe('1990–1999');
+      await slider.focus();
+      await app.page.keyboard.press('ArrowRight');
+      await settle(app.page);
+      expect(await slider.getAttribute('aria-valuetext')).toBe('2000–2009');
+      expect(await timeText(app.page)).toBe('2000–2009');
+      const off = await colorAt(app.page, lon, lat);
+      expect(colorDistance(on, off), `1990s perimeter at ${lon},${lat}: ${formatRgb(on)} then ${formatRgb(off)}`).toBeGreaterThan(CHANGED);
+      await app.page.keyboard.press('ArrowLeft');
+      await settle(app.page);
+      const back = await colorAt(app.page, lon, lat);
+      expect(colorDistance(on, back)).toBeLessThan(CHANGED);
+      await app.page.keyboard.press('Home');
+      await settle(app.page);
+      expect(await slider.getAttribute('aria-valuetext')).toBe('1880–1889');
+      await app.page.keyboard.press('End');
+      await settle(app.page);
+      expect(await slider.getAttribute('aria-valuetext')).toBe('2020–2029');
+      expect(await hashOf(app.page)).toContain('time=2020-2029');
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('should show only the decades of a range (1990–2019)', async () => {
+    const inside = pointOnlyIn(fires, '2000-2009');
+    const outside = pointOnlyIn(fires, '1950-1959');
+    const view = `map=6/${(inside[1] + outside[1]) / 2}/${(inside[0] + outside[0]) / 2}&layers=${FIRES_ID}`;
+    const all = await open(view);
+    let allColours: Rgb[];
+    try {
+      await settle(all.page);
+      allColours = [await colorAt(all.page, ...inside), await colorAt(all.page, ...outside)];
+      expect(await timeText(all.page)).toBe('1880–2029');
+    } finally {
+      await all.close();
+    }
+    const ranged = await open(`${view}&from=1990-1999&to=2010-2019`);
+    try {
+      await settle(ranged.page);
+      expect(await timeText(ranged.page)).toBe('1990–2019');
+      await saveScreenshot(ranged.page, 'time-fires-range-1990-2019');
+      const [inColour, outColour] = [await colorAt(ranged.page, ...inside), await colorAt(ranged.page, ...outside)];
+      expect(colorDistance(inColour, allColours[0]!), `2000s perimeter kept: ${formatRgb(inColour)}`).toBeLessThan(CHANGED);
+      expect(colorDistance(outColour, allColours[1]!), `1950s perimeter hidden: ${formatRgb(outColour)}`).toBeGreaterThan(CHANGED);
+      const sliders = ranged.page.locator('#time-control input.time-slider');
+      expect(await sliders.count()).toBe(2);
+      expect(await ranged.page.getAttribute('#time-control .time-mode', 'aria-pressed')).toBe('true');
+    } finally {
+      await ranged.close();
+    }
+  });
+
+  it('should animate through the periods with play, and keep the time in the permalink', async () => {
+    const app = await open(`map=5/50/-70&layers=${FIRES_ID}&time=1950-1959`);
+    let hash: string;
+    try {
+      await settle(app.page);
+      await app.page.selectOption('#time-control .time-speed', '4');
+      await app.page.click('#time-control .time-play');
+      const seen = new Set<string>();
+      for (let i = 0; i < 40 && seen.size < 4; i++) {
+        seen.add((await timeText(app.page)) ?? '');
+        await app.page.waitForTimeout(250);
+      }
+      expect(seen.size).toBeGreaterThanOrEqual(4);
+      await app.page.click('#time-control .time-play');
+      expect(await app.page.getAttribute('#time-control .time-play', 'aria-pressed')).toBe('false');
+      await settle(app.page);
+      hash = await hashOf(app.page);
+      expect(hash).toMatch(/time=(19[6-9]|20[0-2])\d-\d{4}/);
+      await saveScreenshot(app.page, 'time-control-desktop');
+    } finally {
+      await app.close();
+    }
+    const again = await open(hash.slice(1));
+    try {
+      const value = /time=([^&]+)/.exec(hash)![1]!;
+      expect(await again.page.getAttribute('#time-control input.time-slider', 'aria-valuetext')).toBe(value.replace('-', '–'));
+      expect(await timeText(again.page)).toBe(value.replace('-', '–'));
+    } finally {
+      await again.close();
+    }
+  });
+});
+if (!hasFires) it.skip('../shared/data is missing: the fire-perimeter time tests are skipped', () => undefined);
+
+describe('time control on the demo 2019 flood series', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('should play through the dates, and the pixel at a flood-plain point changes', async () => {
+    const point = await findFloodPlainPoint();
+    const tiles = (page: Page) => page.evaluate((id) =>
+      ((window as GeoveilleWindow).__geoveille!.map.getSource(`cog:${id}`) as unknown as { tiles: string[] }).tiles[0], FLOOD_LAYER);
+    const app = await openApp(browser, `map=16/${point.lat}/${point.lon}&layers=${FLOOD_LAYER}&time=2019-04-20`);
+    try {
+      await settle(app.page);
+      expect(await timeText(app.page)).toBe('20 avril 2019');
+      expect(await tiles(app.page)).toContain('2019-04-20');
+      const dry = await colorAt(app.page, point.lon, point.lat);
+      await app.page.click('#time-control .time-play');
+      await app.page.waitForFunction(() => document.querySelector('#time-label .time-map-label-time')?.textContent === '4 mai 2019', undefined, { timeout: 60_000 });
+      await app.page.click('#time-control .time-play');
+      await settle(app.page);
+      await saveScreenshot(app.page, 'time-flood-2019-05-04');
+      const wet = await colorAt(app.page, point.lon, point.lat);
+      expect(colorDistance(dry, wet), `flood plain ${point.lon},${point.lat}: ${formatRgb(dry)} on 04-20, ${formatRgb(wet)} on 05-04`).toBeGreaterThan(CHANGED);
+      // 4 May is the layer's own source.url: back on the catalogue's tile id.
+      expect(await tiles(app.page)).toBe(`cog://${FLOOD_LAYER}/{z}/{x}/{y}`);
+      expect(await hashOf(app.page)).toContain('time=2019-05-04');
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
