@@ -1,13 +1,14 @@
-// Clips one feature to an AOI polygon, keeping its attributes: polygons by turf `intersect`
-// (polyclip-ts), lines by splitting at the AOI boundary, points by containment. A geometry
+// Clips one feature to an AOI polygon, keeping its attributes: polygons wholly inside are kept
+// as they are, the others are clipped with polygon-clipping (stats_vector_polyclip), lines by splitting at the AOI boundary, points by containment. A geometry
 // that the clipper refuses (self-intersections…) is repaired once with turf `unkinkPolygon`;
 // when that fails too, the caller counts it as skipped.
 import {
-  along, booleanPointInPolygon, featureCollection, intersect, length as turfLength, lineSplit, unkinkPolygon,
+  along, booleanPointInPolygon, length as turfLength, lineSplit, unkinkPolygon,
 } from '@turf/turf';
 import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { bbox } from '@turf/turf';
 import { isWithinAoi } from './stats_vector_within';
+import { intersectPolygons } from './stats_vector_polyclip';
 
 export type Aoi = Feature<Polygon | MultiPolygon>;
 
@@ -38,15 +39,15 @@ function clipPolygon(feature: Feature<Polygon | MultiPolygon>, aoi: Aoi): ClipRe
   const box = bbox(feature) as [number, number, number, number];
   if (isWithinAoi(feature.geometry, aoi, box)) return { feature, repaired: false };
   try {
-    return { feature: withProperties(intersect(featureCollection([aoi, feature])), feature), repaired: false };
+    return { feature: withProperties(intersectPolygons(aoi.geometry, feature.geometry), feature), repaired: false };
   } catch {
     // Repair: split self-intersecting rings into simple parts, clip each, merge what remains.
     const parts = unkinkPolygon(feature).features;
     const clipped = parts
-      .map((part) => intersect(featureCollection([aoi, part])))
-      .filter((f): f is Feature<Polygon | MultiPolygon> => f !== null);
+      .map((part) => intersectPolygons(aoi.geometry, part.geometry))
+      .filter((g): g is Polygon | MultiPolygon => g !== null);
     if (clipped.length === 0) return { feature: null, repaired: true };
-    const coordinates = clipped.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates));
+    const coordinates = clipped.flatMap((g) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates));
     return { feature: { type: 'Feature', id: feature.id, properties: feature.properties, geometry: { type: 'MultiPolygon', coordinates } }, repaired: true };
   }
 }
@@ -74,7 +75,7 @@ function clipPoints(feature: Feature, points: Position[], aoi: Aoi): Feature | n
   return { type: 'Feature', id: feature.id, properties: feature.properties, geometry };
 }
 
-function withProperties(clipped: Feature<Polygon | MultiPolygon> | null, source: Feature): Feature | null {
+function withProperties(clipped: Polygon | MultiPolygon | null, source: Feature): Feature | null {
   if (!clipped) return null;
-  return { type: 'Feature', ...(source.id !== undefined ? { id: source.id } : {}), properties: source.properties, geometry: clipped.geometry };
+  return { type: 'Feature', ...(source.id !== undefined ? { id: source.id } : {}), properties: source.properties, geometry: clipped };
 }

@@ -1,5 +1,6 @@
 // `npm run bench`: runs each benchmark module in turn and prints one table of ratios.
-// Add a benchmark by adding its module to this list.
+// Add a benchmark by adding its module to this list. `npm run bench -- <word>` runs only the
+// modules whose name contains the word (e.g. `zonal`, `vector`, `point`, `first view`).
 import { printTable, type BenchModule, type BenchRow } from './table';
 
 const MODULES: Array<() => Promise<BenchModule>> = [
@@ -10,10 +11,12 @@ const MODULES: Array<() => Promise<BenchModule>> = [
   async () => (await import('./cog_decode')).default,
 ];
 
+const only = process.argv[2]?.toLowerCase();
 const rows: BenchRow[] = [];
 for (const load of MODULES) {
   try {
     const bench = await load();
+    if (only && !bench.name.toLowerCase().includes(only)) continue;
     try {
       rows.push(...(await bench.run()));
     } catch (error) {

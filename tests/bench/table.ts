@@ -20,6 +20,22 @@ export async function timeIt<T>(fn: () => Promise<T> | T, repeat = 1): Promise<{
   return { ms: (performance.now() - start) / repeat, value };
 }
 
+/**
+ * Median time of `runs` calls after one warm-up call: on a shared, loaded machine one slow
+ * run (another process's burst) would otherwise decide a ratio. Use the same `runs` for both sides.
+ */
+export async function medianTime<T>(fn: () => Promise<T> | T, runs = 5): Promise<{ ms: number; value: T }> {
+  let value = await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    value = await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(runs / 2)] as number, value };
+}
+
 export function printTable(rows: BenchRow[]): void {
   const lines = rows.map((r) => [r.case, r.baseline, r.ours_ms.toFixed(1), r.theirs_ms.toFixed(1), `${(r.theirs_ms / Math.max(r.ours_ms, 1e-3)).toFixed(1)}×`, r.check, r.note ?? '']);
   const head = ['case', 'baseline', 'ours ms', 'baseline ms', 'ratio', 'check', 'note'];
