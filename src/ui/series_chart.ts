@@ -7,7 +7,7 @@ import type { SeriesPoint } from '../queries/series';
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 340;
 const HEIGHT = 190;
-const MARGIN = { left: 84, right: 14, top: 12, bottom: 44 };
+const MARGIN = { left: 84, right: 30, top: 12, bottom: 44 };
 
 export interface SeriesChartOptions {
   title: string;
