@@ -7,44 +7,15 @@ import { currentLang, pick, t } from '../i18n';
 import { fetchDataAccess } from '../queries/identify_data';
 import { collectTimes, isTimeLayer, timeKindOf } from '../queries/time_collect';
 import { timeFilter } from '../queries/time_filter';
-import { nearestTime } from '../queries/time_values';
 import type { AppState } from '../state/app_state';
 import { decodeTime, encodeTime, sameSelection, setCurrentTime, type TimeSelection } from '../state/time_state';
-import { dateOfUrl, TimeLayers } from '../map/time_layers';
+import { nextSelection, resolveSelection } from '../state/time_selection';
+import { TimeLayers } from '../map/time_layers';
 import { createTimePlayer } from '../map/time_player';
 import { mountTimeControl, type TimeControlModel } from '../ui/time_control';
 import { formatSelection } from '../ui/time_format';
 import { mountTimeLabel } from '../ui/time_label';
 import type { FeatureInstaller } from './context';
-
-/** The selection a layer shows for what the URL asks (null: nothing asked), snapped to its times. */
-export function resolveSelection(def: LayerDefinition, values: string[], asked: TimeSelection | null): TimeSelection {
-  const kind = timeKindOf(def);
-  const first = values[0] ?? '';
-  const snap = (value: string) => nearestTime(kind, values, value) ?? first;
-  if (def.source.series) {
-    // One image at a time: a range shows its start.
-    const wanted = asked ? (asked.mode === 'single' ? asked.value : asked.from) : dateOfUrl(def) ?? first;
-    return { mode: 'single', value: snap(wanted) };
-  }
-  if (!asked) return { mode: 'range', from: first, to: values[values.length - 1] ?? first };
-  if (asked.mode === 'single') return { mode: 'single', value: snap(asked.value) };
-  const [from, to] = [snap(asked.from), snap(asked.to)];
-  return values.indexOf(from) <= values.indexOf(to) ? { mode: 'range', from, to } : { mode: 'range', from: to, to: from };
-}
-
-/** One step forward (single: next time; range: the end grows); null at the end. */
-export function nextSelection(values: string[], selection: TimeSelection, restart: boolean): TimeSelection | null {
-  const last = values.length - 1;
-  if (selection.mode === 'single') {
-    const index = values.indexOf(selection.value);
-    if (index >= last) return restart ? { mode: 'single', value: values[0]! } : null;
-    return { mode: 'single', value: values[index + 1]! };
-  }
-  const to = values.indexOf(selection.to);
-  if (to >= last) return restart ? { ...selection, to: selection.from } : null;
-  return { ...selection, to: values[to + 1]! };
-}
 
 export const installTime: FeatureInstaller = (context) => {
   const { map, store, defs } = context;

@@ -10,6 +10,7 @@ import type { LayerDefinition } from '../catalogue/types';
 import { sourceIdFor, styleLayerId } from '../catalogue/to_style';
 import { combineFilters, type FilterExpression } from '../queries/time_filter';
 import { cogTileUrl, onCogError, registerCogLayer } from './cog_protocol';
+import { dateOfUrl } from '../state/time_selection';
 
 interface Wanted {
   def: LayerDefinition;
@@ -134,9 +135,4 @@ export class TimeLayers {
     this.map.setLayoutProperty(id, 'visibility', 'visible');
     this.once(`preload:${id}`, entry.url, () => (this.map.getSource(id) as RasterTileSource).setTiles([cogTileUrl(tileId)]));
   }
-}
-
-/** The series date whose file is the layer's own source.url (the date shown first). */
-export function dateOfUrl(def: LayerDefinition): string | undefined {
-  return def.source.series?.find((entry) => entry.url === def.source.url)?.date;
 }
