@@ -9,6 +9,7 @@ import { installAoi } from './feature_aoi';
 import { installAddData } from './feature_add_data';
 import { installRefresh } from './feature_refresh';
 import { installCompare } from './feature_compare';
+import { installMeasure } from './feature_measure';
 import { installTime } from './feature_time';
 import { installSeries } from './feature_series';
 
@@ -21,6 +22,7 @@ export const FEATURES: FeatureInstaller[] = [
   installAddData,
   installRefresh,
   installCompare,
+  installMeasure,
   installTime,
   installSeries,
 ];

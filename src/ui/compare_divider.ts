@@ -41,15 +41,26 @@ export function mountDivider(container: HTMLElement, initial: number, onChange: 
     move((event.clientX - box.left) / box.width);
   };
 
+  let dragging: number | null = null;
   element.addEventListener('pointerdown', (event) => {
     event.preventDefault();
-    element.setPointerCapture?.(event.pointerId);
+    dragging = event.pointerId;
+    try {
+      element.setPointerCapture(event.pointerId); // keeps the drag when the pointer outruns the bar
+    } catch {
+      // a pointer the browser no longer tracks: the drag still works while it stays on the bar
+    }
     element.focus({ preventScroll: true });
     fromPointer(event);
   });
   element.addEventListener('pointermove', (event) => {
-    if (element.hasPointerCapture?.(event.pointerId) || event.buttons === 1) fromPointer(event);
+    if (dragging === event.pointerId) fromPointer(event);
   });
+  const release = (event: PointerEvent) => {
+    if (dragging === event.pointerId) dragging = null;
+  };
+  element.addEventListener('pointerup', release);
+  element.addEventListener('pointercancel', release);
   element.addEventListener('keydown', (event) => {
     const step = event.shiftKey ? BIG_STEP : STEP;
     const next = { ArrowLeft: fraction - step, ArrowDown: fraction - step, ArrowRight: fraction + step, ArrowUp: fraction + step, Home: 0, End: 1 }[event.key];
