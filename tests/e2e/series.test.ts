@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle } from './harness';
-import { FLOOD_LAYER, findFloodPlainPoint, type FloodPoint } from './series_fixture';
+import { axeViolations, FLOOD_LAYER, findFloodPlainPoint, type FloodPoint } from './series_fixture';
 
 describe('pixel time series tool', () => {
   let browser: Browser;
@@ -51,6 +51,7 @@ describe('pixel time series tool', () => {
       expect(axis).toContain('avr.');
       expect(axis).toContain('Eau observée');
       await saveScreenshot(page, 'series-flood-plain');
+      expect(await axeViolations(page, ['#side-sheet'])).toEqual([]);
 
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#side-sheet .series-csv')]);
       const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');

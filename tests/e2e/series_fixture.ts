@@ -2,7 +2,10 @@
 // reader (checked equal to GDAL in tests/unit/cli_cog.test.ts and series_cli.test.ts): dry on
 // the first date, water at the peak, dry again on the last, and so are points a few metres
 // around it (so a 3×3 screen patch at zoom 16 sees one value).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import type { LayerDefinition } from '../../src/catalogue/types';
 import { openCog, type Cog } from '../../src/sources/cog/open';
 import { FileRangeSource } from '../../src/sources/file_source';
@@ -50,4 +53,15 @@ export async function findFloodPlainPoint(): Promise<FloodPoint> {
     }
   }
   throw new Error('no flood-plain point in the demo flood series: regenerate the demo data (npm run data:demo)');
+}
+
+/** axe-core violations inside the given elements ("id (nodes)"). */
+export async function axeViolations(page: Page, selectors: string[]): Promise<string[]> {
+  // Through DevTools: the app's CSP refuses the inline <script> that addScriptTag would add.
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async (include) => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
+    const result = await axe.run({ include: include.map((s) => [s]) }, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  }, selectors);
 }

@@ -15,7 +15,7 @@ import type { LayerDefinition } from '../../src/catalogue/types';
 import { runImport } from '../../src/cli/import/run';
 import { colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle, type AppPage, type GeoveilleWindow } from './harness';
 import { colorDistance, formatRgb, type Rgb } from './pixels';
-import { FLOOD_LAYER, findFloodPlainPoint } from './series_fixture';
+import { axeViolations, FLOOD_LAYER, findFloodPlainPoint } from './series_fixture';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const firesFile = path.resolve(repoRoot, '../shared/data/quebec/fires/mrnf_fires_by_decade_1880-2029.geojson');
@@ -103,6 +103,7 @@ describe.skipIf(!hasFires)('time control on the real fire perimeters by decade',
       await saveScreenshot(app.page, 'time-fires-1990s');
       const slider = app.page.locator('#time-control input.time-slider');
       expect(await slider.getAttribute('aria-valuetext')).toBe('1990–1999');
+      expect(await axeViolations(app.page, ['#time-control', '#time-label'])).toEqual([]);
       await slider.focus();
       await app.page.keyboard.press('ArrowRight');
       await settle(app.page);
