@@ -42,3 +42,34 @@ function checkStriped(img: GeoTIFFImage, width: number, height: number, samples:
     );
   }
 }
+
+/** Without a known file size, no tag array may claim more values than this (a 64 MiB table). */
+const MAX_TAG_VALUES = 1 << 24;
+
+/**
+ * Refuses a first IFD whose tags claim more values than the file can hold (e.g. 4·10⁹ tile
+ * offsets in a 4 KB file): geotiff allocates the whole array up front, so one header line could
+ * make it allocate gigabytes. Only the IFD inside `head` is checked (COGs put it first).
+ */
+export function checkTagCounts(head: Uint8Array, fileSize: number | null): void {
+  if (head.length < 16) return;
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  const little = view.getUint16(0) === 0x4949;
+  if (!little && view.getUint16(0) !== 0x4d4d) return; // not a TIFF: geotiff says so
+  const version = view.getUint16(2, little);
+  if (version !== 42 && version !== 43) return;
+  const big = version === 43;
+  const ifd = big ? Number(view.getBigUint64(8, little)) : view.getUint32(4, little);
+  const entrySize = big ? 20 : 12;
+  if (ifd + (big ? 8 : 2) > head.length) return;
+  const entries = big ? Number(view.getBigUint64(ifd, little)) : view.getUint16(ifd, little);
+  const limit = fileSize ?? MAX_TAG_VALUES;
+  for (let i = 0; i < entries; i++) {
+    const at = ifd + (big ? 8 : 2) + i * entrySize;
+    if (at + entrySize > head.length) return;
+    const count = big ? Number(view.getBigUint64(at + 4, little)) : view.getUint32(at + 4, little);
+    if (count > limit) {
+      throw new Error(`corrupt TIFF header: tag ${view.getUint16(at, little)} claims ${count} values, more than the file can hold`);
+    }
+  }
+}
