@@ -22,5 +22,7 @@ function describePmtilesError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (/magic/i.test(message)) return `not a PMTiles archive (${message})`;
   if (/version/i.test(message)) return `unsupported PMTiles version (${message})`;
+  // The 127-byte header could not be read: the file is empty or cut short.
+  if (error instanceof RangeError || /outside the bounds/i.test(message)) return `the file is empty or truncated (${message})`;
   return message;
 }
