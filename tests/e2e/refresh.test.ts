@@ -21,7 +21,11 @@ const HASH_VIEW = 'map=11/46.35/-72.55';
 /** Serves one file like a static host: HEAD, Range, ETag and Last-Modified from its content. */
 class LiveFile {
   readonly dir = mkdtempSync(path.join(os.tmpdir(), 'geoveille-live-'));
-  readonly file = path.join(this.dir, 'zones.pmtiles');
+  readonly file: string;
+
+  constructor(name: string) {
+    this.file = path.join(this.dir, name);
+  }
   down = false;
   requests = 0;
 
@@ -55,12 +59,14 @@ class LiveFile {
 }
 
 /** The layer file as the app would get it from the server, pointed at the live file, with refresh. */
-async function liveLayer(route: Route): Promise<void> {
-  const response = await route.fetch();
-  const def = await response.json() as { source: { url: string }; refresh?: number };
-  def.source.url = LIVE_PATH;
-  def.refresh = 2;
-  await route.fulfill({ response, json: def });
+function liveLayer(livePath: string) {
+  return async (route: Route): Promise<void> => {
+    const response = await route.fetch();
+    const def = await response.json() as { source: { url: string }; refresh?: number };
+    def.source.url = livePath;
+    def.refresh = 2;
+    await route.fulfill({ response, json: def });
+  };
 }
 
 function aoiParam(): string {
@@ -77,7 +83,7 @@ const HHMM = '\\d{2}:\\d{2}';
 describe('near-real-time layer', () => {
   let browser: Browser;
   let app: AppPage;
-  const live = new LiveFile();
+  const live = new LiveFile('zones.pmtiles');
   const flood = parseColor('#08519c');
 
   beforeAll(async () => {
@@ -86,7 +92,7 @@ describe('near-real-time layer', () => {
     browser = await launchBrowser();
     app = await openApp(browser, `${HASH_VIEW}&lang=fr&layers=${LAYER}&aoi=${aoiParam()}`, {
       beforeGoto: async (page) => {
-        await page.route(`**/layers/${LAYER}.json`, liveLayer);
+        await page.route(`**/layers/${LAYER}.json`, liveLayer(LIVE_PATH));
         await page.route(`**/${LIVE_PATH}*`, (route) => live.handle(route));
       },
     });
@@ -138,6 +144,46 @@ describe('near-real-time layer', () => {
     // the aborted requests of the outage show as network errors in the console: only those are allowed
     const unexpected = app.consoleErrors.filter((text) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(text));
     expect(unexpected).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+describe('near-real-time COG layer', () => {
+  const COG_LAYER = 'lidar-mhc';
+  const COG_PATH = 'data/live/mhc.tif';
+  const AT = { lon: -72.563, lat: 46.362 };
+  let browser: Browser;
+  let app: AppPage;
+  const live = new LiveFile('mhc.tif');
+
+  beforeAll(async () => {
+    live.replaceWith(path.join(repoRoot, 'public/data/lidar_mhc.tif'));
+    browser = await launchBrowser();
+    app = await openApp(browser, `map=14/${AT.lat}/${AT.lon}&lang=en&layers=${COG_LAYER}`, {
+      beforeGoto: async (page) => {
+        await page.route(`**/layers/${COG_LAYER}.json`, liveLayer(COG_PATH));
+        await page.route(`**/${COG_PATH}*`, (route) => live.handle(route));
+      },
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('should re-read the COG header and pixels of a replaced file', async () => {
+    const { page } = app;
+    const before = await colorAt(page, AT.lon, AT.lat);
+    // a terrain model in place of the canopy heights: every value is past the ramp's top
+    live.replaceWith(path.join(repoRoot, 'public/data/lidar_mnt.tif'));
+    await page.waitForFunction((id) => document.querySelector(`li.layer[data-layer-id="${id}"] .layer-refresh[data-kind="updated"]`), COG_LAYER, { timeout: 15_000 });
+    await waitForIdle(page);
+    const after = await colorAt(page, AT.lon, AT.lat);
+    expect(colorDistance(after, before), `${formatRgb(before)} → ${formatRgb(after)}`).toBeGreaterThan(40);
+    expect(colorDistance(after, parseColor('#00391a')), `after: ${formatRgb(after)}`).toBeLessThan(colorDistance(before, parseColor('#00391a')));
+    expect(await page.$eval(`li.layer[data-layer-id="${COG_LAYER}"] .layer-refresh`, (line) => line.textContent)).toMatch(new RegExp(`^updated at ${HHMM}$`));
+    expect(await page.$eval(`li.layer[data-layer-id="${COG_LAYER}"]`, (row) => (row as HTMLElement).dataset.state)).not.toBe('error');
+    expect(app.consoleErrors).toEqual([]);
     expect(app.pageErrors).toEqual([]);
   });
 });
