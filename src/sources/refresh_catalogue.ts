@@ -34,7 +34,7 @@ export async function readCatalogueUpdate(
     throw new Error(`${FILE}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const problems = validateCatalogue(json, FILE);
-  if (problems.length > 0) throw new Error(problems.map(formatProblem).join('; '));
+  if (problems.length > 0) throw new Error(`${FILE}: ${problems.map(formatProblem).join('; ')}`);
   const file = json as CatalogueFile;
   const groupIds = file.groups.map((group) => group.id);
   const fresh = file.layers.filter((id) => !known.has(id));
