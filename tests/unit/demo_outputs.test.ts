@@ -66,9 +66,14 @@ describe('demo layers and generated data', () => {
   });
 
   it('writes cloud optimized GeoTIFFs in MTM zone 8 with 2 m pixels, overviews and the layer bounds', async () => {
-    const cogLayers = layers.filter((def) => def.source.kind === 'cog');
-    expect(cogLayers.length).toBeGreaterThanOrEqual(8);
-    for (const def of cogLayers) {
+    // A series layer (the flood extents) has one COG per date, each checked like a layer.
+    const cogFiles = layers
+      .filter((def) => def.source.kind === 'cog')
+      .flatMap((def) => [def.source.url, ...(def.source.series ?? []).map((entry) => entry.url)]
+        .filter((url, index, urls) => urls.indexOf(url) === index)
+        .map((url) => ({ ...def, id: `${def.id} ${url}`, source: { ...def.source, url } })));
+    expect(cogFiles.length).toBeGreaterThanOrEqual(8);
+    for (const def of cogFiles) {
       const cog = await openCog(new FileRangeSource(localPath(def)));
       const info = cogInfo(cog);
       expect(info.crs, def.id).toBe('EPSG:32188');
