@@ -79,11 +79,35 @@ async function rowNote(page: Page): Promise<string> {
 }
 
 const HHMM = '\\d{2}:\\d{2}';
+const NEW_LAYER = 'crue-en-cours';
+
+/** catalogue.json as the server has it, with a new event's layer once `extended` is set. */
+class LiveCatalogue {
+  extended = false;
+
+  async handle(route: Route): Promise<void> {
+    const original = await route.fetch({ method: 'GET' });
+    const catalogue = await original.json() as { layers: string[] };
+    if (this.extended) catalogue.layers.unshift(NEW_LAYER);
+    const body = JSON.stringify(catalogue);
+    const headers = { 'Content-Type': 'application/json', ETag: `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`, 'Content-Length': String(Buffer.byteLength(body)) };
+    if (route.request().method() === 'HEAD') return route.fulfill({ status: 200, headers });
+    return route.fulfill({ status: 200, headers, body });
+  }
+}
+
+/** The new event's layer: the historical floods under another id, shown at once. */
+async function newLayer(route: Route): Promise<void> {
+  const response = await route.fetch({ url: route.request().url().replace(`${NEW_LAYER}.json`, 'crues-historiques.json') });
+  const def = await response.json() as Record<string, unknown>;
+  await route.fulfill({ response, json: { ...def, id: NEW_LAYER, title: { fr: 'Crue en cours', en: 'Current flood' }, visible: true } });
+}
 
 describe('near-real-time layer', () => {
   let browser: Browser;
   let app: AppPage;
   const live = new LiveFile('zones.pmtiles');
+  const catalogue = new LiveCatalogue();
   const flood = parseColor('#08519c');
 
   beforeAll(async () => {
@@ -94,6 +118,8 @@ describe('near-real-time layer', () => {
       beforeGoto: async (page) => {
         await page.route(`**/layers/${LAYER}.json`, liveLayer(LIVE_PATH));
         await page.route(`**/${LIVE_PATH}*`, (route) => live.handle(route));
+        await page.route('**/layers/catalogue.json*', (route) => catalogue.handle(route));
+        await page.route(`**/layers/${NEW_LAYER}.json`, newLayer);
       },
     });
   });
@@ -138,6 +164,16 @@ describe('near-real-time layer', () => {
 
     live.down = false;
     await page.waitForFunction((id) => document.querySelector(`li.layer[data-layer-id="${id}"] .layer-refresh[data-kind="updated"]`), LAYER, { timeout: 30_000 });
+  });
+
+  it('should add a new event\'s layer when the catalogue changes', async () => {
+    const { page } = app;
+    catalogue.extended = true;
+    await page.waitForFunction((id) => document.querySelector(`#layer-panel li.layer[data-layer-id="${id}"]`), NEW_LAYER, { timeout: 15_000 });
+    expect(await page.$eval(`#layer-panel li.layer[data-layer-id="${NEW_LAYER}"] .layer-title`, (title) => title.textContent)).toBe('Crue en cours');
+    await page.waitForFunction((id) => location.hash.includes(id), NEW_LAYER, { timeout: 5_000 });
+    // the live layer's line is still there after the panel was rebuilt
+    expect(await rowNote(page)).toMatch(new RegExp(`^mis à jour à ${HHMM}$`));
   });
 
   it('should have logged no errors', () => {
