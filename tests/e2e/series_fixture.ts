@@ -37,22 +37,26 @@ const floodsAndDrains = (values: Array<number | null>) =>
   values[0] === 0 && values.at(-1) === 0 && values.slice(1, -1).includes(1);
 
 export async function findFloodPlainPoint(): Promise<FloodPoint> {
+  return findFloodPoint(floodsAndDrains, 'floods then drains');
+}
+
+/** A point whose values pass `test`, scanned from the middle of the layer outwards. */
+export async function findFloodPoint(test: (values: Array<number | null>) => boolean, what: string): Promise<FloodPoint> {
   const [west, south, east, north] = readLayer(FLOOD_LAYER).bounds!;
   const step = 0.00005; // about 4–5 m
-  for (let i = 0; i < 400; i++) {
-    // Spiral-free scan: rows from the middle outwards.
+  for (let i = 0; i < 80; i++) {
     const fy = 0.5 + (i % 2 ? 1 : -1) * Math.floor(i / 2) / 40;
     if (fy < 0 || fy > 1) continue;
     const lat = south + (north - south) * fy;
     for (let fx = 0.1; fx < 0.9; fx += 0.025) {
       const lon = west + (east - west) * fx;
       const series = await floodSeriesAt(lon, lat);
-      if (!floodsAndDrains(series.map((p) => p.value))) continue;
+      if (!test(series.map((p) => p.value))) continue;
       const around = await Promise.all([[step, 0], [-step, 0], [0, step], [0, -step]].map(([dx, dy]) => floodSeriesAt(lon + dx!, lat + dy!)));
       if (around.every((s) => JSON.stringify(s) === JSON.stringify(series))) return { lon, lat, series };
     }
   }
-  throw new Error('no flood-plain point in the demo flood series: regenerate the demo data (npm run data:demo)');
+  throw new Error(`no point that ${what} in the demo flood series: regenerate the demo data (npm run data:demo)`);
 }
 
 /** axe-core violations inside the given elements ("id (nodes)"). */

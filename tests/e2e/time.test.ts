@@ -15,7 +15,7 @@ import type { LayerDefinition } from '../../src/catalogue/types';
 import { runImport } from '../../src/cli/import/run';
 import { colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle, type AppPage, type GeoveilleWindow } from './harness';
 import { colorDistance, formatRgb, type Rgb } from './pixels';
-import { axeViolations, FLOOD_LAYER, findFloodPlainPoint } from './series_fixture';
+import { axeViolations, FLOOD_LAYER, findFloodPlainPoint, findFloodPoint } from './series_fixture';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const firesFile = path.resolve(repoRoot, '../shared/data/quebec/fires/mrnf_fires_by_decade_1880-2029.geojson');
@@ -221,6 +221,43 @@ describe('time control on the demo 2019 flood series', () => {
       expect(await tiles(app.page)).toBe(`cog://${FLOOD_LAYER}/{z}/{x}/{y}`);
       expect(await hashOf(app.page)).toContain('time=2019-05-04');
       expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('should swap dates without a frame of bare basemap where the water stays', async () => {
+    // A channel point, water on every date: each frame drawn during a swap must show water.
+    const point = await findFloodPoint((values) => values.every((v) => v === 1), 'is water on every date');
+    const app = await openApp(browser, `map=16/${point.lat}/${point.lon}&layers=${FLOOD_LAYER}&time=2019-04-20`);
+    try {
+      await settle(app.page);
+      const water = await colorAt(app.page, point.lon, point.lat);
+      const { x, y } = await app.page.evaluate(([lng, lt]) => (window as GeoveilleWindow).__geoveille!.map.project([lng, lt]), [point.lon, point.lat] as const);
+      // Read the pixel inside every 'render' event, while the frame is still in the drawing buffer.
+      await app.page.evaluate(([px, py]) => {
+        const map = (window as GeoveilleWindow).__geoveille!.map;
+        const canvas = map.getCanvas();
+        const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl'))!;
+        const frames: number[][] = [];
+        (window as unknown as { frames: number[][] }).frames = frames;
+        const pixel = new Uint8Array(4);
+        map.on('render', () => {
+          gl.readPixels(Math.round(px), Math.round(canvas.height - py), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+          frames.push([pixel[0]!, pixel[1]!, pixel[2]!]);
+        });
+      }, [x, y] as const);
+      const slider = app.page.locator('#time-control input.time-slider');
+      await slider.focus();
+      for (let i = 0; i < 3; i++) {
+        await app.page.keyboard.press('ArrowRight');
+        await settle(app.page);
+      }
+      expect(await timeText(app.page)).toBe('11 mai 2019');
+      const frames = await app.page.evaluate(() => (window as unknown as { frames: Array<[number, number, number]> }).frames);
+      expect(frames.length).toBeGreaterThan(3);
+      const worst = Math.max(...frames.map((rgb) => colorDistance(rgb, water)));
+      expect(worst, `${frames.length} frames; water ${formatRgb(water)}; worst frame ${worst.toFixed(1)} away`).toBeLessThan(CHANGED);
     } finally {
       await app.close();
     }
