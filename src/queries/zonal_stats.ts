@@ -9,6 +9,7 @@ import { rasterizeSpans, toPixelPolygons, type RowSpans } from './zonal_rasteriz
 import { histogram, percentile, type Histogram, type ValueCounts } from './zonal_tally';
 import { pixelAreaM2, type PixelArea } from './zonal_area';
 import { streamZone, type ZoneStream } from './zonal_stream';
+import { DecodedTiles } from './zonal_tiles';
 
 export interface ZonalOptions {
   /** 1-based band (default 1). */
@@ -21,6 +22,8 @@ export interface ZonalOptions {
   categorical?: boolean;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Decoded tiles shared with other AOIs of the same run (zonalStatsMany makes one). */
+  tiles?: DecodedTiles;
 }
 
 export interface CategoryArea {
@@ -72,9 +75,20 @@ export async function zonalStats(cog: Cog, aoi: AoiGeometry | Feature<AoiGeometr
   const level = options.level ?? 0;
   if (!Number.isInteger(band) || band < 1 || band > cog.bands) throw new Error(`${cog.key}: band ${band} does not exist (1..${cog.bands})`);
   const spans = aoiSpans(cog, geometry, level);
-  const zone = await streamZone(cog, spans, { band, level, signal: options.signal, onProgress: options.onProgress });
+  const zone = await streamZone(cog, spans, { band, level, signal: options.signal, onProgress: options.onProgress, tiles: options.tiles });
   const pixel = pixelAreaM2(cog, level, geometry);
   return summarise(zone, options, { band, level, pixel });
+}
+
+/**
+ * One result per AOI, in order. The AOIs share one bounded cache of decoded tiles, so tiles
+ * under several AOIs (neighbouring MRCs…) are read and decoded once for the whole run.
+ */
+export async function zonalStatsMany(cog: Cog, aois: Array<AoiGeometry | Feature<AoiGeometry>>, options: ZonalOptions = {}): Promise<ZonalStats[]> {
+  const shared = { ...options, tiles: options.tiles ?? new DecodedTiles() };
+  const out: ZonalStats[] = [];
+  for (const aoi of aois) out.push(await zonalStats(cog, aoi, shared));
+  return out;
 }
 
 function summarise(zone: ZoneStream, options: ZonalOptions, meta: { band: number; level: number; pixel: PixelArea }): ZonalStats {

@@ -7,6 +7,7 @@ import type { Cog, CogLevel } from '../sources/cog/open';
 import { blockRanges, type PixelWindow } from '../sources/cog/blocks';
 import type { RowSpans } from './zonal_rasterize';
 import { createTally, type Tally } from './zonal_tally';
+import { decode, type DecodedTiles, type Samples } from './zonal_tiles';
 
 export interface ZoneStream {
   count: number;
@@ -25,9 +26,9 @@ export interface StreamOptions {
   level: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Decoded tiles shared by the AOIs of one run (see zonal_tiles); none: decode every time. */
+  tiles?: DecodedTiles;
 }
-
-type Samples = ArrayLike<number>;
 
 export async function streamZone(cog: Cog, spans: RowSpans, options: StreamOptions): Promise<ZoneStream> {
   const level = cog.levels[options.level] as CogLevel;
@@ -38,24 +39,20 @@ export async function streamZone(cog: Cog, spans: RowSpans, options: StreamOptio
   options.onProgress?.(0, total);
   for (const tileRow of tiles) {
     options.signal?.throwIfAborted();
-    const ranges = tileRow.flatMap((w) => [...blockRanges(level.image, w), ...(level.mask ? blockRanges(level.mask, w) : [])]);
+    const sample = options.band - 1;
+    const toRead = options.tiles ? tileRow.filter((w) => !options.tiles?.isCached(level, w, sample)) : tileRow;
+    const ranges = toRead.flatMap((w) => [...blockRanges(level.image, w), ...(level.mask ? blockRanges(level.mask, w) : [])]);
     await cog.bytes.prefetch(ranges, options.signal);
     for (const window of tileRow) {
       options.signal?.throwIfAborted();
-      const [values, mask] = await readWindow(level, window, options.band - 1, options.signal);
+      const [values, mask] = options.tiles
+        ? await options.tiles.read(level, window, sample, options.signal)
+        : await decode(level, window, sample, options.signal);
       foldWindow(zone, spans, window, values, mask, cog.nodata);
       options.onProgress?.(++done, total);
     }
   }
   return zone;
-}
-
-async function readWindow(level: CogLevel, window: PixelWindow, sample: number, signal?: AbortSignal): Promise<[Samples, Samples | null]> {
-  const [data, mask] = await Promise.all([
-    level.image.readRasters({ window, samples: [sample], interleave: false, signal }),
-    level.mask ? level.mask.readRasters({ window, samples: [0], interleave: false, signal }) : null,
-  ]);
-  return [data[0] as Samples, mask ? (mask[0] as Samples) : null];
 }
 
 /** Tile windows (clipped to the image) that hold at least one inside pixel, grouped by tile row. */

@@ -30,21 +30,28 @@ export function createTally(dtype: string, maxDistinct = 200_000): Tally {
 
 class DenseTally implements Tally {
   private readonly counts: Float64Array;
+  /** index range seen so far: finish() walks only that (a 16-bit table has 65,536 slots) */
+  private lo = Infinity;
+  private hi = -Infinity;
   constructor(private readonly offset: number, size: number) {
     this.counts = new Float64Array(size);
   }
   add(value: number): void {
-    (this.counts[value + this.offset] as number)++;
+    const i = value + this.offset;
+    (this.counts[i] as number)++;
+    if (i < this.lo) this.lo = i;
+    if (i > this.hi) this.hi = i;
   }
   finish(): ValueCounts {
     const values: number[] = [];
     const counts: number[] = [];
-    this.counts.forEach((count, i) => {
+    for (let i = this.lo; i <= this.hi; i++) {
+      const count = this.counts[i] as number;
       if (count > 0) {
         values.push(i - this.offset);
         counts.push(count);
       }
-    });
+    }
     return { values: Float64Array.from(values), counts: Float64Array.from(counts), exact: true };
   }
 }

@@ -94,6 +94,13 @@ export function benchBrowser(): Promise<BenchBrowser> {
   return shared;
 }
 
+/** Closes the shared browser if a module started it (run.ts calls this once at the end). */
+export async function closeBenchBrowser(): Promise<void> {
+  const started = shared;
+  shared = null;
+  if (started) await (await started.catch(() => null))?.close();
+}
+
 export function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(0)} KB`;
 }

@@ -26,4 +26,5 @@ for (const load of MODULES) {
     console.error(`benchmark module failed to load: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
+await (await import('./cog_browser')).closeBenchBrowser();
 printTable(rows);

@@ -4,7 +4,10 @@ import path from 'node:path';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { openCog } from '../../src/sources/cog/open';
 import { FileRangeSource } from '../../src/sources/file_source';
-import { zonalStats } from '../../src/queries/zonal_stats';
+import { zonalStats, zonalStatsMany } from '../../src/queries/zonal_stats';
+import { DecodedTiles } from '../../src/queries/zonal_tiles';
+import { tilesTouched } from '../../src/queries/zonal_stream';
+import { aoiSpans } from '../../src/queries/zonal_stats';
 import { hasSharedData, sharedData } from './cog_helpers';
 import { gdalZonalTruth, numpyPercentile, readVectorWithGdal } from './zonal_truth';
 
@@ -55,6 +58,33 @@ describe.skipIf(!hasSharedData)('zonal statistics match GDAL', () => {
     }
     // (one MRC of the subset lies where the raster is all nodata: 0 pixels on both sides)
     expect(nonEmpty).toBeGreaterThanOrEqual(5);
+  });
+
+  it('all MRCs in one run (shared decoded tiles): each tile decoded once, results equal GDAL exactly', { timeout: 120_000 }, async () => {
+    const mrcs = (await readVectorWithGdal(mrcSubset)) as Array<Feature<Polygon | MultiPolygon>>;
+    const cog = await openCog(new FileRangeSource(standAge));
+    try {
+      const tiles = new DecodedTiles();
+      const many = await zonalStatsMany(cog, mrcs, { tiles });
+      const image = (cog.levels[0] as (typeof cog.levels)[0]).image;
+      const perAoi = mrcs.map((m) => tilesTouched(image, aoiSpans(cog, m.geometry)).flat().map((w) => w.join(',')));
+      const distinct = new Set(perAoi.flat());
+      // the MRCs share tiles, so the run decodes fewer tiles than the AOIs touch one by one
+      expect(perAoi.flat().length).toBeGreaterThan(distinct.size);
+      expect(tiles.decoded).toBe(distinct.size);
+      for (const [i, mrc] of mrcs.entries()) {
+        const truth = await gdalZonalTruth(standAge, mrc);
+        expect({ count: many[i]?.count, sum: many[i]?.sum, min: many[i]?.min, max: many[i]?.max })
+          .toEqual({ count: truth.count, sum: truth.sum, min: truth.count ? truth.min : null, max: truth.count ? truth.max : null });
+      }
+      // a cache too small for one tile still gives the same answers (tiles decoded again)
+      const tiny = new DecodedTiles(1);
+      const again = await zonalStatsMany(cog, mrcs, { tiles: tiny });
+      expect(again.map((s) => [s.count, s.sum])).toEqual(many.map((s) => [s.count, s.sum]));
+      expect(tiny.decoded).toBeGreaterThan(distinct.size);
+    } finally {
+      await cog.close();
+    }
   });
 
   it('species group (UInt8 categories): pixel count per category equals GDAL', { timeout: 60_000 }, async () => {

@@ -6,6 +6,7 @@ import { blockRanges, type PixelWindow } from './blocks';
 import { buildMesh, meshBounds, meshLookup, type Mesh } from './mesh';
 import { makeColourer, sampleBilinear, sampleNearest, type Window } from './paint';
 import { terrainProduct } from './terrain';
+import { readSample, readSamples } from './window_read';
 
 /** A window larger than this (pixels) means the file lacks overviews for this zoom. */
 const MAX_WINDOW_PIXELS = 4096 * 4096;
@@ -44,8 +45,8 @@ async function readWindow(cog: Cog, level: CogLevel, window: PixelWindow, render
   const samples = bandsOf(rendering, cog.bands);
   await cog.bytes.prefetch([...blockRanges(level.image, window), ...(level.mask ? blockRanges(level.mask, window) : [])], signal);
   const [rasters, mask] = await Promise.all([
-    level.image.readRasters({ window, samples, interleave: false, signal }),
-    level.mask ? level.mask.readRasters({ window, samples: [0], interleave: false, signal }) : null,
+    readSamples(level.image, window, samples, signal),
+    level.mask ? readSample(level.mask, window, 0, signal) : null,
   ]);
   const nodata = cog.nodata;
   const isValid = (v: number) => !Number.isNaN(v) && v !== nodata;
@@ -54,7 +55,7 @@ async function readWindow(cog: Cog, level: CogLevel, window: PixelWindow, render
     const dem = { values: bands[0] as ArrayLike<number>, width, height, ...cellSizeMetres(cog, level), isValid };
     bands = [terrainProduct(dem, rendering.product)];
   }
-  return { bands, mask: mask ? (mask[0] as ArrayLike<number>) : null, width, height, isValid: rendering.product ? (v) => !Number.isNaN(v) : isValid };
+  return { bands, mask, width, height, isValid: rendering.product ? (v) => !Number.isNaN(v) : isValid };
 }
 
 /** 0-based samples to read: the catalogue's 1-based `bands`, else 1 (or 1,2,3 for rgb). */

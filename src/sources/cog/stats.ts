@@ -2,6 +2,7 @@
 // overview, read whole when small, else a centred window, so it costs one or two tile reads.
 import type { Cog, CogLevel } from './open';
 import { blockRanges, type PixelWindow } from './blocks';
+import { readSample, readSamples } from './window_read';
 
 /** Largest side (pixels) read for statistics. */
 const MAX_SAMPLE_SIDE = 512;
@@ -20,11 +21,11 @@ export async function readPixelSample(cog: Cog, bands?: number[], signal?: Abort
   const window = centredWindow(level.width, level.height, MAX_SAMPLE_SIDE);
   const ranges = [...blockRanges(level.image, window), ...(level.mask ? blockRanges(level.mask, window) : [])];
   await cog.bytes.prefetch(ranges, signal);
-  const [rasters, mask] = await Promise.all([
-    level.image.readRasters({ window, samples: wanted.map((b) => b - 1), interleave: false, signal }),
-    level.mask ? level.mask.readRasters({ window, samples: [0], interleave: false, signal }) : null,
+  const [values, mask] = await Promise.all([
+    readSamples(level.image, window, wanted.map((b) => b - 1), signal),
+    level.mask ? readSample(level.mask, window, 0, signal) : null,
   ]);
-  return { bands: Array.from(rasters as ArrayLike<ArrayLike<number>>), mask: mask ? (mask[0] as ArrayLike<number>) : null };
+  return { bands: values, mask };
 }
 
 export function centredWindow(width: number, height: number, side: number): PixelWindow {

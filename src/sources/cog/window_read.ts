@@ -1,0 +1,98 @@
+// Reads one sample of a pixel window, tile by tile, with typed-array row copies. geotiff.js's
+// readRasters copies every pixel through a DataView getter call (`reader.call(dataView, …)`),
+// which costs more than the inflate itself on a 256² tile; here a decoded tile is viewed as
+// its typed array and rows are copied with set(). Only the common layouts take this path
+// (little-endian, 8/16/32/64-bit integer or float samples, codecs with default decoder
+// parameters); anything else goes through readRasters unchanged.
+import { getDecoder, type GeoTIFFImage, type TypedArray } from 'geotiff';
+import type { PixelWindow } from './blocks';
+
+type Decoder = Parameters<GeoTIFFImage['getTileOrStrip']>[3];
+
+/** none, LZW, deflate (both codes), PackBits: their decoders need only the default parameters. */
+const SIMPLE_CODECS = new Set([1, 5, 8, 32946, 32773]);
+const decoders = new WeakMap<GeoTIFFImage, Promise<Decoder>>();
+
+/** true when readSample can use the fast path for this image and sample. */
+export function fastReadable(image: GeoTIFFImage, sample: number): boolean {
+  const compression = Number(image.fileDirectory.getValue('Compression') ?? 1);
+  const bits = image.getBitsPerSample(sample);
+  const format = image.getSampleFormat(sample);
+  const spp = image.getSamplesPerPixel();
+  const sameSize = image.planarConfiguration === 2 || Array.from({ length: spp }, (_, i) => image.getBitsPerSample(i)).every((b) => b === bits);
+  return image.littleEndian && SIMPLE_CODECS.has(compression) && [8, 16, 32, 64].includes(bits)
+    && [1, 2, 3].includes(format) && !(format === 3 && bits < 32) && sameSize;
+}
+
+/** One sample of the window as a typed array (row-major, window width × height). */
+export async function readSample(image: GeoTIFFImage, window: PixelWindow, sample: number, signal?: AbortSignal): Promise<TypedArray> {
+  if (!fastReadable(image, sample)) {
+    const [values] = await image.readRasters({ window, samples: [sample], interleave: false, signal });
+    return values as TypedArray;
+  }
+  const [x0, y0, x1, y1] = window;
+  const width = x1 - x0;
+  const out = image.getArrayForSample(sample, width * (y1 - y0)) as TypedArray;
+  const tileW = image.isTiled ? image.getTileWidth() : image.getWidth();
+  const tileH = image.getTileHeight();
+  const decoder = await decoderFor(image);
+  const jobs: Array<Promise<void>> = [];
+  for (let ty = Math.floor(y0 / tileH); ty <= Math.floor((y1 - 1) / tileH); ty++) {
+    for (let tx = Math.floor(x0 / tileW); tx <= Math.floor((x1 - 1) / tileW); tx++) {
+      jobs.push(image.getTileOrStrip(tx, ty, sample, decoder, signal).then((tile) => {
+        copyTile(image, image.getArrayForSample(sample, tile.data) as TypedArray, sample, [tx * tileW, ty * tileH, tileW], window, out);
+      }));
+    }
+  }
+  await Promise.all(jobs);
+  return out;
+}
+
+/** Copies the part of one decoded tile (origin ox, oy; tileW wide) that lies in the window. */
+function copyTile(image: GeoTIFFImage, tile: TypedArray, sample: number, [ox, oy, tileW]: [number, number, number], window: PixelWindow, out: TypedArray): void {
+  const [x0, y0, x1, y1] = window;
+  const stride = image.planarConfiguration === 2 ? 1 : image.getSamplesPerPixel();
+  const offset = image.planarConfiguration === 2 ? 0 : sample;
+  const rows = tile.length / stride / tileW;
+  const cx0 = Math.max(x0, ox), cx1 = Math.min(x1, ox + tileW);
+  const width = x1 - x0;
+  for (let y = Math.max(y0, oy); y < Math.min(y1, oy + rows); y++) {
+    const src = (y - oy) * tileW + (cx0 - ox);
+    const dst = (y - y0) * width + (cx0 - x0);
+    if (stride === 1) out.set(tile.subarray(src, src + cx1 - cx0), dst);
+    else for (let i = 0; i < cx1 - cx0; i++) out[dst + i] = tile[(src + i) * stride + offset] as number;
+  }
+}
+
+function decoderFor(image: GeoTIFFImage): Promise<Decoder> {
+  let decoder = decoders.get(image);
+  if (!decoder) {
+    decoder = makeDecoder(image);
+    decoder.catch(() => decoders.delete(image));
+    decoders.set(image, decoder);
+  }
+  return decoder;
+}
+
+/** The parameters geotiff.js's default decoderParameterFn would give (the codecs above use them). */
+async function makeDecoder(image: GeoTIFFImage): Promise<Decoder> {
+  const dir = image.fileDirectory;
+  return (await getDecoder(Number(dir.getValue('Compression') ?? 1), {
+    tileWidth: image.isTiled ? image.getTileWidth() : image.getWidth(),
+    tileHeight: image.getTileHeight(),
+    planarConfiguration: image.planarConfiguration,
+    bitsPerSample: Array.from({ length: image.getSamplesPerPixel() }, (_, i) => image.getBitsPerSample(i)),
+    predictor: Number((await dir.loadValue('Predictor')) ?? 1),
+  })) as Decoder;
+}
+
+/**
+ * Several samples of a window. Interleaved (chunky) multi-sample tiles go through readRasters,
+ * which decodes each tile once for all samples (the row copy would decode it once per sample).
+ */
+export async function readSamples(image: GeoTIFFImage, window: PixelWindow, samples: number[], signal?: AbortSignal): Promise<TypedArray[]> {
+  if (samples.length > 1 && image.planarConfiguration !== 2) {
+    return Array.from(await image.readRasters({ window, samples, interleave: false, signal }) as ArrayLike<TypedArray>);
+  }
+  return Promise.all(samples.map((sample) => readSample(image, window, sample, signal)));
+}
