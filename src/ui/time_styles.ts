@@ -34,6 +34,8 @@ const CSS = `
 }
 .time-map-label small { display: block; font-size: 0.72rem; font-weight: 400; opacity: 0.9; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 @media (max-width: 700px) {
+  /* The attribution wraps to several lines on narrow screens: stay above it. */
+  .time-control { bottom: 84px; }
   .time-body { flex-wrap: wrap; }
   .time-sliders { order: 3; flex-basis: 100%; }
 }
