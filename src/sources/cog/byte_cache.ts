@@ -87,13 +87,42 @@ export class ByteCache {
   start(wanted: ByteRange[]): void {
     const unique = new Map(wanted.map((r) => [rangeKey(r), r]));
     const missing = [...unique.values()].filter((r) => r.length > 0 && !this.isCached(r));
-    for (const group of mergeRanges(missing, this.mergeGap)) {
+    // Only the part after the header blocks already read goes on the wire (the first tiles of a
+    // small COG often start inside the 64 KiB header block).
+    const tails = new Map(missing.map((r) => [this.uncoveredTail(r), r]));
+    for (const group of mergeRanges([...tails.keys()], this.mergeGap)) {
       const request = this.request(group.offset, group.length);
-      for (const part of group.parts) {
-        const start = part.offset - group.offset;
-        this.remember(part, this.derive(request, (data) => this.checkComplete(part, data.slice(start, start + part.length))));
+      for (const tail of group.parts) {
+        const start = tail.offset - group.offset;
+        const range = tails.get(tail) as ByteRange;
+        this.remember(range, this.withHead(range, this.derive(request, (data) => data.slice(start, start + tail.length))));
       }
     }
+  }
+
+  /** The range minus its first bytes that lie in header blocks already asked for. */
+  private uncoveredTail(range: ByteRange): ByteRange {
+    let b = Math.floor(range.offset / this.blockSize);
+    while (this.blocks.has(b) && (b + 1) * this.blockSize < range.offset + range.length) b++;
+    // (a range wholly inside the blocks never gets here: isCached() sends it to readFromBlocks)
+    const covered = Math.min(range.length - 1, Math.max(0, b * this.blockSize - range.offset));
+    return { offset: range.offset + covered, length: range.length - covered };
+  }
+
+  /** The whole range: its head from the header blocks (if any) joined to the fetched tail. */
+  private withHead(range: ByteRange, tail: Promise<ArrayBuffer>): Promise<ArrayBuffer> {
+    const check = (data: ArrayBuffer) => this.checkComplete(range, data);
+    const covered = this.uncoveredTail(range).offset - range.offset;
+    if (covered <= 0) return this.derive(tail, check);
+    const joined = Promise.all([this.readFromBlocks({ offset: range.offset, length: covered }), tail]).then(([head, rest]) => {
+      const out = new Uint8Array(head.byteLength + rest.byteLength);
+      out.set(new Uint8Array(head), 0);
+      out.set(new Uint8Array(rest), head.byteLength);
+      return check(out.buffer);
+    });
+    const flight = this.flights.get(tail);
+    if (flight) this.flights.set(joined, flight);
+    return joined;
   }
 
   /** true when reading the range needs no request. */
@@ -117,9 +146,8 @@ export class ByteCache {
       return this.join(cached, signal);
     }
     if (this.headerMode || this.coveredByBlocks(range)) return this.readFromBlocks(range, signal);
-    const data = this.derive(this.request(range.offset, range.length), (bytes) => this.checkComplete(range, bytes));
-    this.remember(range, data);
-    return this.join(data, signal);
+    this.start([range]);
+    return this.join(this.ranges.get(key) as Promise<ArrayBuffer>, signal);
   }
 
   /** Header blocks (aligned, kept for the life of the cache), whatever the mode. */
