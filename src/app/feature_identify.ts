@@ -8,6 +8,8 @@ import { fetchDataAccess } from '../queries/identify_data';
 import { metresPerPixel } from '../queries/identify_hit';
 import { renderIdentify, renderIdentifyLoading, renderNoVisibleLayer } from '../ui/identify_panel';
 import { pointMarker } from '../ui/identify_marker';
+import { currentTime } from '../state/time_state';
+import { shownUrl } from '../state/time_selection';
 import type { FeatureInstaller } from './context';
 
 const SHEET_ID = 'identify';
@@ -27,7 +29,9 @@ export const installIdentify: FeatureInstaller = (context) => {
 
   const visibleLayers = (): LayerDefinition[] => {
     const { order, visible } = store.get();
-    return order.filter((id) => visible.has(id)).flatMap((id) => defs.get(id) ?? []);
+    // A series layer is read on the date the time control shows, not on its default file.
+    return order.filter((id) => visible.has(id)).flatMap((id) => defs.get(id) ?? [])
+      .map((def) => (def.source.series ? { ...def, source: { ...def.source, url: shownUrl(def, currentTime()) } } : def));
   };
 
   const run = async (lon: number, lat: number) => {

@@ -13,7 +13,7 @@ import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { LayerDefinition } from '../../src/catalogue/types';
 import { runImport } from '../../src/cli/import/run';
-import { colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle, type AppPage, type GeoveilleWindow } from './harness';
+import { colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage, type GeoveilleWindow } from './harness';
 import { colorDistance, formatRgb, type Rgb } from './pixels';
 import { axeViolations, FLOOD_LAYER, findFloodPlainPoint, findFloodPoint } from './series_fixture';
 
@@ -210,12 +210,26 @@ describe('time control on the demo 2019 flood series', () => {
       expect(await timeText(app.page)).toBe('20 avril 2019');
       expect(await tiles(app.page)).toContain('2019-04-20');
       const dry = await colorAt(app.page, point.lon, point.lat);
+      // Identify reads the date on screen, not the layer's default file (4 May).
+      const identifyText = async () => {
+        await app.page.evaluate(() => (document.querySelector('#side-sheet .side-sheet-close') as HTMLButtonElement | null)?.click());
+        const { x, y } = await pointOnPage(app.page, point.lon, point.lat);
+        await app.page.mouse.click(x, y);
+        await app.page.waitForFunction(() => {
+          const sheet = document.querySelector<HTMLElement>('#side-sheet');
+          return sheet && !sheet.hidden && sheet.dataset.content === 'identify' && !sheet.querySelector('[aria-busy="true"]');
+        }, undefined, { timeout: 30_000 });
+        // The COG answer lists the pixel value per band ("Bande 1" → value).
+        return app.page.$$eval(`#side-sheet .identify-layer[data-layer="${FLOOD_LAYER}"] dd`, (dds) => dds.map((dd) => dd.textContent?.trim()));
+      };
+      expect(await identifyText()).toEqual([String(point.series[0]!.value)]);
       await app.page.click('#time-control .time-play');
       await app.page.waitForFunction(() => document.querySelector('#time-label .time-map-label-time')?.textContent === '4 mai 2019', undefined, { timeout: 60_000 });
       await app.page.click('#time-control .time-play');
       await settle(app.page);
       await saveScreenshot(app.page, 'time-flood-2019-05-04');
       const wet = await colorAt(app.page, point.lon, point.lat);
+      expect(await identifyText()).toEqual([String(point.series.find((p) => p.date === '2019-05-04')!.value)]);
       expect(colorDistance(dry, wet), `flood plain ${point.lon},${point.lat}: ${formatRgb(dry)} on 04-20, ${formatRgb(wet)} on 05-04`).toBeGreaterThan(CHANGED);
       // 4 May is the layer's own source.url: back on the catalogue's tile id.
       expect(await tiles(app.page)).toBe(`cog://${FLOOD_LAYER}/{z}/{x}/{y}`);
