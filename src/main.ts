@@ -5,6 +5,8 @@ import { DEFAULT_LANG, initI18n, pick, t } from './i18n';
 import { decodeHash } from './state/url_codec';
 import { Store } from './state/store';
 import { startHashSync } from './state/hash_sync';
+import { startingHash, startPersist } from './state/persist';
+import { browserStorage } from './state/aoi_persist';
 import type { AppState } from './state/app_state';
 import type { LayerStatus } from './state/layer_status';
 import { createMap, viewOf } from './map/create_map';
@@ -19,6 +21,9 @@ import { FEATURES } from './app/features';
 import { mountSheet } from './ui/sheet';
 
 async function boot(): Promise<void> {
+  // A bare address reopens the last session; it goes into the URL so every feature sees it.
+  const restored = startingHash(window.location.hash, browserStorage());
+  if (restored && restored !== window.location.hash) history.replaceState(history.state, '', restored);
   const { state: fromHash, problems } = decodeHash(window.location.hash);
   const lang = fromHash.lang ?? DEFAULT_LANG;
   await initI18n(lang);
@@ -62,6 +67,7 @@ async function boot(): Promise<void> {
   map.on('load', () => sync.apply(store.get()));
   map.on('moveend', () => store.update(() => ({ view: viewOf(map) })));
   startHashSync(store);
+  startPersist(store, browserStorage());
   followHashEdits(store, map, defs, notices);
   markReadyAfterFirstView(map);
 }
