@@ -1,8 +1,8 @@
 // Default rendering and legend for a COG the user adds: from its data type and a pixel sample
-// (pure). The choice itself is the import pipeline's (src/cli/import/raster_rendering.ts), so a
+// (pure). The choice itself is shared with the import pipeline (default_style_raster.ts), so a
 // file looks the same whether it is imported with `npm run import` or added in the browser.
 import type { CogRendering, Legend } from '../catalogue/types';
-import { chooseRasterStyle, MAX_CATEGORIES, type BandSample } from '../cli/import/raster_rendering';
+import { chooseRasterStyle, MAX_CATEGORIES, type BandSample } from './default_style_raster';
 
 export { MAX_CATEGORIES };
 

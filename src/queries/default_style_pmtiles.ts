@@ -1,7 +1,7 @@
 // Default layers for a PMTiles archive the user adds (pure): raster tiles → one raster layer;
 // vector tiles → one layer per vector_layers entry, styled by its geometry, in distinct colours.
 import type { Legend, StyleLayer } from '../catalogue/types';
-import { legendForGeometry, styleForGeometry } from '../cli/import/styles';
+import { legendForGeometry, styleForGeometry } from './default_style_geometry';
 import type { GeometryKind } from '../cli/import/zoom';
 
 /** PMTiles header tile types (spec v3): 1 = MVT, 2 = PNG, 3 = JPEG, 4 = WebP, 5 = AVIF. */

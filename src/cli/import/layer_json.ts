@@ -3,8 +3,8 @@
 
 import type { LayerDefinition, QueryField, I18nText } from '../../catalogue/types';
 import type { GeometryKind } from './zoom';
-import type { RasterStyle } from './raster_rendering';
-import { colourForId, legendForGeometry, styleForGeometry } from './styles';
+import type { RasterStyle } from '../../queries/default_style_raster';
+import { colourForId, legendForGeometry, styleForGeometry } from '../../queries/default_style_geometry';
 
 export interface LayerBasics {
   id: string;

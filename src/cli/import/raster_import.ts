@@ -8,7 +8,7 @@ import { ImportError } from './errors';
 import { describeOpenFailure, lastGdalError, type GdalDataset, type GdalSession } from './gdal';
 import type { InputFormat } from './formats';
 import { inspectRaster, type RasterFacts } from './raster_inspect';
-import { chooseRasterStyle, type BandSample, type RasterStyle } from './raster_rendering';
+import { chooseRasterStyle, type BandSample, type RasterStyle } from '../../queries/default_style_raster';
 
 export interface RasterResult {
   facts: RasterFacts;

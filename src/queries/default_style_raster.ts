@@ -1,8 +1,9 @@
-// Chooses how a COG is coloured from its band layout and a sample of its pixels (pure).
+// Chooses how a COG is coloured from its band layout and a sample of its pixels (pure; shared by
+// the import CLI and the browser's Add data, so a file looks the same either way).
 // continuous: a 2–98 % ramp for one band; rgb: a per-band 2–98 % stretch for 3+ bands of UInt8/UInt16;
 // categorical: a colour table, or a few distinct integer values.
 
-import type { CogRendering, Legend, I18nText } from '../../catalogue/types';
+import type { CogRendering, Legend, I18nText } from '../catalogue/types';
 
 export interface BandSample {
   /** GDAL data type name: Byte, UInt16, Int16, Float32… */

@@ -1,7 +1,10 @@
-// Default MapLibre styles and legends for an imported vector layer (pure).
+// Default MapLibre styles and legends for a vector layer (pure; shared by the import CLI and the
+// browser's Add data for PMTiles).
 
-import type { Legend, LegendShape, StyleLayer, I18nText } from '../../catalogue/types';
-import type { GeometryKind } from './zoom';
+import type { Legend, LegendShape, StyleLayer, I18nText } from '../catalogue/types';
+
+/** Same union as the import CLI's zoom.ts (structural: either can be passed). */
+export type GeometryKind = 'point' | 'line' | 'polygon' | 'mixed';
 
 /** Distinct, readable-on-a-light-basemap colours; the layer id picks one so two imports differ. */
 export const PALETTE = ['#d7301f', '#2171b5', '#238b45', '#6a51a3', '#d94801', '#01665e', '#ae017e', '#8c6d31'];
