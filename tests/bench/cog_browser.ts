@@ -38,12 +38,14 @@ export class BenchBrowser {
   }
 
   /** One case in a fresh browser context (cold caches); `file` is relative to ../shared/data. */
-  async run(caseName: string, file: string, extra: Record<string, number> = {}): Promise<PageRun> {
+  async run(caseName: string, file: string, extra: Record<string, number> = {}, options: { warm?: boolean } = {}): Promise<PageRun> {
     const run = `r${this.next++}`;
+    // the warm-up copy is served under another run prefix: not counted, not cached by URL
+    const warm: Record<string, string> = options.warm ? { warm: `../${run}w/data/${file}` } : {};
     const context = await this.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
     try {
       const page = await context.newPage();
-      const query = new URLSearchParams({ case: caseName, file: `data/${file}`, ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, String(v)])) });
+      const query = new URLSearchParams({ case: caseName, file: `data/${file}`, ...warm, ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, String(v)])) });
       const { port } = this.server.address() as AddressInfo;
       await page.goto(`http://127.0.0.1:${port}/${run}/index.html?${query}`);
       await page.waitForFunction(() => (window as unknown as { __bench?: unknown }).__bench !== undefined, undefined, { timeout: 180_000 });
