@@ -1,7 +1,7 @@
 // Collects the distinct times of a time-enabled layer, cheapest source first:
-// series dates or time.values from the catalogue; the layer's GeoJSON (or the original GeoJSON
-// beside a PMTiles archive); the archive's tilestats metadata (GDAL and tippecanoe list the
-// distinct values of each attribute); else the attribute read from the archive's tiles.
+// series dates or time.values from the catalogue; a GeoJSON layer's features; for a PMTiles
+// archive its tilestats metadata (GDAL and tippecanoe list the distinct values of each
+// attribute), else the original GeoJSON beside it, else the attribute read from its tiles.
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import type { PMTiles } from 'pmtiles';
@@ -33,16 +33,19 @@ export async function collectTimes(def: LayerDefinition, data: DataAccess, signa
     distinctTimes(kind, (await data.geojson(url)).map((feature) => feature.properties?.[field]));
   if (def.source.kind === 'geojson') return fromFeatures(def.source.url);
   if (def.source.kind !== 'pmtiles-vector') return [];
+  const archive = data.pmtiles(def.source.url);
+  const sourceLayer = def.source.sourceLayer ?? '';
+  // The metadata is a few kB; the GeoJSON beside an archive can be megabytes.
+  const listed = await timesFromTilestats(archive, sourceLayer, field, kind);
+  if (listed) return listed;
   const beside = originalGeojsonUrl(def.source.url);
   if (beside) {
-    // Absent for most imported layers: that is normal, the archive is read instead.
+    // Absent for most imported layers: that is normal, the tiles are read instead.
     const times = await fromFeatures(beside).catch(() => null);
     if (times?.length) return times;
   }
   signal?.throwIfAborted();
-  const archive = data.pmtiles(def.source.url);
-  const sourceLayer = def.source.sourceLayer ?? '';
-  return (await timesFromTilestats(archive, sourceLayer, field, kind)) ?? timesFromTiles(archive, sourceLayer, field, kind, signal);
+  return timesFromTiles(archive, sourceLayer, field, kind, signal);
 }
 
 interface Tilestats {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { featureFilter, type FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerDefinition } from '../../src/catalogue/types';
 import { fileDataAccess } from '../../src/queries/identify_data_node';
-import { collectTimes, timesFromTiles } from '../../src/queries/time_collect';
+import { collectTimes, timesFromTiles, timesFromTilestats } from '../../src/queries/time_collect';
 import { combineFilters, timeFilter } from '../../src/queries/time_filter';
 import { distinctTimes, nearestTime, parsePeriod, valuesBetween } from '../../src/queries/time_values';
 import { decodeTime, encodeTime, type TimeSelection } from '../../src/state/time_state';
@@ -64,6 +64,17 @@ describe('distinct times', () => {
     expect(times).toHaveLength(15);
   });
   if (!hasFires) it.skip('../shared/data is missing: real fire perimeters skipped', () => undefined);
+
+  it('should trust tilestats only when they list every distinct value', async () => {
+    const archive = (attributes: unknown[]) => ({
+      getMetadata: async () => ({ tilestats: { layers: [{ layer: 'feux', attributes }] } }),
+    }) as unknown as Parameters<typeof timesFromTilestats>[0];
+    const complete = archive([{ attribute: 'Periode', count: 3, values: ['2000-2009', '1880-1889', '1990-1999'] }]);
+    expect(await timesFromTilestats(complete, 'feux', 'Periode', 'period')).toEqual(['1880-1889', '1990-1999', '2000-2009']);
+    const truncated = archive([{ attribute: 'Periode', count: 150, values: ['1880-1889', '1990-1999'] }]);
+    expect(await timesFromTilestats(truncated, 'feux', 'Periode', 'period')).toBeNull();
+    expect(await timesFromTilestats(complete, 'other-layer', 'Periode', 'period')).toBeNull();
+  });
 
   it.skipIf(!hasDemo)('should read the same years from the demo PMTiles tiles as from its GeoJSON', async () => {
     const def = readLayer('perturbations-naturelles');
