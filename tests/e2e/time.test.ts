@@ -131,24 +131,32 @@ describe.skipIf(!hasFires)('time control on the real fire perimeters by decade',
   it('should show only the decades of a range (1990–2019)', async () => {
     const inside = pointOnlyIn(fires, '2000-2009');
     const outside = pointOnlyIn(fires, '1950-1959');
-    const view = `map=6/${(inside[1] + outside[1]) / 2}/${(inside[0] + outside[0]) / 2}&layers=${FIRES_ID}`;
+    // Each point read at the map centre, clear of the time control and the time label.
+    const coloursAt = async (app: AppPage): Promise<Rgb[]> => {
+      const colours: Rgb[] = [];
+      for (const [lon, lat] of [inside, outside]) {
+        await app.page.evaluate(([lng, lt]) => (window as GeoveilleWindow).__geoveille!.map.jumpTo({ center: [lng, lt], zoom: 7 }), [lon, lat] as const);
+        await settle(app.page);
+        colours.push(await colorAt(app.page, lon, lat));
+      }
+      return colours;
+    };
+    const view = `map=7/${inside[1]}/${inside[0]}&layers=${FIRES_ID}`;
     const all = await open(view);
     let allColours: Rgb[];
     try {
-      await settle(all.page);
-      allColours = [await colorAt(all.page, ...inside), await colorAt(all.page, ...outside)];
+      allColours = await coloursAt(all);
       expect(await timeText(all.page)).toBe('1880–2029');
     } finally {
       await all.close();
     }
     const ranged = await open(`${view}&from=1990-1999&to=2010-2019`);
     try {
-      await settle(ranged.page);
+      const [inColour, outColour] = await coloursAt(ranged);
       expect(await timeText(ranged.page)).toBe('1990–2019');
       await saveScreenshot(ranged.page, 'time-fires-range-1990-2019');
-      const [inColour, outColour] = [await colorAt(ranged.page, ...inside), await colorAt(ranged.page, ...outside)];
-      expect(colorDistance(inColour, allColours[0]!), `2000s perimeter kept: ${formatRgb(inColour)}`).toBeLessThan(CHANGED);
-      expect(colorDistance(outColour, allColours[1]!), `1950s perimeter hidden: ${formatRgb(outColour)}`).toBeGreaterThan(CHANGED);
+      expect(colorDistance(inColour!, allColours[0]!), `2000s perimeter kept: ${formatRgb(inColour!)}`).toBeLessThan(CHANGED);
+      expect(colorDistance(outColour!, allColours[1]!), `1950s perimeter hidden: ${formatRgb(outColour!)} (all times: ${formatRgb(allColours[1]!)})`).toBeGreaterThan(CHANGED);
       const sliders = ranged.page.locator('#time-control input.time-slider');
       expect(await sliders.count()).toBe(2);
       expect(await ranged.page.getAttribute('#time-control .time-mode', 'aria-pressed')).toBe('true');
