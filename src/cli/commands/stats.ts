@@ -9,7 +9,7 @@ import { PMTiles } from 'pmtiles';
 import type { BBox } from 'geojson';
 import { openCog } from '../../sources/cog/open';
 import { sourceForPathOrUrl } from '../../sources/file_source';
-import { zonalStats, type ZonalStats } from '../../queries/zonal_stats';
+import { zonalStatsMany, type ZonalStats } from '../../queries/zonal_stats';
 import { vectorStats, type VectorStats } from '../../queries/stats_vector';
 import { aoisFromGeojson, type NamedAoi } from '../../queries/stats_aoi';
 import { pickSourceLayer, pmtilesSource, vectorFromGeojson, vectorFromPmtiles, type LoadedVector } from '../../queries/stats_vector_load';
@@ -58,9 +58,8 @@ async function rasterStats(path: string, aois: NamedAoi[], options: Map<string, 
     const band = optionalInt(options, 'band', 1);
     const level = optionalInt(options, 'level', 0);
     const categorical = ['yes', 'true', '1'].includes(options.get('categorical') ?? '');
-    const out: ZonalStats[] = [];
-    for (const aoi of aois) out.push(await zonalStats(cog, aoi.feature, { band, level, categorical }));
-    return out;
+    // One decoded-tile cache for all AOIs: tiles shared by neighbouring AOIs are decoded once.
+    return await zonalStatsMany(cog, aois.map((aoi) => aoi.feature), { band, level, categorical });
   } finally {
     await cog.close();
   }
