@@ -59,9 +59,9 @@ describe('areas of interest', () => {
     await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
     await page.mouse.move(b.x, b.y, { steps: 5 });
     await page.mouse.up();
-    await page.waitForSelector('.aoi-row', { timeout: 10_000 });
+    await page.waitForSelector('.aoi-row', { timeout: 30_000 });
     expect(await rowNames(page)).toEqual(['Zone 1']);
-    await page.waitForFunction(() => location.hash.includes('aoi='), undefined, { timeout: 5_000 });
+    await page.waitForFunction(() => location.hash.includes('aoi='), undefined, { timeout: 20_000 });
     const { items } = decodeAoiParam(await aoiParam(page));
     expect(items).toHaveLength(1);
     const ring = items[0]!.geometry.type === 'Polygon' ? items[0]!.geometry.coordinates[0]! : [];
@@ -73,7 +73,7 @@ describe('areas of interest', () => {
     expect(Math.min(...lats)).toBeCloseTo(46.3, 1);
     expect(Math.max(...lats)).toBeCloseTo(46.42, 1);
     // 'browse' comes a moment later, once the finishing click has gone by.
-    await expect.poll(() => events(page), { timeout: 5_000 }).toEqual([{ mode: 'draw' }, { mode: 'browse' }]);
+    await expect.poll(() => events(page), { timeout: 20_000 }).toEqual([{ mode: 'draw' }, { mode: 'browse' }]);
     await waitForIdle(page);
     console.log(await saveScreenshot(page, 'aoi-drawn'));
   });
@@ -100,7 +100,7 @@ describe('areas of interest', () => {
     await page.press('.aoi-name-input', 'Enter');
     await page.waitForFunction(() => document.querySelector('.aoi-row .aoi-name')?.textContent?.startsWith('Secteur'));
     expect(await rowNames(page)).toEqual(['Secteur « Saint-Maurice » & co = #1']);
-    await expect.poll(async () => decodeAoiParam(await aoiParam(page)).items[0]?.name, { timeout: 5_000 })
+    await expect.poll(async () => decodeAoiParam(await aoiParam(page)).items[0]?.name, { timeout: 20_000 })
       .toBe('Secteur « Saint-Maurice » & co = #1');
   });
 
@@ -120,7 +120,7 @@ describe('areas of interest', () => {
     await openPanel(page);
     await page.click('.aoi-row .aoi-delete');
     await page.waitForSelector('.aoi-empty');
-    await page.waitForFunction(() => !location.hash.includes('aoi='), undefined, { timeout: 5_000 });
+    await page.waitForFunction(() => !location.hash.includes('aoi='), undefined, { timeout: 20_000 });
   });
 
   it('should draw a circle and a polygon by clicks', async () => {
@@ -133,7 +133,7 @@ describe('areas of interest', () => {
     await page.mouse.move(centre.x + 30, centre.y, { steps: 5 });
     await page.mouse.move(centre.x + 60, centre.y, { steps: 5 });
     await page.mouse.click(centre.x + 60, centre.y);
-    await page.waitForFunction((n) => document.querySelectorAll('.aoi-row').length === n + 1, before, { timeout: 10_000 });
+    await page.waitForFunction((n) => document.querySelectorAll('.aoi-row').length === n + 1, before, { timeout: 30_000 });
 
     await page.click('.aoi-draw-button[data-shape="polygon"]');
     const corners = [[-72.9, 46.2], [-72.75, 46.2], [-72.8, 46.3]] as const;
@@ -145,8 +145,8 @@ describe('areas of interest', () => {
     const first = await pointOnPage(page, corners[0][0], corners[0][1]);
     await page.mouse.move(first.x, first.y, { steps: 4 });
     await page.mouse.click(first.x, first.y);
-    await page.waitForFunction((n) => document.querySelectorAll('.aoi-row').length === n + 2, before, { timeout: 10_000 });
-    await expect.poll(async () => decodeAoiParam(await aoiParam(page)).items.length, { timeout: 5_000 }).toBe(before + 2);
+    await page.waitForFunction((n) => document.querySelectorAll('.aoi-row').length === n + 2, before, { timeout: 30_000 });
+    await expect.poll(async () => decodeAoiParam(await aoiParam(page)).items.length, { timeout: 20_000 }).toBe(before + 2);
     const items = decodeAoiParam(await aoiParam(page)).items;
     const circle = items[before]!.geometry;
     expect(circle.type === 'Polygon' && circle.coordinates[0]!.length).toBeGreaterThan(16);

@@ -134,7 +134,7 @@ describe('compare', () => {
     console.log(await saveScreenshot(fresh.page, 'compare-permalink'));
     await fresh.page.click('.compare-stop');
     expect(await fresh.page.$('.compare-divider')).toBeNull();
-    await fresh.page.waitForFunction(() => !location.hash.includes('compare=') && !location.hash.includes('swipe='), undefined, { timeout: 5_000 });
+    await fresh.page.waitForFunction(() => !location.hash.includes('compare=') && !location.hash.includes('swipe='), undefined, { timeout: 20_000 });
     expect(fresh.pageErrors).toEqual([]);
     expect(fresh.consoleErrors).toEqual([]);
     await fresh.close();

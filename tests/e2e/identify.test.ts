@@ -69,7 +69,7 @@ describe('identify', () => {
   it('should relabel the results in English', async () => {
     await app.page.click('button#lang-toggle');
     await app.page.waitForFunction(() => document.documentElement.lang === 'en');
-    await app.page.waitForFunction((label) => document.querySelector('dd[data-field="gr_ess"]')?.textContent === label, codes.SB!.en, { timeout: 10_000 });
+    await app.page.waitForFunction((label) => document.querySelector('dd[data-field="gr_ess"]')?.textContent === label, codes.SB!.en, { timeout: 30_000 });
     const area = await app.page.$eval('dd[data-field="superficie_ha"]', (dd) => dd.textContent ?? '');
     expect(area).toMatch(/^[\d,.]+\u00a0ha$/);
     await saveScreenshot(app.page, 'identify-en');

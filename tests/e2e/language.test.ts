@@ -19,7 +19,7 @@ async function panelText(page: Page): Promise<string> {
 
 async function switchTo(page: Page, lang: Lang): Promise<void> {
   await page.click('button#lang-toggle');
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang, { timeout: 10_000 });
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang, { timeout: 30_000 });
 }
 
 describe('language switch', () => {
@@ -50,7 +50,7 @@ describe('language switch', () => {
     const frenchOnly = catalogueTexts('fr').filter((t) => !english.has(t) && ![...english].some((e) => e.includes(t)));
     expect(frenchOnly.length).toBeGreaterThan(0);
     expect(frenchOnly.filter((t) => text.includes(t))).toEqual([]);
-    await app.page.waitForFunction(() => /(^#|&)lang=en(&|$)/.test(location.hash), undefined, { timeout: 5_000 });
+    await app.page.waitForFunction(() => /(^#|&)lang=en(&|$)/.test(location.hash), undefined, { timeout: 20_000 });
   });
 
   it('should switch back to French', async () => {

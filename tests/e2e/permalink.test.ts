@@ -96,7 +96,7 @@ describe('permalink', () => {
       const map = new URLSearchParams(location.hash.slice(1)).get('map') ?? '';
       const [zoom, lat, lon] = map.split('/').map(Number);
       return Math.abs(zoom! - 7.5) < 0.01 && Math.abs(lat! - 45.5) < 0.01 && Math.abs(lon! + 73.57) < 0.01;
-    }, undefined, { timeout: 5_000 });
+    }, undefined, { timeout: 20_000 });
     await app.close();
   });
 

@@ -171,7 +171,7 @@ describe('near-real-time layer', () => {
     catalogue.extended = true;
     await page.waitForFunction((id) => document.querySelector(`#layer-panel li.layer[data-layer-id="${id}"]`), NEW_LAYER, { timeout: 15_000 });
     expect(await page.$eval(`#layer-panel li.layer[data-layer-id="${NEW_LAYER}"] .layer-title`, (title) => title.textContent)).toBe('Crue en cours');
-    await page.waitForFunction((id) => location.hash.includes(id), NEW_LAYER, { timeout: 5_000 });
+    await page.waitForFunction((id) => location.hash.includes(id), NEW_LAYER, { timeout: 20_000 });
     // the live layer's line is still there after the panel was rebuilt
     expect(await rowNote(page)).toMatch(new RegExp(`^mis à jour à ${HHMM}$`));
   });

@@ -34,7 +34,7 @@ async function typeQuery(page: Page, text: string): Promise<void> {
 }
 
 async function optionTexts(page: Page, minimum = 1): Promise<string[]> {
-  await page.waitForFunction((n) => document.querySelectorAll('#search-listbox:not([hidden]) [role="option"]').length >= n, minimum, { timeout: 10_000 });
+  await page.waitForFunction((n) => document.querySelectorAll('#search-listbox:not([hidden]) [role="option"]').length >= n, minimum, { timeout: 30_000 });
   return page.$$eval('#search-listbox [role="option"]', (options) => options.map((o) => o.textContent ?? ''));
 }
 
@@ -122,7 +122,7 @@ describe('search box', () => {
   it('should explain coordinates out of range instead of suggesting', async () => {
     const { page } = app;
     await typeQuery(page, '95, -200');
-    await page.waitForFunction(() => /hors limites/.test(document.getElementById('search-status')?.textContent ?? ''), undefined, { timeout: 5_000 });
+    await page.waitForFunction(() => /hors limites/.test(document.getElementById('search-status')?.textContent ?? ''), undefined, { timeout: 20_000 });
     expect(await page.isVisible('#search-status')).toBe(true);
     await saveScreenshot(page, 'search-out-of-range');
     expect(await page.getAttribute('#search-input', 'aria-expanded')).toBe('false');
@@ -142,7 +142,7 @@ describe('search box', () => {
     expect(await page.getAttribute('#search-input', 'aria-activedescendant')).toBe('search-option-1');
     expect(await page.getAttribute('#search-option-1', 'aria-selected')).toBe('true');
     await page.keyboard.press('Enter');
-    const picked = await page.waitForFunction(() => (window as unknown as TestWindow).__picked.at(-1)?.label, undefined, { timeout: 5_000 });
+    const picked = await page.waitForFunction(() => (window as unknown as TestWindow).__picked.at(-1)?.label, undefined, { timeout: 20_000 });
     const label = (await picked.jsonValue()) as string;
     expect(options[1]).toContain(label);
     expect(options[0]).toContain('Montréal');
@@ -152,7 +152,7 @@ describe('search box', () => {
     const { page } = app;
     const before = app.requests.length;
     await typeQuery(page, '123 rue des Érables');
-    await page.waitForFunction(() => [...document.querySelectorAll('#search-listbox [role="option"]')].some((o) => /123, rue des Érables/.test(o.textContent ?? '')), undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('#search-listbox [role="option"]')].some((o) => /123, rue des Érables/.test(o.textContent ?? '')), undefined, { timeout: 30_000 });
     const files = app.requests.slice(before).filter((url) => url.includes('/data/addresses/'));
     expect(files.length).toBeGreaterThan(0);
     expect(files.filter((url) => !url.endsWith('index.json')).length).toBeLessThanOrEqual(3);
@@ -172,7 +172,7 @@ describe('search box', () => {
     const index = options.findIndex((text) => /Couche/.test(text) && /Zones inondables/.test(text));
     expect(index).toBeGreaterThanOrEqual(0);
     await page.click(`#search-option-${index}`);
-    await page.waitForFunction(() => /(^#|&)layers=[^&]*zones-inondables/.test(location.hash), undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => /(^#|&)layers=[^&]*zones-inondables/.test(location.hash), undefined, { timeout: 30_000 });
     expect(app.pageErrors).toEqual([]);
   });
 });

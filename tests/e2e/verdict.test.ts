@@ -13,7 +13,7 @@ const FORBIDDEN = /safe|sûr|sans risque/i;
 
 async function card(page: Page): Promise<{ headline: string; text: string; summary: string }> {
   await page.waitForSelector('#side-sheet[data-content="verdict"] .verdict-headline', { timeout: 30_000 });
-  await page.waitForFunction(() => (document.querySelector('.verdict-summary')?.textContent ?? '') !== '', undefined, { timeout: 5_000 });
+  await page.waitForFunction(() => (document.querySelector('.verdict-summary')?.textContent ?? '') !== '', undefined, { timeout: 20_000 });
   return page.$eval('#side-sheet', (sheet) => ({
     headline: sheet.querySelector('.verdict-headline')?.textContent ?? '',
     text: sheet.textContent ?? '',
@@ -81,7 +81,7 @@ describe('flood verdict', () => {
     const far = await total();
     expect(far).toBeGreaterThan(near);
     await app.page.click('.verdict-show-layer[data-layer="crues-historiques"]');
-    await app.page.waitForFunction(() => /layers=[^&]*crues-historiques/.test(location.hash), undefined, { timeout: 5_000 });
+    await app.page.waitForFunction(() => /layers=[^&]*crues-historiques/.test(location.hash), undefined, { timeout: 20_000 });
     expect(await app.page.$('.verdict-show-layer[data-layer="crues-historiques"]')).toBeNull();
   });
 
