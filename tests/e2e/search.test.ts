@@ -117,6 +117,11 @@ describe('search box', () => {
     const centre = await settledCentre(page, [-72.55, 46.35], 0.01);
     expect(km(centre, [-72.55, 46.35])).toBeLessThan(0.01);
     expect(await page.evaluate(() => (window as GeoveilleWindow).__geoveille!.map.getZoom())).toBeCloseTo(14, 0);
+    // The pick opens the flood verdict card for that point: the demo 0–20 yr zone is there.
+    await page.waitForFunction(
+      () => /0.20 ans/.test(document.querySelector('#side-sheet[data-content="verdict"] .verdict-headline')?.textContent ?? ''),
+      undefined, { timeout: 30_000 });
+    await page.click('#side-sheet .side-sheet-close');
   });
 
   it('should explain coordinates out of range instead of suggesting', async () => {
