@@ -18,17 +18,18 @@ export function initialState(
   const visible = new Map<string, number>();
   if (fromHash.layers) {
     for (const { id, opacity } of fromHash.layers) {
-      if (defs.has(id) || ADDED_LAYER.test(id)) visible.set(id, opacity);
-      else if (!known.has(id)) onUnknownLayer(id);
+      // A layer whose file failed stays in the link: nothing the user chose is lost.
+      if (known.has(id) || ADDED_LAYER.test(id)) visible.set(id, opacity);
+      else onUnknownLayer(id);
     }
   } else {
     for (const def of defs.values()) if (def.visible) visible.set(def.id, def.opacity ?? 1);
   }
-  const linked = (fromHash.layers ?? []).map((layer) => layer.id).filter((id) => defs.has(id));
+  const linked = (fromHash.layers ?? []).map((layer) => layer.id).filter((id) => known.has(id));
   return {
     lang,
     view: fromHash.view ?? DEFAULT_VIEW,
-    order: slotOrder([...defs.keys()], linked),
+    order: slotOrder(catalogue.layers.map((layer) => layer.id), linked),
     visible,
     extra: fromHash.extra,
   };

@@ -41,9 +41,7 @@ describe('nothing lost across a reload', () => {
     expect(await page.evaluate(() => localStorage.getItem('geoveille.session.hash'))).toBe(await page.evaluate(() => location.hash));
   });
 
-  // Known bug, reported: initialState() only keeps layers that have a definition, so a layer whose
-  // file failed to load drops out of the link (and the saved session) at the first hash write.
-  it.fails('should keep a layer whose file failed in the link', () => {
+  it('should keep a layer whose file failed in the link', () => {
     expect(before).toContain(FAILING);
   });
 

@@ -39,3 +39,22 @@ describe('layer operations', () => {
     expect(slotOrder(['a', 'b'], [])).toEqual(['a', 'b']);
   });
 });
+
+describe('initial state from a link', () => {
+  it('should keep a linked layer whose file failed, and report only unknown ids', async () => {
+    const { initialState } = await import('../../src/app/initial_state');
+    const def = (id: string) => ({ id, file: `${id}.json`, def: { id, group: 'floods' } as never });
+    const catalogue = {
+      groups: [],
+      layers: [def('a'), { id: 'broken', file: 'broken.json', error: { kind: 'fetch' as const, message: 'HTTP 404' } }, def('c')],
+    };
+    const unknown: string[] = [];
+    const state = initialState(
+      { layers: [{ id: 'c', opacity: 1 }, { id: 'broken', opacity: 0.5 }, { id: 'nope', opacity: 1 }], extra: [] },
+      catalogue, 'fr', (id) => unknown.push(id),
+    );
+    expect(unknown).toEqual(['nope']);
+    expect(state.visible.get('broken')).toBe(0.5);
+    expect(state.order).toEqual(['a', 'c', 'broken']);
+  });
+});
