@@ -16,5 +16,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,
+    // SwiftShader on two shared cores makes rare timing misses; a test that fails twice is real.
+    retry: 1,
   },
 });
