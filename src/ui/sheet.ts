@@ -35,10 +35,17 @@ export function mountSheet(container: HTMLElement): Sheet {
       sheet.hidden = false;
       sheet.dataset.content = options.id ?? '';
       currentId = options.id ?? '';
-      if (options.focus !== false) sheet.focus();
+      if (options.focus !== false && !typingElsewhere(sheet)) sheet.focus();
       return body;
     },
     close: hide,
     current: () => currentId,
   };
+}
+
+/** Results that arrive late must not pull the caret out of a field the user is typing in. */
+function typingElsewhere(sheet: HTMLElement): boolean {
+  const active = document.activeElement;
+  const typing = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement;
+  return typing && !sheet.contains(active);
 }

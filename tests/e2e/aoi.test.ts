@@ -173,7 +173,9 @@ describe('areas of interest', () => {
     expect(status).toContain('secteurs.geojson');
     expect(status).toContain('entité 2 : géométrie réparée');
     expect(status).toContain('1 entité(s) ponctuelle(s) ou linéaire(s) ignorée(s)');
-    expect(decodeAoiParam(await aoiParam(page)).items.map((item) => item.name)).toEqual(['Île aux Sorciers', 'Nœud papillon']);
+    // The link is written a moment after the list changes (throttled hash writes).
+    await expect.poll(async () => decodeAoiParam(await aoiParam(page)).items.map((item) => item.name), { timeout: 20_000 })
+      .toEqual(['Île aux Sorciers', 'Nœud papillon']);
     await waitForIdle(page);
     console.log(await saveScreenshot(page, 'aoi-uploaded'));
 
