@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Feature } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openApp, pointOnPage, saveScreenshot, type AppPage } from './harness';
+import { reportValues } from './report_tables';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -51,10 +52,7 @@ describe('draw an AOI, then its report', () => {
     // The drawing tool releases the map a moment after the last click.
     await page.waitForTimeout(500);
     await page.click('.aoi-row .aoi-report');
-    const selector = '#side-sheet[data-content="report"] section[data-layer="zones-inondables"] table.report-table';
-    await page.waitForSelector(selector, { timeout: 90_000 });
-    const shown = await page.$eval(selector, (table) => Object.fromEntries([...table.querySelectorAll('tr[data-stat]')]
-      .map((tr) => [tr.getAttribute('data-stat') ?? '', Number(tr.querySelector('td')?.getAttribute('data-value'))])));
+    const shown = await reportValues(page, 'zones-inondables');
     await saveScreenshot(page, 'aoi-report-flow');
 
     const feature = await page.evaluate(() => (window as unknown as { __selectedAoi: Feature }).__selectedAoi);

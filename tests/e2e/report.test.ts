@@ -5,10 +5,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { FeatureCollection } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openApp, saveScreenshot, type AppPage } from './harness';
+import { reportValues } from './report_tables';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -16,13 +17,6 @@ const aoi = {
   type: 'Feature', id: 'test', properties: { name: 'Secteur test' },
   geometry: { type: 'Polygon', coordinates: [[[-72.62, 46.3], [-72.5, 46.31], [-72.47, 46.4], [-72.55, 46.37], [-72.6, 46.42], [-72.62, 46.3]]] },
 };
-
-async function reportValues(page: Page, layer: string): Promise<Record<string, number>> {
-  const selector = `#side-sheet[data-content="report"] section[data-layer="${layer}"] table.report-table`;
-  await page.waitForSelector(selector, { timeout: 60_000 });
-  return page.$eval(selector, (table) => Object.fromEntries([...table.querySelectorAll('tr[data-stat]')]
-    .map((tr) => [tr.getAttribute('data-stat') ?? '', Number(tr.querySelector('td')?.getAttribute('data-value'))])));
-}
 
 describe('AOI report', () => {
   let browser: Browser;
