@@ -42,4 +42,40 @@ describe('compare URL codec', () => {
     expect(second.filter(([key]) => key === 'compare')).toEqual([['compare', 'a|c']]);
     expect(withCompare(second, null)).toEqual([['lang2', 'x']]);
   });
+
+  it('should round-trip the right side’s own date or range next to the map’s time', () => {
+    const single: CompareState = { left: ['etendue-crue-2019'], right: ['etendue-crue-2019'], swipe: 0.5, rightTime: { mode: 'single', value: '2019-05-11' } };
+    const hash = encodeHash({ view: VIEW, lang: 'fr', layers: [], extra: withCompare([['time', '2019-04-20']], single) });
+    expect(hash).toContain('rtime=2019-05-11');
+    const { state: decoded } = decodeHash(hash);
+    expect(decodeCompare(decoded.extra)).toEqual(single);
+    // the left side's time (the map's own key) is untouched
+    expect(decoded.extra.find(([key]) => key === 'time')).toEqual(['time', '2019-04-20']);
+    const range: CompareState = { left: ['a'], right: ['a'], swipe: 0.3, rightTime: { mode: 'range', from: '1990-1999', to: '2010-2019' } };
+    const entries = withCompare([], range);
+    expect(entries).toContainEqual(['rfrom', '1990-1999']);
+    expect(entries).toContainEqual(['rto', '2010-2019']);
+    expect(decodeCompare(entries)).toEqual(range);
+  });
+
+  it('should read old links (no right time) and ignore a right time that is not a time', () => {
+    const old = decodeCompare([['compare', 'a|a'], ['swipe', '0.4']]);
+    expect(old).toEqual({ left: ['a'], right: ['a'], swipe: 0.4 });
+    expect(old?.rightTime).toBeUndefined();
+    for (const garbage of ['<script>', 'abc', '', '%E0%A4%A', '2019-05-11<img>']) {
+      expect(decodeCompare([['compare', 'a|a'], ['rtime', garbage]])?.rightTime, garbage).toBeUndefined();
+    }
+    // half a range is no range; a lone rfrom falls back to rtime
+    expect(decodeCompare([['compare', 'a|a'], ['rfrom', '1990-1999']])?.rightTime).toBeUndefined();
+    expect(decodeCompare([['compare', 'a|a'], ['rfrom', '1990-1999'], ['rtime', '2000-2009']])?.rightTime).toEqual({ mode: 'single', value: '2000-2009' });
+    // a right time without a comparison is no comparison
+    expect(decodeCompare([['rtime', '2019-05-11']])).toBeNull();
+  });
+
+  it('should replace and remove the right time with the comparison', () => {
+    const dated = withCompare([['x', '1']], { left: ['a'], right: ['a'], swipe: 0.5, rightTime: { mode: 'range', from: '1990', to: '2000' } });
+    const undated = withCompare(dated, { left: ['a'], right: ['a'], swipe: 0.5 });
+    expect(undated.some(([key]) => key.startsWith('r') && key !== 'x')).toBe(false);
+    expect(withCompare(dated, null)).toEqual([['x', '1']]);
+  });
 });
