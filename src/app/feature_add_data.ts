@@ -105,6 +105,8 @@ export function installAddData(context: AppContext): Feature {
       const extra = data && !stillUsed ? state.extra.filter(([key, raw]) => !(key === HASH_KEY && safeDecode(raw) === data.key)) : state.extra;
       return { order: state.order.filter((other) => other !== id), visible, extra };
     });
+    sync.removeRuntimeLayer(id);
+    if (data?.local && !stillUsed) URL.revokeObjectURL(data.key);
   }
 
   void loadFromHash();

@@ -56,6 +56,25 @@ export class LayerSync {
   }
 
   /**
+   * Forgets a layer added at run time: its style layers go, and its source too once no other
+   * layer reads it, so a removed file is not kept in memory or asked for tiles again.
+   */
+  removeRuntimeLayer(id: string): void {
+    const def = this.defs.get(id);
+    const sourceId = this.sourceOf.get(id);
+    def?.style.forEach((_, index) => {
+      const layerId = styleLayerId(id, index);
+      if (this.map.getLayer(layerId)) this.map.removeLayer(layerId);
+    });
+    this.sourceOf.delete(id);
+    for (const set of [this.added, this.failed]) set.delete(id);
+    this.adding.delete(id);
+    this.defs.delete(id);
+    if (sourceId !== undefined && this.layersUsing(sourceId).length === 0 && this.map.getSource(sourceId)) this.map.removeSource(sourceId);
+    if (def && ![...this.defs.values()].some((other) => other.source.url === def.source.url)) this.archives.delete(def.source.url);
+  }
+
+  /**
    * Near-real-time layers: points a layer already on the map at a new version of its file (`url`,
    * cache-busting). Its style layers stay (filters, order, opacity); the source re-reads every
    * tile and forgets the old version's. `archive`: the new PMTiles, keyed by `url`. Returns false

@@ -108,6 +108,8 @@ async function pmtilesLayers(cache: ByteCache, key: string, id: string, name: st
     def.style = layer.style;
     def.legend = layer.legend;
     def.minzoom = header.minZoom;
+    const credit = creditOf(metadata);
+    if (credit) def.attribution.organisation = { fr: credit, en: credit };
     return def;
   });
   return { defs, bounds: validBounds(bounds), archive, skipped };
@@ -127,6 +129,19 @@ function baseDef(id: string, name: string, key: string, bounds: [number, number,
     attribution: { organisation: origin, licence: '—', date: '—' },
     ...(bounds ? { bounds } : {}),
   };
+}
+
+/**
+ * The archive's own credit (PMTiles metadata "attribution", often an HTML snippet such as
+ * `<a href=…>© OpenStreetMap</a>`), reduced to plain text: DOMParser builds an inert document
+ * (no script runs, nothing loads) and only its text is kept; it is shown with textContent.
+ */
+function creditOf(metadata: unknown): string | null {
+  const raw = (metadata as { attribution?: unknown } | null)?.attribution;
+  if (typeof raw !== 'string' || raw.trim() === '') return null;
+  const text = new DOMParser().parseFromString(raw, 'text/html').body.textContent ?? '';
+  const clean = text.replace(/\s+/g, ' ').replace(/^©\s*/, '').trim().slice(0, 200);
+  return clean === '' ? null : clean;
 }
 
 function describeCog(key: string, info: CogInfo): I18nText {

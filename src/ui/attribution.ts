@@ -17,10 +17,16 @@ export function mountAttribution(container: HTMLElement, defs: ReadonlyMap<strin
       for (const id of state.order) {
         const def = defs.get(id);
         if (!def || !state.visible.has(id)) continue;
-        const { organisation, licence, date } = def.attribution;
-        lines.add(`© ${pick(organisation)} (${date}, ${licence})`);
+        lines.add(attributionLine(def));
       }
       bar.replaceChildren(...[...lines, t('attribution.basemap')].map((line) => el('span', {}, line)));
     },
   };
+}
+
+/** "© Organisation (date, licence)"; unknown parts (empty or "—", e.g. user-added files) are left out. */
+export function attributionLine(def: LayerDefinition): string {
+  const { organisation, licence, date } = def.attribution;
+  const known = [date, licence].filter((part) => part.trim() !== '' && part.trim() !== '—');
+  return `© ${pick(organisation)}${known.length ? ` (${known.join(', ')})` : ''}`;
 }

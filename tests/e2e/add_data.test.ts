@@ -49,6 +49,13 @@ async function mapView(page: Page) {
   });
 }
 
+async function mapSources(page: Page): Promise<{ sources: number; layers: string[] }> {
+  return page.evaluate(() => {
+    const style = (window as GeoveilleWindow).__geoveille!.map.getStyle();
+    return { sources: Object.keys(style.sources).length, layers: style.layers.map((layer) => layer.id) };
+  });
+}
+
 /** Colour at lon/lat with the added layer on, then off (through its own checkbox). */
 async function onOff(page: Page, id: string, lon: number, lat: number) {
   await waitForIdle(page);
@@ -120,6 +127,18 @@ describe.skipIf(!hasData)('Add data', () => {
       await saveScreenshot(app.page, 'add_data_file');
       const hash = await app.page.evaluate(() => location.hash);
       expect(hash).not.toContain('add=');
+      // credit without placeholder dashes for what a local file cannot tell
+      const credits = await app.page.$$eval('#attribution span', (spans) => spans.map((span) => span.textContent));
+      expect(credits).toContain('© Local file');
+
+      // removing it takes its row, its map layers and its source away
+      const before = await mapSources(app.page);
+      await app.page.click(`#added-layers li.layer[data-layer-id="${rows[0]!.id}"] .add-data-remove`);
+      await app.page.waitForFunction(() => !document.querySelector('#added-layers li.layer'));
+      const after = await mapSources(app.page);
+      expect(before.sources - after.sources).toBe(1);
+      expect(after.layers.some((id) => id.startsWith(rows[0]!.id))).toBe(false);
+      expect(await app.page.textContent('#attribution')).not.toContain('Local file');
       expect(app.pageErrors).toEqual([]);
     } finally {
       await app.close();
