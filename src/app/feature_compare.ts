@@ -1,22 +1,27 @@
-// Swipe comparison of two layer sets (two layers, two dates as two layers, or whole sets): the
-// main map draws the left set (the layer panel's visible layers), a second map clipped at the
-// divider draws the right set. The state lives in the hash: compare=<left>|<right>&swipe=0.5.
+// Swipe comparison of two layer sets (two layers, two dates of one layer, or whole sets): the
+// main map draws the left set (the layer panel's visible layers) at the time control's time, a
+// second map clipped at the divider draws the right set at its own time (or the left's). The
+// state lives in the hash: compare=<left>|<right>&swipe=0.5[&rtime=…|&rfrom=…&rto=…].
 import type { LayerDefinition } from '../catalogue/types';
 import { t } from '../i18n';
 import { CompareMap } from '../map/compare_map';
 import type { AppState } from '../state/app_state';
 import { setVisible } from '../state/layer_ops';
+import { mountBadges, type CompareBadges } from '../ui/compare_badges';
+import { renderCompareDates } from '../ui/compare_dates';
 import { mountDivider, type Divider } from '../ui/compare_divider';
 import { renderComparePanel } from '../ui/compare_panel';
 import { decodeCompare, withCompare, type CompareState } from '../ui/compare_state';
 import { el } from '../ui/dom';
+import { createCompareRightTime } from './compare_right_time';
 import type { AppContext, Feature } from './context';
 
 const SHEET_ID = 'compare';
 
 export function installCompare(context: AppContext): Feature {
   const { map, store, sheet, defs } = context;
-  let active: { state: CompareState; right: CompareMap; divider: Divider } | null = null;
+  let active: { state: CompareState; right: CompareMap; divider: Divider; badges: CompareBadges } | null = null;
+  const times = createCompareRightTime(context);
 
   const button = el('button', { type: 'button', id: 'compare-button', 'aria-pressed': 'false', style: 'padding:6px 10px;font-size:0.9rem;min-height:36px;border-radius:4px;cursor:pointer' });
   const relabelButton = () => {
@@ -32,19 +37,23 @@ export function installCompare(context: AppContext): Feature {
 
   function start(state: CompareState): void {
     stop(false);
-    const right = new CompareMap(map, defs as Map<string, LayerDefinition>, context.resolveUrl('data/basemap.pmtiles'), () => undefined);
+    const right = new CompareMap(map, defs as Map<string, LayerDefinition>, context.resolveUrl('data/basemap.pmtiles'), context.resolveUrl, () => undefined);
     const divider = mountDivider(map.getContainer(), state.swipe, (fraction) => update({ swipe: fraction }));
-    active = { state, right, divider };
+    const badges = mountBadges(map.getContainer(), map.getContainer().parentElement ?? document.body);
+    active = { state, right, divider, badges };
     button.setAttribute('aria-pressed', 'true');
     applyLeft(state.left);
     render();
+    refreshTime();
   }
 
   function stop(updateHash = true): void {
     if (!active) return;
     active.right.destroy();
     active.divider.remove();
+    active.badges.remove();
     active = null;
+    times.forget();
     button.setAttribute('aria-pressed', 'false');
     if (updateHash) store.update((state) => ({ extra: withCompare(state.extra, null) }));
     if (sheet.current() === SHEET_ID) sheet.close();
@@ -52,16 +61,28 @@ export function installCompare(context: AppContext): Feature {
 
   function update(change: Partial<CompareState>): void {
     if (!active) return;
-    active.state = { ...active.state, ...change };
+    const before = active.state;
+    active.state = { ...before, ...change };
     render();
+    if (active.state.right !== before.right || active.state.rightTime !== before.rightTime) refreshTime();
+  }
+
+  /** The right side's time and the date badges; the panel follows what the right map shows. */
+  function refreshTime(): void {
+    if (!active) return;
+    const panelOpen = () => sheet.current() === SHEET_ID;
+    void times.refresh(active.state, active.right, active.badges, () => {
+      if (panelOpen()) openPanel();
+    });
   }
 
   /** Draws both sides and writes the hash. */
   function render(): void {
     if (!active) return;
-    const { state, right, divider } = active;
+    const { state, right, divider, badges } = active;
     right.setSwipe(state.swipe);
     divider.set(state.swipe);
+    badges.place(state.swipe);
     right.show(sideState(store.get(), state.right));
     const extra = withCompare(store.get().extra, state);
     if (JSON.stringify(extra) !== JSON.stringify(store.get().extra)) store.update(() => ({ extra }));
@@ -79,7 +100,17 @@ export function installCompare(context: AppContext): Feature {
 
   function openPanel(): void {
     if (!active) return;
+    const focused = focusKey(sheet.current() === SHEET_ID ? document.activeElement : null);
     const layers = store.get().order.flatMap((id) => (defs.get(id) ? [defs.get(id)!] : []));
+    const dates = renderCompareDates(times.model(active.state), {
+      setRightTime: (rightTime) => update({ rightTime }),
+      sameLayerAnotherDate: async () => {
+        const preset = await times.anotherDate();
+        if (!active || !preset) return;
+        // The right shows what the left shows (so only the date differs), at another time.
+        update({ right: active.state.left.includes(preset.layerId) ? [...active.state.left] : [preset.layerId], rightTime: preset.time });
+      },
+    });
     const panel = renderComparePanel(layers, active.state, {
       setSide: (id, side, on) => {
         if (!active) return;
@@ -87,16 +118,23 @@ export function installCompare(context: AppContext): Feature {
         else update({ right: on ? [...active.state.right, id] : active.state.right.filter((other) => other !== id) });
       },
       stop: () => stop(),
-    });
+    }, dates);
     sheet.open(t('compare.title'), panel, { id: SHEET_ID });
+    // A re-drawn panel keeps the control the user was on.
+    if (focused) panel.querySelector<HTMLElement>(focused)?.focus();
   }
 
   // The panel's toggles change the left side; order and opacity changes reach the right side too.
   store.subscribe((state, previous) => {
     if (!active) return;
     if (state.visible !== previous.visible) active.state = { ...active.state, left: visibleIds(state) };
-    if (state.visible !== previous.visible || state.order !== previous.order) render();
+    if (state.visible !== previous.visible || state.order !== previous.order) {
+      render();
+      refreshTime();
+    }
   });
+  // The left's time moved: its badge, and the right when it follows the left.
+  window.addEventListener('geoveille:time-changed', () => refreshTime());
   window.addEventListener('geoveille:layer-reloaded', (event) => {
     const { id, url } = (event as CustomEvent<{ id: string; url: string }>).detail;
     active?.right.reloadLayer(id, url);
@@ -109,9 +147,19 @@ export function installCompare(context: AppContext): Feature {
     relabel() {
       relabelButton();
       active?.divider.relabel();
+      refreshTime();
       if (sheet.current() === SHEET_ID) openPanel();
     },
   };
+}
+
+/** A selector that finds a panel control again after the panel is drawn anew. */
+function focusKey(element: Element | null): string | null {
+  if (!(element instanceof HTMLElement) || !element.closest('.compare-panel')) return null;
+  const className = [...element.classList].find((name) => name.startsWith('compare-'));
+  if (!className) return null;
+  const layer = element.dataset.layerId;
+  return `.${className}${layer ? `[data-layer-id="${CSS.escape(layer)}"]` : ''}`;
 }
 
 function visibleIds(state: AppState): string[] {

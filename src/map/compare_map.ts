@@ -2,18 +2,26 @@
 // the divider, following the main map's camera. Written here rather than with
 // @maplibre/maplibre-gl-compare because that library's slider has no keyboard access and its
 // second map takes the pointer; here the main map keeps every interaction (identify, measure)
-// and the right map only draws (pointer-events: none).
+// and the right map only draws (pointer-events: none). The right map has its own time glue, so
+// it can show a series layer on another date than the left (each date's COG has its own
+// protocol id, "<layer>@<date>", whichever map asks) or filter a layer to other years.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerDefinition } from '../catalogue/types';
 import type { AppState } from '../state/app_state';
 import type { LayerStatus } from '../state/layer_status';
 import { createMap } from './create_map';
 import { LayerSync } from './layer_sync';
+import { TimeLayers } from './time_layers';
+
+/** What the right map shows of one time-enabled layer (a filter, or a series' date). */
+export type CompareTimeWanted = Parameters<TimeLayers['set']>[1];
 
 export class CompareMap {
   readonly map: MapLibreMap;
   readonly element: HTMLElement;
   private readonly sync: LayerSync;
+  private readonly time: TimeLayers;
+  private timeLayer: LayerDefinition | null = null;
   private state: AppState | null = null;
   private readonly follow = () => this.copyCamera();
   private readonly resize = () => this.map.resize();
@@ -22,6 +30,7 @@ export class CompareMap {
     private readonly main: MapLibreMap,
     defs: Map<string, LayerDefinition>,
     basemapUrl: string,
+    resolveUrl: (url: string) => string,
     onStatus: (id: string, status: LayerStatus) => void,
   ) {
     this.element = document.createElement('div');
@@ -35,6 +44,7 @@ export class CompareMap {
     // the main map's controls and attribution stand for both maps
     for (const control of this.element.querySelectorAll<HTMLElement>('.maplibregl-control-container')) control.style.display = 'none';
     this.sync = new LayerSync(map, protocol, defs, document.baseURI, onStatus);
+    this.time = new TimeLayers(map, resolveUrl, (id, message) => onStatus(id, { state: 'error', message }));
     map.on('load', () => {
       if (this.state) this.sync.apply(this.state);
     });
@@ -47,6 +57,13 @@ export class CompareMap {
   show(state: AppState): void {
     this.state = state;
     if (this.map.isStyleLoaded()) this.sync.apply(state);
+  }
+
+  /** The right side's time layer at its own time (null: no time layer on the right). */
+  showTime(def: LayerDefinition | null, wanted?: CompareTimeWanted): void {
+    if (this.timeLayer && this.timeLayer.id !== def?.id) this.time.clear(this.timeLayer);
+    this.timeLayer = def;
+    if (def && wanted) this.time.set(def, wanted);
   }
 
   /** Shows the right map from `fraction` (0..1) of the width on. */

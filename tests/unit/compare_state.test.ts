@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeHash, encodeHash } from '../../src/state/url_codec';
 import { decodeCompare, encodeCompare, withCompare, type CompareState } from '../../src/ui/compare_state';
+import { anotherTime, rightSelection, rightTimeLayer, sideTimeWanted } from '../../src/ui/compare_time';
+import type { LayerDefinition } from '../../src/catalogue/types';
 
 const VIEW = { zoom: 9, lat: 46.35, lon: -72.55 };
 
@@ -77,5 +79,49 @@ describe('compare URL codec', () => {
     const undated = withCompare(dated, { left: ['a'], right: ['a'], swipe: 0.5 });
     expect(undated.some(([key]) => key.startsWith('r') && key !== 'x')).toBe(false);
     expect(withCompare(dated, null)).toEqual([['x', '1']]);
+  });
+});
+
+describe('compare times', () => {
+  const series = {
+    id: 'crue', source: { kind: 'cog', url: 'data/c-05-04.tif', series: ['2019-04-20', '2019-05-04', '2019-05-11'].map((date) => ({ date, url: `data/c-${date.slice(5)}.tif` })) },
+    style: [], time: { kind: 'date' },
+  } as unknown as LayerDefinition;
+  const fires = { id: 'feux', source: { kind: 'pmtiles-vector', url: 'f.pmtiles' }, style: [], time: { field: 'Periode', kind: 'period' } } as unknown as LayerDefinition;
+  const plain = { id: 'plain', source: { kind: 'geojson', url: 'p.geojson' }, style: [] } as unknown as LayerDefinition;
+  const defs = new Map([series, fires, plain].map((def) => [def.id, def]));
+  const dates = series.source.series!.map((entry) => entry.date);
+  const decades = ['1990-1999', '2000-2009', '2010-2019'];
+
+  it('should pick the left’s time layer when the right shows it, else the right’s topmost time layer', () => {
+    const order = ['plain', 'feux', 'crue'];
+    expect(rightTimeLayer(['crue', 'feux', 'plain'], order, defs, 'crue')?.id).toBe('crue');
+    expect(rightTimeLayer(['crue', 'feux', 'plain'], order, defs, undefined)?.id).toBe('feux');
+    expect(rightTimeLayer(['plain'], order, defs, 'crue')).toBeUndefined();
+  });
+
+  it('should show the right’s own time, else the left’s, snapped to the layer’s times', () => {
+    expect(rightSelection(series, dates, { mode: 'single', value: '2019-05-11' }, { mode: 'single', value: '2019-04-20' })).toEqual({ mode: 'single', value: '2019-05-11' });
+    expect(rightSelection(series, dates, undefined, { mode: 'single', value: '2019-04-20' })).toEqual({ mode: 'single', value: '2019-04-20' });
+    // a time the layer lacks goes to its next time (nearestTime's rule)
+    expect(rightSelection(series, dates, undefined, { mode: 'single', value: '2019-05-05' })).toEqual({ mode: 'single', value: '2019-05-11' });
+    // nothing asked anywhere: the series' own file date
+    expect(rightSelection(series, dates, undefined, null)).toEqual({ mode: 'single', value: '2019-05-04' });
+  });
+
+  it('should draw a series by date (preloading the next) and an attribute layer by filter', () => {
+    const wanted = sideTimeWanted(series, dates, { mode: 'single', value: '2019-05-04' });
+    expect(wanted).toMatchObject({ filter: null, date: '2019-05-04', preload: '2019-05-11', visible: true });
+    const filtered = sideTimeWanted(fires, decades, { mode: 'range', from: '1990-1999', to: '2000-2009' });
+    expect(filtered.date).toBeUndefined();
+    expect(JSON.stringify(filtered.filter)).toContain('Periode');
+    expect(JSON.stringify(filtered.filter)).not.toContain('2010-2019');
+  });
+
+  it('should offer another time than the left’s for "same layer, another date"', () => {
+    expect(anotherTime(dates, { mode: 'single', value: '2019-05-04' })).toEqual({ mode: 'single', value: '2019-05-11' });
+    expect(anotherTime(dates, { mode: 'single', value: '2019-05-11' })).toEqual({ mode: 'single', value: '2019-04-20' });
+    expect(anotherTime(decades, { mode: 'range', from: '1990-1999', to: '2010-2019' })).toEqual({ mode: 'single', value: '1990-1999' });
+    expect(anotherTime(['2019'], { mode: 'single', value: '2019' })).toBeNull();
   });
 });

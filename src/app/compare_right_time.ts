@@ -1,0 +1,102 @@
+// The dates of a comparison: which time the right map shows (its own, or the left's), the date
+// badges on each half, and what the compare panel's date section shows. The left side is the
+// main map, whose time is the time control's (currentTime()).
+import type { LayerDefinition } from '../catalogue/types';
+import { currentLang, pick } from '../i18n';
+import { fetchDataAccess } from '../queries/identify_data';
+import { collectTimes, timeKindOf } from '../queries/time_collect';
+import type { CompareMap } from '../map/compare_map';
+import { currentTime, decodeTime, type TimeSelection } from '../state/time_state';
+import type { CompareBadges, SideLabel } from '../ui/compare_badges';
+import type { CompareDatesModel } from '../ui/compare_dates';
+import type { CompareState } from '../ui/compare_state';
+import { anotherTime, rightSelection, rightTimeLayer, sideTimeWanted } from '../ui/compare_time';
+import { formatSelection } from '../ui/time_format';
+import type { AppContext } from './context';
+
+interface Shown { def: LayerDefinition; values: string[]; selection: TimeSelection }
+
+export interface CompareRightTime {
+  /** Works out and draws the right side's time; `changed` runs when what it shows changed. */
+  refresh(state: CompareState, right: CompareMap, badges: CompareBadges, changed: () => void): Promise<void>;
+  /** The panel's date section for the comparison. */
+  model(state: CompareState): CompareDatesModel;
+  /** "Same layer, another date": the left's time layer and a time of it the left does not show. */
+  anotherDate(): Promise<{ layerId: string; time: TimeSelection } | null>;
+  forget(): void;
+}
+
+export function createCompareRightTime(context: AppContext): CompareRightTime {
+  const data = fetchDataAccess(context.resolveUrl);
+  const cache = new Map<string, Promise<string[]>>();
+  let shown: Shown | null = null;
+  let generation = 0;
+
+  const timesOf = (def: LayerDefinition): Promise<string[]> => {
+    let pending = cache.get(def.id);
+    if (!pending) {
+      // A layer whose times cannot be read has no date picker; the time control reports why.
+      pending = collectTimes(def, data).catch(() => []);
+      cache.set(def.id, pending);
+    }
+    return pending;
+  };
+
+  const leftLabel = (): SideLabel | null => {
+    const left = currentTime();
+    const def = left ? context.defs.get(left.layerId) : undefined;
+    return left && def ? { time: left.label, title: pick(def.title) } : null;
+  };
+  const rightLabel = (): SideLabel | null =>
+    shown ? { time: formatSelection(timeKindOf(shown.def), shown.selection, currentLang()), title: pick(shown.def.title) } : null;
+
+  async function refresh(state: CompareState, right: CompareMap, badges: CompareBadges, changed: () => void): Promise<void> {
+    const app = context.store.get();
+    const left = currentTime();
+    const def = rightTimeLayer(state.right, app.order, context.defs, left?.layerId);
+    const run = ++generation;
+    const values = def ? await timesOf(def) : [];
+    if (run !== generation) return;
+    const before = JSON.stringify(shown && { id: shown.def.id, selection: shown.selection, values: shown.values.length });
+    if (!def || values.length === 0) {
+      shown = null;
+      right.showTime(null);
+    } else {
+      // Following the left: its resolved time when it is the same layer, else the map's asked time.
+      const leftTime = left?.layerId === def.id ? left.selection : decodeTime(app.extra);
+      const selection = rightSelection(def, values, state.rightTime, leftTime);
+      shown = { def, values, selection };
+      right.showTime(def, sideTimeWanted(def, values, selection));
+    }
+    badges.set(shown ? leftLabel() : null, rightLabel());
+    if (before !== JSON.stringify(shown && { id: shown.def.id, selection: shown.selection, values: shown.values.length })) changed();
+  }
+
+  function model(state: CompareState): CompareDatesModel {
+    const left = leftLabel();
+    return {
+      lang: currentLang(),
+      left: left ? { title: left.title } : null,
+      right: shown && {
+        title: pick(shown.def.title), kind: timeKindOf(shown.def), values: shown.values, selection: shown.selection,
+        own: Boolean(state.rightTime), allowRange: !shown.def.source.series,
+      },
+    };
+  }
+
+  async function anotherDate(): Promise<{ layerId: string; time: TimeSelection } | null> {
+    const left = currentTime();
+    const def = left ? context.defs.get(left.layerId) : undefined;
+    if (!left || !def) return null;
+    const time = anotherTime(await timesOf(def), left.selection);
+    return time && { layerId: def.id, time };
+  }
+
+  return {
+    refresh, model, anotherDate,
+    forget() {
+      generation++;
+      shown = null;
+    },
+  };
+}
