@@ -2,6 +2,7 @@
 // by URL or from a local file (read in place, never uploaded). The data gets a default style,
 // a row under "Mes données" and the map fits to it. URLs are kept in the hash (`add=<url>`,
 // repeatable) so a link opens with the same data; they are read back at start-up.
+import { sheetCover } from '../ui/sheet_cover';
 import type { LngLatBoundsLike } from 'maplibre-gl';
 import type { LayerDefinition } from '../catalogue/types';
 import { pick, t } from '../i18n';
@@ -162,9 +163,8 @@ export function installAddData(context: AppContext): Feature {
 
 /** Keeps the data clear of the side sheet when it covers the right of the map. */
 function fitPadding(): { top: number; bottom: number; left: number; right: number } {
-  const sheet = document.getElementById('side-sheet');
   const map = document.getElementById('map');
-  const covered = sheet && !sheet.hidden && map ? Math.max(0, map.getBoundingClientRect().right - sheet.getBoundingClientRect().left) : 0;
+  const covered = map ? sheetCover(map, false).right : 0;
   const right = covered > 0 && covered < (map?.clientWidth ?? 0) / 2 ? covered + 20 : 40;
   return { top: 40, bottom: 40, left: 40, right };
 }

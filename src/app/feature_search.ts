@@ -1,6 +1,7 @@
 // Search feature: the box in the header; places (loaded on first focus, one request), coordinates,
 // layers and the static address indexes listed in data/addresses/index.json. A pick moves the map
 // and announces the place with `geoveille:place-picked` (the flood verdict opens its card).
+import { offsetForCover, sheetCover } from '../ui/sheet_cover';
 import { t } from '../i18n';
 import { setVisible } from '../state/layer_ops';
 import { INDEX_LIST_FILE, type IndexList } from '../queries/search/address_format';
@@ -108,7 +109,8 @@ function pickSuggestion(context: AppContext, suggestion: Suggestion, setText: (l
   if (note) context.notices.show(note, 'info');
   const { lon, lat } = suggestion;
   const zoom = zoomFor(suggestion);
-  map.flyTo({ center: [lon, lat], zoom, duration });
+  // the verdict card opens beside the map: land the place in the part it leaves visible
+  map.flyTo({ center: [lon, lat], zoom, duration, offset: offsetForCover(sheetCover(map.getContainer(), true)) });
   window.dispatchEvent(new CustomEvent('geoveille:place-picked', { detail: { lon, lat, label, zoom } }));
 }
 

@@ -38,18 +38,27 @@ async function optionTexts(page: Page, minimum = 1): Promise<string[]> {
   return page.$$eval('#search-listbox [role="option"]', (options) => options.map((o) => o.textContent ?? ''));
 }
 
-/** Waits until the map has stopped near the target and returns its centre. */
+/**
+ * Waits until the map has stopped with the target near the centre of the part of the map the side
+ * sheet (the verdict card a pick opens) leaves visible, and returns that centre.
+ */
 async function settledCentre(page: Page, target: [number, number], withinKm: number): Promise<[number, number]> {
-  await page.waitForFunction(([lon, lat, maxKm]) => {
+  const visibleCentre = () => {
     const map = (window as GeoveilleWindow).__geoveille!.map;
-    const c = map.getCenter();
-    const d = Math.hypot((c.lng - lon) * 111.32 * Math.cos((lat * Math.PI) / 180), (c.lat - lat) * 110.57);
-    return !map.isMoving() && d < maxKm;
-  }, [...target, withinKm] as const, { timeout: 15_000 }).catch(() => undefined);
-  return page.evaluate(() => {
-    const c = (window as GeoveilleWindow).__geoveille!.map.getCenter();
+    const box = map.getContainer().getBoundingClientRect();
+    const sheet = document.getElementById('side-sheet');
+    const right = sheet && !sheet.hidden ? Math.min(box.right, sheet.getBoundingClientRect().left) : box.right;
+    const c = map.unproject([(right - box.left) / 2, box.height / 2]);
     return [c.lng, c.lat] as [number, number];
-  });
+  };
+  const moving = () => (window as GeoveilleWindow).__geoveille!.map.isMoving() || document.getElementById('side-sheet')!.hidden;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const centre = await page.evaluate(visibleCentre);
+    const settled = !(await page.evaluate(moving)) && km(centre, target) < withinKm;
+    if (settled || Date.now() > deadline) return centre;
+    await page.waitForTimeout(200);
+  }
 }
 
 describe('search box', () => {
