@@ -19,6 +19,7 @@ import { markReadyAfterFirstView } from './app/ready';
 import type { AppContext } from './app/context';
 import { FEATURES } from './app/features';
 import { mountSheet } from './ui/sheet';
+import { layerErrorText } from './app/layer_error_text';
 
 async function boot(): Promise<void> {
   // A bare address reopens the last session; it goes into the URL so every feature sees it.
@@ -43,7 +44,7 @@ async function boot(): Promise<void> {
   const sync = new LayerSync(map, protocol, defs, document.baseURI, (id, status) => {
     const title = defs.get(id)?.title;
     const shown = status.state === 'error' && title
-      ? { ...status, message: t('errors.source', { title: pick(title), message: status.message }) }
+      ? { ...status, message: layerErrorText(pick(title), status.message ?? '') }
       : status;
     statuses.update(({ map: current }) => ({ map: new Map(current).set(id, shown) }));
   });

@@ -1,21 +1,41 @@
 // Opens a PMTiles archive and reads its header first, so a bad file is reported with a
 // clear message before MapLibre asks for tiles. DOM-free: runs in the browser and in Node.
-import { FetchSource, PMTiles, type Header, type RangeResponse, type Source } from 'pmtiles';
-import { FetchRangeSource } from './source';
+import { bytesToHeader, PMTiles, type Header, type Source } from 'pmtiles';
+import { HttpPmtilesSource } from './pmtiles_http';
+import { checkArchiveExtents, ExtentProbe } from './pmtiles_extent';
 
 export interface OpenArchive {
   archive: PMTiles;
   header: Header;
 }
 
+/** A URL is read over HTTP with a deadline and retries (HttpPmtilesSource); a Source as it is. */
 export async function openPmtiles(urlOrSource: string | Source): Promise<OpenArchive> {
-  const archive = new PMTiles(typeof urlOrSource === 'string' ? new RangeOrWholeSource(urlOrSource) : urlOrSource);
+  const probe = new ExtentProbe(typeof urlOrSource === 'string' ? new HttpPmtilesSource(urlOrSource) : urlOrSource);
+  const archive = new PMTiles(probe);
+  let header: Header;
   try {
-    const header = await archive.getHeader();
-    return { archive, header };
+    header = await archive.getHeader();
   } catch (error) {
+    // The library fails on a directory past the end with a decompressor's words: say why instead.
+    explainFromHead(probe);
     throw new Error(describePmtilesError(error));
   }
+  checkArchiveExtents(probe.getKey(), header, probe.fileSize);
+  return { archive, header };
+}
+
+/** Throws the clear "past the end" error when the header read before the failure shows one. */
+function explainFromHead(probe: ExtentProbe): void {
+  if (!probe.head || probe.head.byteLength < 127) return;
+  if (new DataView(probe.head).getUint16(0, true) !== 0x4d50) return; // not "PM": the library's magic message stays
+  let header: Header;
+  try {
+    header = bytesToHeader(probe.head.slice(0, 127));
+  } catch {
+    return;
+  }
+  checkArchiveExtents(probe.getKey(), header, probe.fileSize);
 }
 
 /** Library messages are precise but technical; keep them, prefixed by what it means. */
@@ -26,35 +46,4 @@ function describePmtilesError(error: unknown): string {
   // The 127-byte header could not be read: the file is empty or cut short.
   if (error instanceof RangeError || /outside the bounds/i.test(message)) return `the file is empty or truncated (${message})`;
   return message;
-}
-
-/**
- * pmtiles' FetchSource, except that a server which ignores Range (200 with the whole file) is
- * then read whole through FetchRangeSource, which keeps small files and refuses big ones with an
- * explanation; the pmtiles library alone refuses every such server.
- */
-class RangeOrWholeSource implements Source {
-  private readonly ranged: FetchSource;
-  private whole: FetchRangeSource | null = null;
-
-  constructor(private readonly url: string) {
-    this.ranged = new FetchSource(url);
-  }
-
-  getKey(): string {
-    return this.url;
-  }
-
-  async getBytes(offset: number, length: number, signal?: AbortSignal, etag?: string): Promise<RangeResponse> {
-    if (!this.whole) {
-      try {
-        return await this.ranged.getBytes(offset, length, signal, etag);
-      } catch (error) {
-        if (!/content-length|Byte Serving/i.test(error instanceof Error ? error.message : '')) throw error;
-        this.whole = new FetchRangeSource(this.url);
-      }
-    }
-    const { data } = await this.whole.getBytes(offset, length, signal);
-    return { data };
-  }
 }

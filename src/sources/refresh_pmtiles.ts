@@ -3,14 +3,15 @@
 // versions would then meet on the map. Here a mismatch instead tells the refresher the file
 // changed (it reloads the whole layer) and the tile read ends like a cancelled one, which
 // MapLibre ignores (no error on the layer). DOM-free.
-import { EtagMismatch, FetchSource, PMTiles, type RangeResponse, type Source } from 'pmtiles';
+import { EtagMismatch, PMTiles, type RangeResponse, type Source } from 'pmtiles';
+import { HttpPmtilesSource } from './pmtiles_http';
 
 export class PinnedSource implements Source {
-  private readonly inner: FetchSource;
+  private readonly inner: HttpPmtilesSource;
 
   /** `url`: the (versioned) URL of the file; it is also the archive's key for the pmtiles:// protocol. */
   constructor(private readonly url: string, private readonly onChanged: () => void) {
-    this.inner = new FetchSource(url);
+    this.inner = new HttpPmtilesSource(url);
   }
 
   getKey(): string {

@@ -1,5 +1,6 @@
 // One small byte-range interface for every remote or local file the viewer reads
 // (PMTiles and COG alike), in the spirit of the PMTiles js `Source`.
+import { fetchWithRetry } from './http_retry';
 
 export interface RangeResponse {
   /** The bytes read; shorter than asked when the range runs past the end of the file. */
@@ -18,9 +19,22 @@ export interface RangeSource {
 /** Files served without Range support are read whole, but only up to this size. */
 const MAX_WHOLE_FILE_BYTES = 256 * 1024 * 1024;
 
-/** Reads byte ranges over HTTP(S) with `Range:` requests. */
+/** What one range read learnt besides the bytes (PMTiles needs the ETag and cache headers). */
+export interface HttpRangeResponse extends RangeResponse {
+  etag: string | null;
+  cacheControl: string | null;
+  expires: string | null;
+}
+
+/**
+ * Reads byte ranges over HTTP(S) with `Range:` requests, through fetchWithRetry (a deadline,
+ * retries with back-off for transient failures). A server that ignores Range is read whole once
+ * if the file is small enough.
+ */
 export class FetchRangeSource implements RangeSource {
-  private whole: ArrayBuffer | null = null;
+  private whole: HttpRangeResponse | null = null;
+  /** Set after the file changed on the server: later reads bypass the browser's HTTP cache. */
+  mustReload = false;
 
   constructor(private readonly url: string) {}
 
@@ -29,26 +43,46 @@ export class FetchRangeSource implements RangeSource {
   }
 
   async getBytes(offset: number, length: number, signal?: AbortSignal): Promise<RangeResponse> {
-    if (this.whole) return sliceWhole(this.whole, offset, length);
-    const headers = { Range: `bytes=${offset}-${offset + length - 1}` };
-    const response = await fetch(this.url, { headers, signal });
-    if (response.status === 416) return { data: new ArrayBuffer(0), fileSize: null };
-    if (!response.ok) throw new Error(`${this.url}: HTTP ${response.status} ${response.statusText}`.trim());
-    if (response.status === 200) return this.acceptWholeFile(response, offset, length);
-    const data = await response.arrayBuffer();
-    return { data, fileSize: parseTotalSize(response.headers.get('Content-Range')) };
+    const { data, fileSize } = await this.read(offset, length, signal);
+    return { data, fileSize };
   }
 
-  /** A server that ignores Range sends the whole file: keep it if it is small enough. */
-  private async acceptWholeFile(response: Response, offset: number, length: number): Promise<RangeResponse> {
+  /** getBytes() plus the answer's ETag and cache headers. */
+  async read(offset: number, length: number, signal?: AbortSignal): Promise<HttpRangeResponse> {
+    if (this.whole) return sliceWhole(this.whole, offset, length);
+    const headers = { Range: `bytes=${offset}-${offset + length - 1}` };
+    const init: RequestInit = { headers, signal, ...(this.mustReload ? { cache: 'reload' as const } : {}) };
+    const response = await fetchWithRetry(this.url, init, { checkHeaders: (answer) => this.checkWholeSize(answer) });
+    const about = describeAnswer(response);
+    if (response.status === 416) return { ...about, data: new ArrayBuffer(0), fileSize: parseTotalSize(response.headers.get('Content-Range')) };
+    if (!response.ok) throw new Error(`${this.url}: HTTP ${response.status} ${response.statusText}`.trim());
+    const data = await response.arrayBuffer();
+    if (response.status === 200) {
+      // The server ignored Range and sent the whole file (small enough: checkWholeSize let it through).
+      this.whole = { ...about, data, fileSize: data.byteLength };
+      return sliceWhole(this.whole, offset, length);
+    }
+    return { ...about, data, fileSize: parseTotalSize(response.headers.get('Content-Range')) };
+  }
+
+  /** A whole file (200 to a Range request) is refused before its body is read when it is too big. */
+  private checkWholeSize(response: Response): void {
     const declared = Number(response.headers.get('Content-Length') ?? NaN);
-    if (declared > MAX_WHOLE_FILE_BYTES) {
-      await response.body?.cancel();
+    if (response.status === 200 && declared > MAX_WHOLE_FILE_BYTES) {
+      void response.body?.cancel().catch(() => undefined);
       throw new Error(`${this.url}: the server does not support HTTP range requests and the file is too large to read whole`);
     }
-    this.whole = await response.arrayBuffer();
-    return sliceWhole(this.whole, offset, length);
   }
+}
+
+function describeAnswer(response: Response): Omit<HttpRangeResponse, 'data' | 'fileSize'> {
+  const etag = response.headers.get('ETag');
+  return {
+    // A weak ETag does not promise identical bytes: it cannot pin a version.
+    etag: etag && !etag.startsWith('W/') ? etag : null,
+    cacheControl: response.headers.get('Cache-Control'),
+    expires: response.headers.get('Expires'),
+  };
 }
 
 /** Reads byte ranges of a local File/Blob (dropped by the user; nothing is uploaded). */
@@ -65,8 +99,8 @@ export class BlobRangeSource implements RangeSource {
   }
 }
 
-function sliceWhole(whole: ArrayBuffer, offset: number, length: number): RangeResponse {
-  return { data: whole.slice(offset, offset + length), fileSize: whole.byteLength };
+function sliceWhole(whole: HttpRangeResponse, offset: number, length: number): HttpRangeResponse {
+  return { ...whole, data: whole.data.slice(offset, offset + length) };
 }
 
 /** `Content-Range: bytes 0-99/1234` → 1234 (null when the total is unknown, `*`). */

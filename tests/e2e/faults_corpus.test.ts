@@ -4,6 +4,7 @@
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusCases, type CorpusCase } from '../corpus/cases';
+import { CLEAR_MESSAGES } from '../corpus/clear_messages';
 import { readLayers } from './app_data';
 import { launchBrowser, openApp, seenNotices, waitForReady, type AppPage } from './harness';
 
@@ -77,6 +78,11 @@ describe('bad files as layers, in the browser', () => {
       expect(row.error).toMatch(/^Layer|cannot|could not|can't/i);
       // The reason in brackets (the in-process wording of each case is checked in corpus_files).
       expect(row.error).toMatch(/\(.{6,}\)/);
+      const clear = CLEAR_MESSAGES[item.name];
+      if (clear) {
+        expect(row.error, item.name).toMatch(clear.must);
+        expect(row.error, item.name).not.toMatch(clear.mustNot);
+      }
       messages.push(`${item.name} → ${id}: ${row.error}`);
     }
     expect(rows.find((row) => row.id === CONTROL)?.state).not.toBe('error');

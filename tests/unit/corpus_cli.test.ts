@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { corpusCases } from '../corpus/cases';
+import { CLEAR_MESSAGES } from '../corpus/clear_messages';
 import { materialise } from '../corpus/read';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -34,6 +35,11 @@ describe('cli on the bad COG corpus', () => {
     expect(lines[0]).toMatch(/^error: /);
     expect(lines[0]).toMatch(item.expect!);
     if (opened.status !== 0) expect(lines[0]).toContain(name);
+    const clear = CLEAR_MESSAGES[name];
+    if (clear) {
+      expect(lines[0]).toMatch(clear.must);
+      expect(lines[0]).not.toMatch(clear.mustNot);
+    }
     expect(run.ms).toBeLessThan(MAX_MS);
   });
 

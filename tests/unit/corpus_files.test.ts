@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { corpusCases } from '../corpus/cases';
+import { CLEAR_MESSAGES } from '../corpus/clear_messages';
 import { runCase, type CaseResult } from '../corpus/read';
 
 const MAX_MS = 5000;
@@ -21,6 +22,12 @@ describe('bad-input corpus, read in-process', () => {
       expect(result.ok, `${item.name} was accepted: ${result.message}`).toBe(false);
       expect(result.message).toMatch(item.expect);
       expect(result.message.split('\n')).toHaveLength(1);
+      const clear = CLEAR_MESSAGES[item.name];
+      if (clear) {
+        expect(result.message).toMatch(clear.must);
+        expect(result.message).not.toMatch(clear.mustNot);
+        expect(result.message).toContain(item.name);
+      }
     } else {
       expect(result.ok, `${item.name} was refused: ${result.message}`).toBe(true);
     }

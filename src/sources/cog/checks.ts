@@ -73,3 +73,27 @@ export function checkTagCounts(head: Uint8Array, fileSize: number | null): void 
     }
   }
 }
+
+/**
+ * Refuses a file cut short before the end of its first image directory (IFD): geotiff would read
+ * zeros past the end and say "Invalid field type: 0". Needs the file size; `head` is its start.
+ */
+export function checkFirstIfdInside(head: Uint8Array, fileSize: number | null): void {
+  if (fileSize === null || head.length < 8) return;
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  const little = view.getUint16(0) === 0x4949;
+  if (!little && view.getUint16(0) !== 0x4d4d) return; // not a TIFF: geotiff says so
+  const big = view.getUint16(2, little) === 43;
+  if (big && head.length < 16) throw truncated(fileSize, 16);
+  const ifd = big ? Number(view.getBigUint64(8, little)) : view.getUint32(4, little);
+  const countSize = big ? 8 : 2;
+  if (ifd + countSize > fileSize) throw truncated(fileSize, ifd + countSize);
+  if (ifd + countSize > head.length) return; // beyond the bytes at hand: geotiff reads it
+  const entries = big ? Number(view.getBigUint64(ifd, little)) : view.getUint16(ifd, little);
+  const end = ifd + countSize + entries * (big ? 20 : 12);
+  if (end > fileSize) throw truncated(fileSize, end);
+}
+
+function truncated(fileSize: number, needed: number): Error {
+  return new Error(`the file is truncated: it ends after ${fileSize} bytes, but its image directory needs at least ${needed}`);
+}

@@ -6,7 +6,7 @@ import type { RangeSource } from '../source';
 import { ByteCache, type ByteCacheOptions, type ByteRange, type ByteStats } from './byte_cache';
 import { converterFor } from './crs';
 import { readGeoreference, type Georeference } from './georef';
-import { checkImage, checkNotHtml, checkTagCounts } from './checks';
+import { checkFirstIfdInside, checkImage, checkNotHtml, checkTagCounts } from './checks';
 import { loadBlockTable } from './blocks';
 
 export interface CogLevel {
@@ -64,6 +64,7 @@ export async function openCogFrom(bytes: ByteReader, key: string, signal?: Abort
     const head = new Uint8Array(first as ArrayBuffer);
     if (bytes.fileSize === 0 || head.every((b) => b === 0)) throw new Error('the file is empty');
     checkNotHtml(head);
+    checkFirstIfdInside(head, bytes.fileSize);
     checkTagCounts(head, bytes.fileSize);
     const tiff = await GeoTIFF.fromSource(bytes as unknown as TiffSource, {}, signal).catch((error: unknown) => {
       throw new Error(`not a TIFF file (${error instanceof Error ? error.message : String(error)})`);

@@ -1,0 +1,10 @@
+// The text of a layer's error row: the source's own (English, technical) message wrapped in the UI
+// language, except for a server that does not answer, which is said wholly in the UI language.
+import { t } from '../i18n';
+import { parseTimeoutMessage } from '../sources/http_retry';
+
+export function layerErrorText(title: string, message: string): string {
+  const timeout = parseTimeoutMessage(message);
+  if (timeout) return t('net.timeout', { title, seconds: timeout.seconds, url: timeout.url });
+  return t('errors.source', { title, message });
+}
