@@ -8,7 +8,7 @@ import { fetchDataAccess } from '../queries/identify_data';
 import { metresPerPixel } from '../queries/identify_hit';
 import { renderIdentify, renderIdentifyLoading, renderNoVisibleLayer } from '../ui/identify_panel';
 import { pointMarker } from '../ui/identify_marker';
-import { currentTime } from '../state/time_state';
+import { currentTime, shownTimes } from '../state/time_state';
 import { shownUrl } from '../state/time_selection';
 import type { FeatureInstaller } from './context';
 
@@ -20,7 +20,7 @@ export const installIdentify: FeatureInstaller = (context) => {
   const { map, store, defs, sheet } = context;
   const data = fetchDataAccess(context.resolveUrl);
   let mode = 'browse';
-  let shown: { lon: number; lat: number; answers: LayerAnswer[] } | null = null;
+  let shown: { lon: number; lat: number; answers: LayerAnswer[]; times: Map<string, string> } | null = null;
   let running: AbortController | null = null;
 
   window.addEventListener('geoveille:map-mode', (event) => {
@@ -48,9 +48,12 @@ export const installIdentify: FeatureInstaller = (context) => {
     sheet.open(t('identify.title'), renderIdentifyLoading(lon, lat, currentLang()), { id: SHEET_ID, focus: false });
     const toleranceMetres = TOLERANCE_PX * metresPerPixel(lat, map.getZoom());
     try {
-      const answers = await identifyAt([lon, lat], layers, data, { toleranceMetres, signal: controller.signal });
+      // Features of other times are hidden on the map: identify lists only the time on screen.
+      const times = shownTimes();
+      const timeFilters = new Map(times.map((time) => [time.layerId, time.filter]));
+      const answers = await identifyAt([lon, lat], layers, data, { toleranceMetres, signal: controller.signal, timeFilters });
       if (controller.signal.aborted) return;
-      shown = { lon, lat, answers };
+      shown = { lon, lat, answers, times: new Map(times.map((time) => [time.layerId, time.label])) };
       sheet.open(t('identify.title'), renderIdentify({ ...shown, defs }, currentLang()), { id: SHEET_ID });
     } catch (error) {
       if (!controller.signal.aborted) context.notices.show(t('identify.error', { message: String(error) }), 'error');

@@ -1,14 +1,16 @@
-// Time-enabled layers: when one is visible (the topmost, if several), a time control steps
-// through its actual times and the map shows that time (attribute filter, or the series'
-// file of that date), with the time written on the map. The time lives in the URL hash
-// (time= / from= & to=, see state/time_state.ts) and is readable by exports (currentTime()).
+// Time-enabled layers: when one is visible, a time control steps through its actual times and
+// the map shows that time (attribute filter, or the series' file of that date), with the time
+// written on the map. With several visible, the control drives the topmost, or the one the user
+// picks in it (timelayer= in the hash); the others show their catalogue default (every time, or
+// the series' own date). The time lives in the URL hash (time= / from= & to=, see
+// state/time_state.ts); what every time layer shows is readable by identify and exports (shownTimes()).
 import type { LayerDefinition } from '../catalogue/types';
 import { currentLang, pick, t } from '../i18n';
 import { fetchDataAccess } from '../queries/identify_data';
 import { collectTimes, isTimeLayer, timeKindOf } from '../queries/time_collect';
 import { timeFilter } from '../queries/time_filter';
 import type { AppState } from '../state/app_state';
-import { decodeTime, encodeTime, sameSelection, setCurrentTime, type TimeSelection } from '../state/time_state';
+import { decodeDriver, decodeTime, encodeDriver, encodeTime, sameSelection, setShownTimes, type ShownTime, type TimeSelection } from '../state/time_state';
 import { nextSelection, resolveSelection } from '../state/time_selection';
 import { TimeLayers } from '../map/time_layers';
 import { createTimePlayer } from '../map/time_player';
@@ -24,7 +26,10 @@ export const installTime: FeatureInstaller = (context) => {
   const host = map.getContainer().parentElement ?? document.body;
   const label = mountTimeLabel(host);
   const timesCache = new Map<string, Promise<string[]>>();
-  let shown: { def: LayerDefinition; values: string[]; selection: TimeSelection } | null = null;
+  type Shown = { def: LayerDefinition; values: string[]; selection: TimeSelection };
+  /** The driven layer, then the other visible time layers (each on its default time). */
+  let shown: Shown | null = null;
+  let others: Shown[] = [];
   let speed = 1;
   let generation = 0;
 
@@ -51,6 +56,10 @@ export const installTime: FeatureInstaller = (context) => {
       speed = value;
       render();
     },
+    drive: (layerId) => {
+      player.stop();
+      store.update((state) => ({ extra: encodeDriver(state.extra, layerId) }));
+    },
   });
   control.element.hidden = true;
 
@@ -66,14 +75,24 @@ export const installTime: FeatureInstaller = (context) => {
     return pending;
   };
 
-  const activeLayer = (state: AppState): LayerDefinition | undefined =>
-    state.order.filter((id) => state.visible.has(id)).map((id) => defs.get(id)).find((def) => def && isTimeLayer(def));
+  const timeLayersOf = (state: AppState): LayerDefinition[] =>
+    state.order.filter((id) => state.visible.has(id)).flatMap((id) => defs.get(id) ?? []).filter(isTimeLayer);
+  /** The layer the user chose, while it is visible; else the topmost time layer. */
+  const drivenOf = (state: AppState, candidates: LayerDefinition[]): LayerDefinition | undefined => {
+    const chosen = decodeDriver(state.extra);
+    return candidates.find((def) => def.id === chosen) ?? candidates[0];
+  };
+  const shownTime = ({ def, values, selection }: Shown, driven: boolean): ShownTime => ({
+    layerId: def.id, title: pick(def.title), selection, driven,
+    label: formatSelection(timeKindOf(def), selection, currentLang()),
+    filter: def.source.series ? null : timeFilter(def.time ?? { kind: 'date' }, values, selection),
+  });
 
   function render(): void {
     if (!shown) {
       control.element.hidden = true;
       label.hide();
-      setCurrentTime(null);
+      setShownTimes([]);
       return;
     }
     const { def, values, selection } = shown;
@@ -83,25 +102,37 @@ export const installTime: FeatureInstaller = (context) => {
     const model: TimeControlModel = {
       layerId: def.id, title: pick(def.title), kind, values, selection, playing: player.playing, speed, lang,
       allowRange: !def.source.series,
+      choices: [def, ...others.map((other) => other.def)]
+        .map((layer) => ({ id: layer.id, title: pick(layer.title) }))
+        .sort((a, b) => store.get().order.indexOf(a.id) - store.get().order.indexOf(b.id)),
     };
     control.update(model);
     control.element.hidden = false;
     label.show(text, pick(def.title));
-    setCurrentTime({ layerId: def.id, selection, label: text });
+    setShownTimes([shownTime(shown, true), ...others.map((other) => shownTime(other, false))]);
   }
 
   const update = async () => {
     const state = store.get();
-    const def = activeLayer(state);
+    const candidates = timeLayersOf(state);
+    const def = drivenOf(state, candidates);
     const run = ++generation;
     if (shown && shown.def.id !== def?.id) layers.clear(shown.def);
     if (!def) {
       player.stop();
       shown = null;
+      others = [];
       return render();
     }
     const values = await timesOf(def);
+    // The other time layers keep their default time; their times only label exports.
+    const rest = await Promise.all(candidates.filter((other) => other !== def).map(async (other) => {
+      const times = await timesOf(other);
+      return { def: other, values: times, selection: resolveSelection(other, times, null) };
+    }));
     if (run !== generation) return;
+    const before = JSON.stringify([shown?.def.id, shown?.selection, others.map((o) => o.def.id)]);
+    others = rest.filter((other) => other.values.length > 0);
     if (values.length === 0) {
       shown = null;
       return render();
@@ -114,9 +145,8 @@ export const installTime: FeatureInstaller = (context) => {
       preload: values[(index + 1) % values.length],
       visible: true,
     });
-    const changed = !shown || shown.def.id !== def.id || !sameSelection(shown.selection, selection);
     shown = { def, values, selection };
-    if (changed) render();
+    if (before !== JSON.stringify([def.id, selection, others.map((o) => o.def.id)])) render();
   };
 
   store.subscribe((state, previous) => {

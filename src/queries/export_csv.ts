@@ -6,16 +6,18 @@ import type { ZonalStats } from './zonal_stats';
 export const CSV_COLUMNS = [
   'layer_id', 'layer', 'class', 'features', 'area_m2', 'area_ha', 'length_m',
   'pixel_count', 'min', 'max', 'mean', 'std', 'sum', 'p10', 'p50', 'p90', 'estimate',
+  // The time the layer showed on the map (empty: not a time layer); see export_time.ts.
+  'time',
 ] as const;
 
 export type CsvRow = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | boolean | null>>;
 
-export function vectorRows(layerId: string, title: string, stats: VectorStats): CsvRow[] {
+export function vectorRows(layerId: string, title: string, stats: VectorStats, time?: string): CsvRow[] {
   const classes = Object.keys(stats.counts).sort();
-  if (classes.length === 0) return [{ layer_id: layerId, layer: title, class: '', features: 0, area_m2: 0, area_ha: 0, length_m: 0 }];
+  if (classes.length === 0) return [{ layer_id: layerId, layer: title, class: '', features: 0, area_m2: 0, area_ha: 0, length_m: 0, time }];
   return classes.map((key) => {
     const m2 = stats.by[key] ?? 0;
-    return { layer_id: layerId, layer: title, class: key, features: stats.counts[key] ?? 0, area_m2: round(m2, 2), area_ha: round(m2 / 1e4, 4), length_m: classes.length === 1 ? round(stats.length_m, 2) : null };
+    return { layer_id: layerId, layer: title, class: key, features: stats.counts[key] ?? 0, area_m2: round(m2, 2), area_ha: round(m2 / 1e4, 4), length_m: classes.length === 1 ? round(stats.length_m, 2) : null, time };
   });
 }
 

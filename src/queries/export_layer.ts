@@ -6,8 +6,9 @@ import { exportFileName } from './export_names';
 import { rasterRows, toCsv, vectorRows } from './export_csv';
 import { clippedGeojson } from './export_geojson';
 import { clipRasterToAoi } from './export_geotiff';
-import { summariseClipped, type ClippedLayer } from './stats_vector';
+import { summariseClipped } from './stats_vector';
 import type { ZonalStats } from './zonal_stats';
+import type { TimedClippedLayer } from './export_time';
 
 export interface ExportFile {
   name: string;
@@ -20,12 +21,15 @@ export interface LayerLabel {
   title: string;
 }
 
-export function vectorCsvFile(layer: LayerLabel, clipped: ClippedLayer, by: string | undefined, date: Date): ExportFile {
-  return { name: exportFileName(layer.id, 'csv', date), mime: 'text/csv;charset=utf-8', data: toCsv(vectorRows(layer.id, layer.title, summariseClipped(clipped, by))) };
+/** A clipped layer kept to the time the map shows (export_time.ts) says so in the name and a `time` column. */
+export function vectorCsvFile(layer: LayerLabel, clipped: TimedClippedLayer, by: string | undefined, date: Date): ExportFile {
+  const time = clipped.time?.text;
+  return { name: exportFileName(layer.id, 'csv', date, time), mime: 'text/csv;charset=utf-8', data: toCsv(vectorRows(layer.id, layer.title, summariseClipped(clipped, by), time)) };
 }
 
-export function vectorGeojsonFile(layer: LayerLabel, clipped: ClippedLayer, aoiName: string | undefined, date: Date): ExportFile {
-  return { name: exportFileName(layer.id, 'geojson', date), mime: 'application/geo+json', data: clippedGeojson(clipped.clipped, { layerId: layer.id, aoiName }) };
+export function vectorGeojsonFile(layer: LayerLabel, clipped: TimedClippedLayer, aoiName: string | undefined, date: Date): ExportFile {
+  const time = clipped.time?.text;
+  return { name: exportFileName(layer.id, 'geojson', date, time), mime: 'application/geo+json', data: clippedGeojson(clipped.clipped, { layerId: layer.id, aoiName, time }) };
 }
 
 export function rasterCsvFile(layer: LayerLabel, stats: ZonalStats, date: Date, labels: Record<string, string> = {}): ExportFile {
@@ -37,7 +41,7 @@ export async function rasterGeotiffFile(layer: LayerLabel, cog: Cog, aoi: Featur
   return { name: exportFileName(layer.id, 'tif', date), mime: 'image/tiff', data: clipped.data };
 }
 
-export function vectorExports(layer: LayerLabel, clipped: ClippedLayer, options: { by?: string; aoiName?: string; date: Date }): ExportFile[] {
+export function vectorExports(layer: LayerLabel, clipped: TimedClippedLayer, options: { by?: string; aoiName?: string; date: Date }): ExportFile[] {
   return [vectorCsvFile(layer, clipped, options.by, options.date), vectorGeojsonFile(layer, clipped, options.aoiName, options.date)];
 }
 

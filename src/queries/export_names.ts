@@ -1,4 +1,4 @@
-// File names of exports: geoveille_<layer id>_<date>.<ext>, e.g. geoveille_zones-inondables_2026-11-26.csv.
+// File names of exports: geoveille_<layer id>[_<time shown>]_<date>.<ext>, e.g. geoveille_zones-inondables_2026-11-26.csv.
 
 /** Local calendar date as YYYY-MM-DD (the user's day, not UTC's). */
 export function isoDate(date: Date = new Date()): string {
@@ -12,6 +12,8 @@ export function safeId(id: string): string {
   return base.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'layer';
 }
 
-export function exportFileName(layerId: string, ext: string, date: Date = new Date()): string {
-  return `geoveille_${safeId(layerId)}_${isoDate(date)}.${ext}`;
+/** `time`: the time the layer shows on the map (a time-filtered export), e.g. "1990-1999_2010-2019". */
+export function exportFileName(layerId: string, ext: string, date: Date = new Date(), time?: string): string {
+  const when = time ? `_${safeId(time)}` : '';
+  return `geoveille_${safeId(layerId)}${when}_${isoDate(date)}.${ext}`;
 }

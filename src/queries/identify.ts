@@ -7,6 +7,8 @@ import { identify as cogIdentify } from '../sources/cog/identify';
 import type { DataAccess } from './identify_data';
 import { featureHits, isPolygonal, uniqueFeatures } from './identify_hit';
 import { featuresNear } from './vector_tiles';
+import type { FilterExpression } from './time_filter';
+import { keepShownTime } from './time_match';
 
 export type LayerAnswer =
   | { layerId: string; kind: 'features'; features: Feature[]; truncated: boolean }
@@ -21,6 +23,11 @@ export interface IdentifyOptions {
   /** Features listed per layer, at most. */
   maxFeatures?: number;
   signal?: AbortSignal;
+  /**
+   * Per layer id, the time filter the map applies (time_filter.ts): only the features of the
+   * time on screen are listed, evaluated with the same expression the map uses.
+   */
+  timeFilters?: ReadonlyMap<string, FilterExpression | null>;
 }
 
 const DEFAULT_MAX_FEATURES = 20;
@@ -51,10 +58,8 @@ async function identifyLayer(lonLat: Position, def: LayerDefinition, data: DataA
     }
     case 'geojson':
       return featureAnswer(def.id, await data.geojson(def.source.url), lonLat, options);
-    case 'pmtiles-vector': {
-      const candidates = await vectorCandidates(def, data, lonLat, options);
-      return featureAnswer(def.id, candidates, lonLat, options);
-    }
+    case 'pmtiles-vector':
+      return featureAnswer(def.id, await vectorCandidates(def, data, lonLat, options), lonLat, options);
   }
 }
 
@@ -80,7 +85,8 @@ export async function vectorCandidates(
 }
 
 function featureAnswer(layerId: string, candidates: Feature[], lonLat: Position, options: IdentifyOptions): LayerAnswer {
-  const hits = uniqueFeatures(candidates.filter((feature) => featureHits(feature, lonLat, options.toleranceMetres)));
+  const shown = keepShownTime(candidates, options.timeFilters?.get(layerId) ?? null);
+  const hits = uniqueFeatures(shown.filter((feature) => featureHits(feature, lonLat, options.toleranceMetres)));
   const max = options.maxFeatures ?? DEFAULT_MAX_FEATURES;
   return { layerId, kind: 'features', features: hits.slice(0, max), truncated: hits.length > max };
 }

@@ -2,12 +2,16 @@
 // (a range). The URL codec keeps these keys in AppState.extra; this module reads and writes
 // them there, so links keep the time and other features (exports) can read it.
 import type { AppState } from './app_state';
+import type { FilterExpression } from '../queries/time_filter';
 
 export type TimeSelection =
   | { mode: 'single'; value: string }
   | { mode: 'range'; from: string; to: string };
 
 const TIME_KEYS = ['time', 'from', 'to'] as const;
+/** The layer the time control drives, when the user chose one (default: the topmost time layer). */
+const DRIVER_KEY = 'timelayer';
+const LAYER_ID = /^[A-Za-z0-9_.:-]{1,120}$/;
 /** What a time value may hold: years, dates, periods ("1990-1999"), date-times. */
 const TIME_TEXT = /^[0-9][0-9A-Za-z:.+–-]{0,40}$/;
 
@@ -42,6 +46,18 @@ export function encodeTime(extra: AppState['extra'], selection: TimeSelection | 
   return [...kept, ...pairs];
 }
 
+/** The time layer the user chose for the time control (may be hidden now: the caller checks). */
+export function decodeDriver(extra: AppState['extra']): string | undefined {
+  const raw = extra.find(([name]) => name === DRIVER_KEY)?.[1];
+  return raw !== undefined && LAYER_ID.test(raw) ? raw : undefined;
+}
+
+/** `extra` driving another layer: its time keys are dropped (another layer's times rarely fit). */
+export function encodeDriver(extra: AppState['extra'], layerId: string | undefined): AppState['extra'] {
+  const kept = encodeTime(extra, null).filter(([key]) => key !== DRIVER_KEY);
+  return layerId && LAYER_ID.test(layerId) ? [...kept, [DRIVER_KEY, layerId]] : kept;
+}
+
 export function sameSelection(a: TimeSelection | null, b: TimeSelection | null): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -54,16 +70,35 @@ export interface TimeInfo {
   label: string;
 }
 
-let current: TimeInfo | null = null;
-
-/** The map's current time (null when no time-enabled layer is shown). Set by the time feature. */
-export function currentTime(): TimeInfo | null {
-  return current;
+/** What one visible time-enabled layer shows now (the layer the control drives, or its default). */
+export interface ShownTime extends TimeInfo {
+  /** The layer title in the UI language. */
+  title: string;
+  /** The MapLibre time filter applied to the layer (null: every feature); identify and exports apply the same. */
+  filter: FilterExpression | null;
+  /** True for the layer the time control drives. */
+  driven: boolean;
 }
 
-export function setCurrentTime(info: TimeInfo | null): void {
-  current = info;
+let shown: readonly ShownTime[] = [];
+
+/** The time the control drives (null when no time-enabled layer is shown). Set by the time feature. */
+export function currentTime(): TimeInfo | null {
+  return shown.find((entry) => entry.driven) ?? null;
+}
+
+/** Every visible time-enabled layer with the time it shows, top of the map first. */
+export function shownTimes(): readonly ShownTime[] {
+  return shown;
+}
+
+export function shownTimeOf(layerId: string): ShownTime | undefined {
+  return shown.find((entry) => entry.layerId === layerId);
+}
+
+export function setShownTimes(list: readonly ShownTime[]): void {
+  shown = list;
   if (typeof window !== 'undefined') {
-    window.dispatchEvent(new CustomEvent('geoveille:time-changed', { detail: info }));
+    window.dispatchEvent(new CustomEvent('geoveille:time-changed', { detail: currentTime() }));
   }
 }

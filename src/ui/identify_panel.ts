@@ -12,6 +12,8 @@ export interface IdentifyView {
   lat: number;
   answers: LayerAnswer[];
   defs: ReadonlyMap<string, LayerDefinition>;
+  /** Per time-filtered layer, the time on screen ("1990–1999"): only its features are listed. */
+  times?: ReadonlyMap<string, string>;
 }
 
 const SYNTHETIC_STYLE = 'font-size:0.75rem;font-style:italic;color:#7a4b00;background:#fff4dc;padding:1px 6px;border-radius:3px;margin:0 0 4px';
@@ -32,16 +34,17 @@ export function renderIdentify(view: IdentifyView, lang: Lang): HTMLElement {
   return el('div', { class: 'identify-results' },
     placeLine(view.lon, view.lat, lang),
     el('p', { role: 'status', class: 'identify-summary' }, summary),
-    ...view.answers.map((answer) => renderLayer(answer, view.defs.get(answer.layerId), lang)));
+    ...view.answers.map((answer) => renderLayer(answer, view.defs.get(answer.layerId), lang, view.times?.get(answer.layerId))));
 }
 
 function placeLine(lon: number, lat: number, lang: Lang): HTMLElement {
   return el('p', { class: 'identify-at' }, t('identify.at', { lat: formatCoordinate(lat, lang), lon: formatCoordinate(lon, lang) }));
 }
 
-function renderLayer(answer: LayerAnswer, def: LayerDefinition | undefined, lang: Lang): HTMLElement {
+function renderLayer(answer: LayerAnswer, def: LayerDefinition | undefined, lang: Lang, time: string | undefined): HTMLElement {
   const section = el('section', { class: 'identify-layer', 'data-layer': answer.layerId },
     el('h3', { style: 'font-size:0.95rem;margin:12px 0 2px' }, def ? pick(def.title, lang) : answer.layerId),
+    time === undefined ? null : el('p', { class: 'identify-time', style: 'font-size:0.8rem;color:#5b6170;margin:0 0 4px' }, t('identify.time', { time })),
     def?.synthetic ? el('p', { style: SYNTHETIC_STYLE }, t('identify.synthetic')) : null);
   switch (answer.kind) {
     case 'features':

@@ -1,5 +1,12 @@
 // A PNG of the map for reports: the WebGL map canvas (created with preserveDrawingBuffer) drawn
-// onto a 2D canvas, plus a title band, legend, scale bar, north arrow, attribution and date.
+// onto a 2D canvas, plus a title band, legend, scale bar, north arrow, attribution and date,
+// and a caption line per time-enabled layer shown saying which time it shows.
+import { shownTimes } from '../state/time_state';
+import { timeCaptionLines } from './time_caption';
+
+/** CSS pixels per caption line under the map. */
+const LINE = 18;
+
 export interface MapPngInput {
   canvas: HTMLCanvasElement;
   title: string;
@@ -9,13 +16,16 @@ export interface MapPngInput {
   legend: Array<{ title: string; items: Array<{ label: string; color: string }> }>;
   attribution: string;
   northLabel: string;
+  /** Caption lines of the times shown; default: those of the time feature (shownTimes()). */
+  times?: string[];
 }
 
 export function composeMapPng(input: MapPngInput): Promise<Blob> {
   const ratio = input.canvas.width / Math.max(1, input.canvas.clientWidth || input.canvas.width);
+  const times = input.times ?? timeCaptionLines(shownTimes());
   const out = document.createElement('canvas');
   out.width = input.canvas.width;
-  out.height = input.canvas.height + Math.round(48 * ratio);
+  out.height = input.canvas.height + Math.round((48 + LINE * times.length) * ratio);
   const g = out.getContext('2d');
   if (!g) return Promise.reject(new Error('no 2D canvas'));
   g.fillStyle = '#fff';
@@ -30,9 +40,20 @@ export function composeMapPng(input: MapPngInput): Promise<Blob> {
   g.fillStyle = '#222';
   g.font = 'bold 14px sans-serif';
   g.fillText(`${input.title} — ${input.date}`, 10, h + 20);
+  drawTimes(g, times, h + 20);
   g.font = '11px sans-serif';
-  g.fillText(input.attribution.slice(0, 220), 10, h + 38);
+  g.fillText(input.attribution.slice(0, 220), 10, h + 38 + LINE * times.length);
   return new Promise((resolve, reject) => out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png'));
+}
+
+/** One line per time layer under the title, on a tinted band so it reads as the map's date. */
+function drawTimes(g: CanvasRenderingContext2D, lines: string[], top: number): void {
+  if (!lines.length) return;
+  g.fillStyle = '#e8eef7';
+  g.fillRect(0, top + 6, g.canvas.width, LINE * lines.length);
+  g.fillStyle = '#14304f';
+  g.font = 'bold 13px sans-serif';
+  lines.forEach((line, i) => g.fillText(line, 10, top + 6 + LINE * i + 13));
 }
 
 function drawLegend(g: CanvasRenderingContext2D, legend: MapPngInput['legend']): void {

@@ -13,6 +13,8 @@ import { formatArea, formatLength, formatNumber } from './report_format';
 import { summaryTable, type TableRow } from './report_table';
 import { download } from './report_download';
 import type { SectionContext } from './report_types';
+import { clippedAtTime, exportTime, type TimedClippedLayer } from '../queries/export_time';
+import { shownTimeOf } from '../state/time_state';
 
 export function classLabel(def: LayerDefinition, field: string | undefined, key: string): string {
   const codes = def.fields?.find((f) => f.name === field)?.codes;
@@ -27,12 +29,14 @@ function legendColour(def: LayerDefinition, label: string): string | undefined {
 export async function fillVectorSection(body: HTMLElement, ctx: SectionContext): Promise<void> {
   const { def, aoi } = ctx;
   const loaded = await ctx.deps.loadVector(def, bbox(aoi.feature), ctx.signal);
-  const clipped = clipLayer(loaded.index, aoi.feature, ctx.signal);
+  // A time-filtered layer: the report and its exports hold the time the map shows (export_time.ts).
+  const clipped = clippedAtTime(clipLayer(loaded.index, aoi.feature, ctx.signal), exportTime(shownTimeOf(def.id)),
+    (time) => t('report.time_note', { time: time.label }));
   clipped.notes.push(...loaded.notes);
   let field = defaultClassField(def);
   const render = () => {
     const stats = summariseClipped(clipped, field);
-    ctx.setRows(vectorRows(def.id, pick(def.title), stats));
+    ctx.setRows(vectorRows(def.id, pick(def.title), stats, clipped.time?.text));
     body.replaceChildren(...vectorView(ctx, clipped, stats, field, (next) => {
       field = next || undefined;
       render();
@@ -41,7 +45,7 @@ export async function fillVectorSection(body: HTMLElement, ctx: SectionContext):
   render();
 }
 
-function vectorView(ctx: SectionContext, clipped: ClippedLayer, stats: VectorStats, field: string | undefined, onField: (f: string) => void): Node[] {
+function vectorView(ctx: SectionContext, clipped: TimedClippedLayer, stats: VectorStats, field: string | undefined, onField: (f: string) => void): Node[] {
   const { def } = ctx;
   const rows: TableRow[] = [
     { key: 'features', label: t('report.features'), text: formatNumber(stats.features, 0), value: stats.features },

@@ -1,7 +1,8 @@
 // The map's time control: a slider over the layer's actual times (one step per distinct value,
 // native <input type="range"> for keyboard and screen readers: arrows, Home/End, PageUp/Down,
 // aria-valuetext with the time in words), a range mode with start and end sliders, play/pause
-// and speed. It only reports choices; the time feature owns the state.
+// and speed; with several time layers visible, a select of which one the slider drives. It only
+// reports choices; the time feature owns the state.
 import type { Lang } from '../catalogue/types';
 import { t } from '../i18n';
 import type { TimeKind } from '../queries/time_values';
@@ -9,6 +10,7 @@ import type { TimeSelection } from '../state/time_state';
 import { el } from './dom';
 import { formatSelection, formatTime } from './time_format';
 import { injectTimeStyles } from './time_styles';
+import { fittingTicks } from './time_ticks';
 
 export interface TimeControlModel {
   layerId: string;
@@ -22,17 +24,22 @@ export interface TimeControlModel {
   lang: Lang;
   /** false for a series (one image at a time): no range mode. */
   allowRange: boolean;
+  /** The visible time layers the slider can drive (top first); a select when more than one. */
+  choices: Array<{ id: string; title: string }>;
 }
 
 export interface TimeControlActions {
   select(selection: TimeSelection): void;
   play(on: boolean): void;
   speed(stepsPerSecond: number): void;
+  /** Drive another visible time layer. */
+  drive(layerId: string): void;
 }
 
 export const SPEEDS = [0.5, 1, 2, 4];
-/** Above this many values only some ticks are labelled. */
-const MAX_TICK_LABELS = 8;
+/** Pixels: the first tick label starts this far left of its step, the last ends this far right (time_styles.ts). */
+const TICK_EDGE_INSET = 8;
+const TICK_GAP = 6;
 
 export interface TimeControl {
   element: HTMLElement;
@@ -48,7 +55,7 @@ export function mountTimeControl(host: HTMLElement, actions: TimeControlActions)
   return {
     element,
     update(model) {
-      const next = JSON.stringify([model.layerId, model.values, model.lang, model.selection.mode]);
+      const next = JSON.stringify([model.layerId, model.values, model.lang, model.selection.mode, model.choices]);
       if (next !== signature || !parts) {
         signature = next;
         parts = build(element, model, actions);
@@ -100,7 +107,7 @@ function build(element: HTMLElement, model: TimeControlModel, actions: TimeContr
     range ? el('span', { class: 'time-slider-name' }, names[i]) : null, slider));
   element.replaceChildren(
     el('div', { class: 'time-head' },
-      el('span', { class: 'time-layer' }, model.title), current),
+      layerChooser(model, actions), current),
     el('div', { class: 'time-body' },
       el('div', { class: 'time-buttons' }, play, speed),
       el('div', { class: 'time-sliders' }, ...rows, ticks(model)),
@@ -125,17 +132,42 @@ function refresh(parts: Parts, model: TimeControlModel): void {
   parts.speed.value = String(model.speed);
 }
 
-/** Labels under the slider, at the positions of their steps. */
+/** The driven layer's title, or a select of the visible time layers when there are several. */
+function layerChooser(model: TimeControlModel, actions: TimeControlActions): HTMLElement {
+  if (model.choices.length < 2) return el('span', { class: 'time-layer' }, model.title);
+  const select = el('select', { class: 'time-layer-select', 'aria-label': t('time.layer_choice') },
+    ...model.choices.map((choice) => el('option', { value: choice.id, selected: choice.id === model.layerId }, choice.title)));
+  select.addEventListener('change', () => actions.drive(select.value));
+  return select;
+}
+
+/** Labels under the slider, at the positions of their steps; those that would touch are hidden once laid out. */
 function ticks(model: TimeControlModel): HTMLElement {
   const n = model.values.length;
-  const every = Math.max(1, Math.ceil(n / MAX_TICK_LABELS));
   const box = el('div', { class: 'time-ticks', 'aria-hidden': 'true' });
   model.values.forEach((value, i) => {
-    if (i % every !== 0 && i !== n - 1) return;
-    if (i === n - 1 && i % every !== 0 && i - (n - 1 - ((n - 1) % every)) < every / 2) return;
     const tick = el('span', { class: 'time-tick' }, formatTime(model.kind, value, model.lang, true));
     tick.style.left = `${n > 1 ? (100 * i) / (n - 1) : 0}%`;
     box.appendChild(tick);
   });
+  // Widths exist only once the control is shown (and change with the window): lay out then.
+  if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => thinTicks(box)).observe(box);
   return box;
+}
+
+/** Hides the tick labels that would overlap, measured in the page. */
+export function thinTicks(box: HTMLElement): void {
+  const labels = [...box.children] as HTMLElement[];
+  const trackWidth = box.clientWidth;
+  if (trackWidth === 0) return;
+  const n = labels.length;
+  const widths = labels.map((label) => {
+    label.hidden = false;
+    return label.getBoundingClientRect().width;
+  });
+  const kept = new Set(fittingTicks(widths.map((width, i) => ({ position: n > 1 ? i / (n - 1) : 0, width })),
+    { trackWidth, edgeInset: TICK_EDGE_INSET, gap: TICK_GAP }));
+  labels.forEach((label, i) => {
+    label.hidden = !kept.has(i);
+  });
 }

@@ -8,6 +8,7 @@ const CSS = `
 }
 .time-head { display: flex; align-items: baseline; justify-content: space-between; gap: 12px; margin-bottom: 4px; }
 .time-layer { color: var(--muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; }
+.time-layer-select { min-width: 0; max-width: 60%; font: inherit; color: var(--ink); height: 28px; }
 .time-current { font-weight: 600; font-size: 1rem; white-space: nowrap; }
 .time-body { display: flex; align-items: center; gap: 10px; }
 .time-buttons { display: flex; gap: 6px; align-items: center; flex: none; }

@@ -17,9 +17,13 @@ import { rasterExports, vectorExports } from '../../src/queries/export_layer';
 import { CSV_COLUMNS } from '../../src/queries/export_csv';
 import { exportFileName } from '../../src/queries/export_names';
 import { hasSharedData, repoRoot, sharedData } from './cog_helpers';
+import { clippedAtTime, exportTime } from '../../src/queries/export_time';
+import { timeFilter } from '../../src/queries/time_filter';
+import { distinctTimes } from '../../src/queries/time_values';
 
 const standAge = path.join(sharedData, 'quebec/forest/qldm_stand_age_2020_2km.tif');
 const floodGeojson = path.join(repoRoot, 'public/data/zones_inondables.geojson');
+const disturbancesGeojson = path.join(repoRoot, 'public/data/perturbations.geojson');
 const date = new Date(2026, 10, 26);
 const aoi: Feature<Polygon> = {
   type: 'Feature', properties: { name: 'Mauricie' },
@@ -81,5 +85,37 @@ describe.skipIf(!existsSync(floodGeojson))('vector exports', () => {
     expect(rows.length - 1).toBe(Object.keys(stats.counts).length);
     const classes = rows.slice(1).map((r) => r[CSV_COLUMNS.indexOf('class')]);
     expect(classes.sort()).toEqual(Object.keys(stats.by).sort());
+  });
+});
+
+describe.skipIf(!existsSync(disturbancesGeojson))('vector exports of a time-filtered layer', () => {
+  it('hold only the features of the time shown, and say which time in the name, the CSV and the GeoJSON', () => {
+    const features = featuresFromGeojsonText(readFileSync(disturbancesGeojson, 'utf8'), disturbancesGeojson);
+    const years = distinctTimes('year', features.map((f) => f.properties?.annee));
+    const [from, to] = [years[5]!, years[14]!];
+    const selection = { mode: 'range' as const, from, to };
+    const time = exportTime({ selection, label: `${from}–${to}`, filter: timeFilter({ field: 'annee', kind: 'year' }, years, selection) });
+    const everywhere: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[-80, 44], [-60, 44], [-60, 53], [-80, 53], [-80, 44]]] } };
+    const all = clipLayer(new VectorIndex(features), everywhere);
+    const shown = clippedAtTime(all, time, (t, dropped) => `${t.label}: ${dropped} hidden`);
+    const expected = all.clipped.filter((f) => Number(f.properties?.annee) >= Number(from) && Number(f.properties?.annee) <= Number(to));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(all.clipped.length);
+    expect(shown.clipped).toEqual(expected);
+    expect(shown.notes).toContain(`${from}–${to}: ${all.clipped.length - expected.length} hidden`);
+    const [csv, geojson] = vectorExports({ id: 'perturbations-naturelles', title: 'Perturbations' }, shown, { by: 'type', aoiName: 'Québec', date });
+    expect(csv!.name).toBe(`geoveille_perturbations-naturelles_${from}_${to}_2026-11-26.csv`);
+    expect(geojson!.name).toBe(`geoveille_perturbations-naturelles_${from}_${to}_2026-11-26.geojson`);
+    const parsed = JSON.parse(geojson!.data as string) as FeatureCollection & { time?: string };
+    expect(parsed.time).toBe(`${from}_${to}`);
+    expect(parsed.features.length).toBe(expected.length);
+    const rows = parseCsv(csv!.data as string);
+    const counted = rows.slice(1).reduce((sum, row) => sum + Number(row[CSV_COLUMNS.indexOf('features')]), 0);
+    expect(counted).toBe(expected.length);
+    expect(rows.slice(1).every((row) => row[CSV_COLUMNS.indexOf('time')] === `${from}_${to}`)).toBe(true);
+    // Not a time layer: unchanged name, no time column value.
+    const [plainCsv] = vectorExports({ id: 'perturbations-naturelles', title: 'Perturbations' }, clippedAtTime(all, undefined), { date });
+    expect(plainCsv!.name).toBe('geoveille_perturbations-naturelles_2026-11-26.csv');
+    expect(parseCsv(plainCsv!.data as string)[1]![CSV_COLUMNS.indexOf('time')]).toBe('');
   });
 });
