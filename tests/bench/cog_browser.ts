@@ -82,6 +82,8 @@ function serve(url: string, range: string | undefined, res: import('node:http').
     c.requests++;
     c.bytes += Math.max(0, end - start + 1);
     counts.set(run, c);
+    // BENCH_RANGES=1: one line per data request, to see how a view's reads are grouped
+    if (process.env.BENCH_RANGES) console.error(`${run} ${rel.split('/').pop()} bytes=${start}-${end} (${end - start + 1})`);
   }
   if (!match) return void (res.writeHead(200, { ...headers, 'Content-Length': size }), createReadStream(file).pipe(res));
   if (start >= size) return void res.writeHead(416, { 'Content-Range': `bytes */${size}` }).end();

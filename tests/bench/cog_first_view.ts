@@ -15,7 +15,9 @@ const bench: BenchModule = {
   async run(): Promise<BenchRow[]> {
     const browser = await benchBrowser();
     const rows: BenchRow[] = [];
-    for (const file of FILES) {
+    // BENCH_FILE=landsat npm run bench -- 'first view': only the files whose name contains the word
+    const only = process.env.BENCH_FILE?.toLowerCase();
+    for (const file of FILES.filter((f) => !only || f.toLowerCase().includes(only))) {
       const ours = await browser.run('ours-view', file);
       const ol = await browser.run('ol-view', file);
       rows.push({

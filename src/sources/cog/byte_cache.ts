@@ -3,16 +3,15 @@
 // - header blocks: while the file is opened, reads are rounded to aligned 64 KiB blocks, so
 //   a COG whose header and IFDs fit in the first 64 KiB costs exactly one request;
 // - data ranges: tile reads are fetched exactly (offset, byteCount) and kept in a bounded LRU;
-// - prefetch(): the renderer announces all tiles it needs, and neighbours are merged into one request;
+// - prefetch(): the renderer announces all tiles it needs, and neighbours are merged into one request
+//   (gap bytes included, and kept: a later range inside a merged request costs none);
 // - cancellation: one network request may serve several callers (tiles sharing a block); it is
 //   aborted only when every caller that waits for it has aborted, and an aborted caller is
 //   released at once even while the request goes on for the others.
 import type { RangeSource } from '../source';
+import { mergeRanges, SpanStore, type ByteRange } from './byte_spans';
 
-export interface ByteRange {
-  offset: number;
-  length: number;
-}
+export { mergeRanges, type ByteRange };
 
 export interface ByteCacheOptions {
   /** Header block size (default 64 KiB). */
@@ -46,6 +45,8 @@ export class ByteCache {
   private readonly blocks = new Map<number, Promise<ArrayBuffer>>();
   private readonly ranges = new Map<string, Promise<ArrayBuffer>>();
   private rangeBytes = 0;
+  /** Whole merged requests, gaps included: a later range read inside one costs no request. */
+  private readonly spans: SpanStore;
   private readonly flights = new WeakMap<Promise<ArrayBuffer>, Flight>();
   private readonly blockSize: number;
   private readonly maxCacheBytes: number;
@@ -55,6 +56,8 @@ export class ByteCache {
     this.blockSize = options.blockSize ?? 65536;
     this.maxCacheBytes = options.maxCacheBytes ?? 32 * 1024 * 1024;
     this.mergeGap = options.mergeGap ?? 16384;
+    // a quarter of the budget: spans only need to live until the tiles of a view have read them
+    this.spans = new SpanStore(this.maxCacheBytes / 4);
   }
 
   get fileSize(): number | null {
@@ -92,6 +95,7 @@ export class ByteCache {
     const tails = new Map(missing.map((r) => [this.uncoveredTail(r), r]));
     for (const group of mergeRanges([...tails.keys()], this.mergeGap)) {
       const request = this.request(group.offset, group.length);
+      this.spans.keep({ offset: group.offset, length: group.length, data: request });
       for (const tail of group.parts) {
         const start = tail.offset - group.offset;
         const range = tails.get(tail) as ByteRange;
@@ -127,7 +131,7 @@ export class ByteCache {
 
   /** true when reading the range needs no request. */
   isCached(range: ByteRange): boolean {
-    return this.ranges.has(rangeKey(range)) || this.coveredByBlocks(range);
+    return this.ranges.has(rangeKey(range)) || this.coveredByBlocks(range) || this.spans.find(range) !== undefined;
   }
 
   private coveredByBlocks(range: ByteRange): boolean {
@@ -146,6 +150,13 @@ export class ByteCache {
       return this.join(cached, signal);
     }
     if (this.headerMode || this.coveredByBlocks(range)) return this.readFromBlocks(range, signal);
+    const span = this.spans.find(range);
+    if (span) {
+      const start = range.offset - span.offset;
+      const data = this.derive(span.data, (bytes) => this.checkComplete(range, bytes.slice(start, start + range.length)));
+      this.remember(range, data);
+      return this.join(data, signal);
+    }
     this.start([range]);
     return this.join(this.ranges.get(key) as Promise<ArrayBuffer>, signal);
   }
@@ -271,24 +282,4 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 
 function rangeKey(range: ByteRange): string {
   return `${range.offset}:${range.length}`;
-}
-
-interface MergedRange extends ByteRange {
-  parts: ByteRange[];
-}
-
-/** Sorts ranges and joins those closer than `gap` bytes. */
-export function mergeRanges(ranges: ByteRange[], gap: number): MergedRange[] {
-  const sorted = [...ranges].sort((a, b) => a.offset - b.offset);
-  const merged: MergedRange[] = [];
-  for (const r of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && r.offset <= last.offset + last.length + gap) {
-      last.length = Math.max(last.length, r.offset + r.length - last.offset);
-      last.parts.push(r);
-    } else {
-      merged.push({ offset: r.offset, length: r.length, parts: [r] });
-    }
-  }
-  return merged;
 }

@@ -2,8 +2,12 @@
 // fetching on their own, so a layer's header is read once (not once per worker), a block two
 // workers need is read once, and local files (File/Blob, never uploaded) work in workers too.
 // The wire format is plain data; errors travel as data (never a throw across the boundary).
+import type { CogRendering } from '../../catalogue/types';
 import { FetchRangeSource, type RangeSource } from '../source';
 import { ByteCache, type ByteRange } from './byte_cache';
+import { openCogFrom, type Cog } from './open';
+import { RemoteBytes } from './remote_bytes';
+import { planRanges, planTile } from './render';
 
 export interface BytesRequest {
   type: 'bytes';
@@ -21,10 +25,25 @@ export type BytesReply =
 /** Data reads of several tiles arriving within this delay are merged into as few requests as possible. */
 const GATHER_MS = 12;
 
+/** One caller's ranges in a batch. */
+interface Ask { ranges: ByteRange[]; signal?: AbortSignal | undefined }
+
+/** Where a map tile is: the pool asks the hub for its bytes before a worker renders it. */
+export interface TileRequest {
+  url: string;
+  rendering: CogRendering;
+  z: number;
+  x: number;
+  y: number;
+  size: number;
+}
+
 export class ByteHub {
   private readonly caches = new Map<string, ByteCache>();
   private readonly running = new Map<string, AbortController>();
-  private readonly batches = new Map<string, { ranges: ByteRange[]; flushed: Promise<void> }>();
+  private readonly batches = new Map<string, { asks: Ask[]; flushed: Promise<void> }>();
+  /** The COG's layout (IFDs, tile tables) read on the main thread, from the same header bytes as the workers. */
+  private readonly layouts = new Map<string, Promise<Cog>>();
 
   constructor(private readonly makeSource: (key: string) => RangeSource = (key) => new FetchRangeSource(key)) {}
 
@@ -48,10 +67,7 @@ export class ByteHub {
       const cache = this.cacheFor(request.key);
       let data: ArrayBuffer[];
       if (request.header) data = await cache.fetchBlocks(request.ranges, signal);
-      else {
-        await this.gather(request.key, cache, request.ranges);
-        data = await cache.fetch(request.ranges, signal);
-      }
+      else data = await this.readData(request.key, cache, request.ranges, signal);
       return { type: 'bytes', id: request.id, data, fileSize: cache.fileSize };
     } catch (error) {
       return { type: 'bytes', id: request.id, error: error instanceof Error ? error.message : String(error) };
@@ -59,24 +75,68 @@ export class ByteHub {
   }
 
   /**
+   * Starts reading a map tile's blocks now, on the main thread, before a worker gets the job:
+   * the tiles MapLibre asks for in one frame then share requests, however many wait in the
+   * pool's queue. The caller's signal holds a share of the request (a cancelled tile releases
+   * it). Never throws: the worker rendering the tile reports any error itself.
+   */
+  async prefetchTile(tile: TileRequest, signal?: AbortSignal): Promise<void> {
+    try {
+      const cog = await this.layoutFor(tile.url);
+      if (signal?.aborted) return;
+      const ranges = planRanges(planTile(cog, tile.rendering, tile.z, tile.x, tile.y, tile.size));
+      if (ranges.length > 0) await this.readData(tile.url, this.cacheFor(tile.url), ranges, signal);
+    } catch {
+      // nothing to do here: the worker opens the file and reads the tile again, and says why it failed
+    }
+  }
+
+  /**
+   * The COG opened over this hub's own cache in header mode (as a worker does): no request
+   * beyond the header blocks the workers need anyway. A failure is kept (no retry per tile:
+   * the workers retry and report; planning ahead is only an optimisation).
+   */
+  private layoutFor(key: string): Promise<Cog> {
+    let layout = this.layouts.get(key);
+    if (!layout) {
+      let id = 0;
+      const bytes = new RemoteBytes(key, async (ranges, header, signal) => {
+        const reply = await this.serve({ type: 'bytes', id: id++, key, ranges, header }, signal);
+        if ('error' in reply) throw new Error(reply.error);
+        return reply;
+      });
+      layout = openCogFrom(bytes, key);
+      this.layouts.set(key, layout);
+    }
+    return layout;
+  }
+
+  /** Ranges already asked for are joined at once; new ones wait for the batch. */
+  private async readData(key: string, cache: ByteCache, ranges: ByteRange[], signal?: AbortSignal): Promise<ArrayBuffer[]> {
+    if (!ranges.every((range) => cache.isCached(range))) await this.gather(key, cache, { ranges, signal });
+    return cache.fetch(ranges, signal);
+  }
+
+  /**
    * Workers ask for a tile's blocks one tile at a time; neighbouring tiles share or adjoin
    * blocks, so the ranges asked within a few ms are started together (merged by ByteCache).
    */
-  private gather(key: string, cache: ByteCache, ranges: ByteRange[]): Promise<void> {
+  private gather(key: string, cache: ByteCache, ask: Ask): Promise<void> {
     let batch = this.batches.get(key);
     if (!batch) {
-      const pending: ByteRange[] = [];
+      const asks: Ask[] = [];
       batch = {
-        ranges: pending,
+        asks,
         flushed: new Promise<void>((resolve) => setTimeout(() => {
           this.batches.delete(key);
-          cache.start(pending);
+          // a tile cancelled while the batch gathered costs nothing on the wire
+          cache.start(asks.filter((a) => !a.signal?.aborted).flatMap((a) => a.ranges));
           resolve();
         }, GATHER_MS)),
       };
       this.batches.set(key, batch);
     }
-    batch.ranges.push(...ranges);
+    batch.asks.push(ask);
     return batch.flushed;
   }
 

@@ -2,6 +2,7 @@
 // the internal tiles needed (merged requests) → optional DEM product → resample → colour.
 import type { CogRendering } from '../../catalogue/types';
 import type { Cog, CogLevel } from './open';
+import type { ByteRange } from './byte_cache';
 import { blockRanges, type PixelWindow } from './blocks';
 import { buildMesh, meshBounds, meshLookup, type Mesh } from './mesh';
 import { makeColourer, sampleBilinear, sampleNearest, type Window } from './paint';
@@ -21,29 +22,57 @@ export function chooseLevel(cog: Cog, scale: number): CogLevel {
   return best;
 }
 
-export async function renderTile(cog: Cog, rendering: CogRendering, z: number, x: number, y: number, size = 256, signal?: AbortSignal): Promise<Uint8ClampedArray> {
-  const out = new Uint8ClampedArray(size * size * 4);
+/** What one map tile reads: the level, its pixel window and the mesh into it. */
+export interface TilePlan {
+  mesh: Mesh;
+  level: CogLevel;
+  window: PixelWindow;
+  offset: LevelOffset;
+}
+
+/** The tile's plan, or null when the tile lies outside the raster (drawn transparent). */
+export function planTile(cog: Cog, rendering: CogRendering, z: number, x: number, y: number, size = 256): TilePlan | null {
   const mesh = buildMesh(cog, z, x, y, size);
   const [minX, minY, maxX, maxY] = meshBounds(mesh);
-  if (!(maxX > 0 && maxY > 0 && minX < cog.width && minY < cog.height)) return out;
+  if (!(maxX > 0 && maxY > 0 && minX < cog.width && minY < cog.height)) return null;
   const level = chooseLevel(cog, Math.max(maxX - minX, maxY - minY) / size);
   const fx = cog.width / level.width, fy = cog.height / level.height;
   const pad = rendering.product ? 2 : 1;
   const clampX = (v: number) => Math.max(0, Math.min(level.width, v));
   const clampY = (v: number) => Math.max(0, Math.min(level.height, v));
   const window: PixelWindow = [clampX(Math.floor(minX / fx) - pad), clampY(Math.floor(minY / fy) - pad), clampX(Math.ceil(maxX / fx) + pad), clampY(Math.ceil(maxY / fy) + pad)];
-  const win = await readWindow(cog, level, window, rendering, signal);
-  paint(out, mesh, win, rendering, cog.dtype, { x0: window[0], y0: window[1], fx, fy });
+  return { mesh, level, window, offset: { x0: window[0], y0: window[1], fx, fy } };
+}
+
+/**
+ * Every byte range the tile will read (image blocks, then mask blocks). The worker pool asks
+ * for these on the main thread as soon as MapLibre wants the tile, so the tiles of one view
+ * share requests; renderTile asks for exactly the same ranges (same keys, found in the cache).
+ */
+export function planRanges(plan: TilePlan | null): ByteRange[] {
+  if (!plan) return [];
+  const { level, window } = plan;
+  if ((window[2] - window[0]) * (window[3] - window[1]) > MAX_WINDOW_PIXELS) return [];
+  return [...blockRanges(level.image, window), ...(level.mask ? blockRanges(level.mask, window) : [])];
+}
+
+export async function renderTile(cog: Cog, rendering: CogRendering, z: number, x: number, y: number, size = 256, signal?: AbortSignal): Promise<Uint8ClampedArray> {
+  const out = new Uint8ClampedArray(size * size * 4);
+  const plan = planTile(cog, rendering, z, x, y, size);
+  if (!plan) return out;
+  const win = await readWindow(cog, plan, rendering, signal);
+  paint(out, plan.mesh, win, rendering, cog.dtype, plan.offset);
   return out;
 }
 
-async function readWindow(cog: Cog, level: CogLevel, window: PixelWindow, rendering: CogRendering, signal?: AbortSignal): Promise<Window> {
+async function readWindow(cog: Cog, plan: TilePlan, rendering: CogRendering, signal?: AbortSignal): Promise<Window> {
+  const { level, window } = plan;
   const width = window[2] - window[0], height = window[3] - window[1];
   if (width * height > MAX_WINDOW_PIXELS) {
     throw new Error(`${cog.key}: the file is not cloud optimized (no overview for this zoom); convert it with \`npm run import\``);
   }
   const samples = bandsOf(rendering, cog.bands);
-  await cog.bytes.prefetch([...blockRanges(level.image, window), ...(level.mask ? blockRanges(level.mask, window) : [])], signal);
+  await cog.bytes.prefetch(planRanges(plan), signal);
   const [rasters, mask] = await Promise.all([
     readSamples(level.image, window, samples, signal),
     level.mask ? readSample(level.mask, window, 0, signal) : null,

@@ -34,9 +34,14 @@ export class CogWorkerPool {
   private readonly queue: JobQueue;
   private nextId = 1;
 
-  constructor(readonly hub = sharedByteHub, size = Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1))) {
+  constructor(
+    readonly hub = sharedByteHub,
+    size = Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1)),
+    /** Tests give an in-process stand-in speaking the same messages (Node has no Web Worker). */
+    spawn: () => Worker = () => new Worker(new URL('./tile_worker.ts', import.meta.url), { type: 'module' }),
+  ) {
     for (let lane = 0; lane < size; lane++) {
-      const worker = new Worker(new URL('./tile_worker.ts', import.meta.url), { type: 'module' });
+      const worker = spawn();
       worker.onmessage = (event: MessageEvent<WorkerMessage>) => this.onMessage(lane, worker, event.data);
       this.workers.push(worker);
     }
@@ -44,6 +49,9 @@ export class CogWorkerPool {
   }
 
   render(url: string, rendering: CogRendering, z: number, x: number, y: number, size: number, signal?: AbortSignal): Promise<ImageBitmap> {
+    // the tile's bytes are asked now, with those of the other tiles of this frame (one request),
+    // not when a worker gets to the job
+    void this.hub.prefetchTile({ url, rendering, z, x, y, size }, signal);
     return new Promise<ImageBitmap>((resolve, reject) => {
       const id = this.nextId++;
       const job: QueuedJob = {
