@@ -18,6 +18,12 @@ export interface RangeSource {
 
 /** Files served without Range support are read whole, but only up to this size. */
 const MAX_WHOLE_FILE_BYTES = 256 * 1024 * 1024;
+/**
+ * After a read failed for good (its retries spent), other reads of the same file fail at once for
+ * this long: the several readers of one COG (a layout on the main thread, each tile worker) then
+ * do not each spend their own attempts on a server that is down.
+ */
+const FAILED_QUIET_MS = 10_000;
 
 /** What one range read learnt besides the bytes (PMTiles needs the ETag and cache headers). */
 export interface HttpRangeResponse extends RangeResponse {
@@ -33,6 +39,7 @@ export interface HttpRangeResponse extends RangeResponse {
  */
 export class FetchRangeSource implements RangeSource {
   private whole: HttpRangeResponse | null = null;
+  private failed: { message: string; until: number } | null = null;
   /** Set after the file changed on the server: later reads bypass the browser's HTTP cache. */
   mustReload = false;
 
@@ -50,6 +57,17 @@ export class FetchRangeSource implements RangeSource {
   /** getBytes() plus the answer's ETag and cache headers. */
   async read(offset: number, length: number, signal?: AbortSignal): Promise<HttpRangeResponse> {
     if (this.whole) return sliceWhole(this.whole, offset, length);
+    if (this.failed && Date.now() < this.failed.until) throw new Error(this.failed.message);
+    try {
+      return await this.readRange(offset, length, signal);
+    } catch (error) {
+      // A user abort says nothing about the server.
+      if (!signal?.aborted) this.failed = { message: error instanceof Error ? error.message : String(error), until: Date.now() + FAILED_QUIET_MS };
+      throw error;
+    }
+  }
+
+  private async readRange(offset: number, length: number, signal?: AbortSignal): Promise<HttpRangeResponse> {
     const headers = { Range: `bytes=${offset}-${offset + length - 1}` };
     const init: RequestInit = { headers, signal, ...(this.mustReload ? { cache: 'reload' as const } : {}) };
     const response = await fetchWithRetry(this.url, init, { checkHeaders: (answer) => this.checkWholeSize(answer) });

@@ -60,6 +60,15 @@ describe('fetchWithRetry', () => {
     expect(count).toBe(3);
   });
 
+  it('should fail other reads of a file at once after one failed for good (no second round of attempts)', async () => {
+    script = (_request, response) => response.writeHead(503).end();
+    const source = new FetchRangeSource(url);
+    await expect(source.getBytes(0, 10)).rejects.toThrow('HTTP 503');
+    expect(count).toBe(3);
+    await expect(source.getBytes(100, 10)).rejects.toThrow('HTTP 503');
+    expect(count).toBe(3);
+  });
+
   it('should not retry a 404 and say so clearly', async () => {
     script = (_request, response) => response.writeHead(404).end('<h1>Not Found</h1>');
     await expect(new FetchRangeSource(url).getBytes(0, 10)).rejects.toThrow(`${url}: HTTP 404`);
