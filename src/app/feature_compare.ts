@@ -72,7 +72,7 @@ export function installCompare(context: AppContext): Feature {
     if (!active) return;
     const panelOpen = () => sheet.current() === SHEET_ID;
     void times.refresh(active.state, active.right, active.badges, () => {
-      if (panelOpen()) openPanel();
+      if (panelOpen()) openPanel(true);
     });
   }
 
@@ -98,7 +98,8 @@ export function installCompare(context: AppContext): Feature {
     });
   }
 
-  function openPanel(): void {
+  /** `redraw`: the panel is already open and shows new values; the focus stays where it is. */
+  function openPanel(redraw = false): void {
     if (!active) return;
     const focused = focusKey(sheet.current() === SHEET_ID ? document.activeElement : null);
     const layers = store.get().order.flatMap((id) => (defs.get(id) ? [defs.get(id)!] : []));
@@ -119,7 +120,7 @@ export function installCompare(context: AppContext): Feature {
       },
       stop: () => stop(),
     }, dates);
-    sheet.open(t('compare.title'), panel, { id: SHEET_ID });
+    sheet.open(t('compare.title'), panel, { id: SHEET_ID, focus: !redraw });
     // A re-drawn panel keeps the control the user was on.
     if (focused) panel.querySelector<HTMLElement>(focused)?.focus();
   }
@@ -148,7 +149,7 @@ export function installCompare(context: AppContext): Feature {
       relabelButton();
       active?.divider.relabel();
       refreshTime();
-      if (sheet.current() === SHEET_ID) openPanel();
+      if (sheet.current() === SHEET_ID) openPanel(true);
     },
   };
 }

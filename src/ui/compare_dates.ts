@@ -25,7 +25,7 @@ export interface CompareDatesActions {
 const ROW = 'display:flex;align-items:center;gap:6px;flex-wrap:wrap;margin:4px 0';
 
 export function renderCompareDates(model: CompareDatesModel, actions: CompareDatesActions): HTMLElement {
-  const section = el('section', { class: 'compare-dates', style: 'margin-top:12px;font-size:0.85rem' },
+  const section = el('section', { class: 'compare-dates', style: 'margin:0 0 12px;font-size:0.85rem' },
     el('h3', { style: 'font-size:0.9rem;margin:0 0 6px' }, t('compare.dates')));
   if (model.left) {
     const preset = el('button', { type: 'button', class: 'compare-same-layer', style: 'padding:6px 10px;margin-bottom:6px', title: t('compare.same_layer_hint', { layer: model.left.title }) }, t('compare.same_layer'));

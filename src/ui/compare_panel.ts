@@ -1,6 +1,6 @@
 // The comparison form in the side sheet: for each layer, a "left" and a "right" checkbox, and a
 // button that ends the comparison. Left is the main map (the layer panel shows the same).
-// `dates`: the comparison's date section (compare_dates.ts), shown under the table.
+// `dates`: the comparison's date section (compare_dates.ts), shown above the table.
 import type { LayerDefinition } from '../catalogue/types';
 import { pick, t } from '../i18n';
 import { el } from './dom';
@@ -40,5 +40,5 @@ export function renderComparePanel(
   const stop = el('button', { type: 'button', class: 'compare-stop', style: 'margin-top:10px;padding:6px 10px' }, t('compare.stop'));
   stop.addEventListener('click', () => actions.stop());
   return el('div', { class: 'compare-panel' },
-    el('p', { style: 'margin:0 0 8px;font-size:0.85rem' }, t('compare.help')), table, dates, stop);
+    el('p', { style: 'margin:0 0 8px;font-size:0.85rem' }, t('compare.help')), dates, table, stop);
 }

@@ -1,0 +1,160 @@
+// Compare two dates of one layer: the demo 2019 flood extent on its first date left of the
+// divider, at the peak right of it. The point is found in the demo data with the project's COG
+// reader (dry on the first date, water at the peak, dry on the last); the pixel there must show
+// the side's date, as the divider moves with the keyboard, as the right date changes in the
+// panel, and after a reload of the permalink. The "same layer, another date" preset builds
+// such a comparison in one click.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatTime } from '../../src/ui/time_format';
+import { readLayer } from './app_data';
+import { colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage } from './harness';
+import { colorDistance, formatRgb, type Rgb } from './pixels';
+import { FLOOD_LAYER, findFloodPoint, type FloodPoint } from './series_fixture';
+
+/** A water pixel vs the basemap alone: far apart; two looks of one state: close. */
+const CHANGED = 40;
+
+const hashOf = (page: Page) => page.evaluate(() => decodeURIComponent(location.hash));
+const swipeOf = (page: Page) => page.$eval('.compare-divider', (divider) => Number(divider.getAttribute('aria-valuenow')));
+const badge = (page: Page, side: 'left' | 'right') => page.textContent(`.compare-badge-${side} .compare-badge-time`);
+const frDate = (value: string) => formatTime('date', value, 'fr');
+
+/** Polls the pixel at the point until `ok` holds (the right map has no idle signal of its own). */
+async function colorWhen(page: Page, point: FloodPoint, ok: (colour: Rgb) => boolean, what: string): Promise<Rgb> {
+  await waitForIdle(page);
+  let colour: Rgb = [0, 0, 0];
+  for (let i = 0; i < 60; i++) {
+    colour = await colorAt(page, point.lon, point.lat);
+    if (ok(colour)) return colour;
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`${what}: the point stayed ${formatRgb(colour)}`);
+}
+
+/** Where the point lies across the map, in divider percent. */
+async function pointPercent(page: Page, point: FloodPoint): Promise<number> {
+  const { x } = await pointOnPage(page, point.lon, point.lat);
+  const box = (await page.locator('#map').boundingBox())!;
+  return ((x - box.x) / box.width) * 100;
+}
+
+describe('compare two dates of the demo flood extent', () => {
+  let browser: Browser;
+  let app: AppPage;
+  let point: FloodPoint;
+  let dates: string[];
+  let wetDate: string;
+  let dry: Rgb;
+  let wet: Rgb;
+
+  beforeAll(async () => {
+    dates = readLayer(FLOOD_LAYER).source.series!.map((entry) => entry.date);
+    point = await findFloodPoint((values) => values[0] === 0 && values.includes(1) && values.at(-1) === 0, 'is dry first, water later, dry at the end');
+    wetDate = point.series.find((entry) => entry.value === 1)!.date;
+    browser = await launchBrowser();
+    app = await openApp(browser, `map=16/${point.lat}/${point.lon}&lang=fr&layers=${FLOOD_LAYER}&time=${dates[0]}`
+      + `&compare=${FLOOD_LAYER}|${FLOOD_LAYER}&swipe=0.5&rtime=${wetDate}`);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('should label each half with its date', async () => {
+    expect(await badge(app.page, 'left')).toBe(frDate(dates[0]!));
+    expect(await badge(app.page, 'right')).toBe(frDate(wetDate));
+  });
+
+  it('should draw the left date left of the divider and the right date right of it', async () => {
+    const { page } = app;
+    const divider = page.locator('.compare-divider');
+    await divider.focus();
+    await page.keyboard.press('End'); // all left: the first date, dry here
+    await waitForIdle(page);
+    await page.waitForTimeout(500);
+    dry = await colorAt(page, point.lon, point.lat);
+    await page.keyboard.press('Home'); // all right: the wet date
+    wet = await colorWhen(page, point, (c) => colorDistance(c, dry) > CHANGED, `right of the divider on ${wetDate}`);
+    expect(await swipeOf(page)).toBe(0);
+  });
+
+  it('should move the divider across the point with the keyboard', async () => {
+    const { page } = app;
+    const at = await pointPercent(page, point);
+    await page.locator('.compare-divider').focus();
+    let presses = 0;
+    while ((await swipeOf(page)) <= at + 1) {
+      await page.keyboard.press('ArrowRight');
+      presses++;
+    }
+    expect(await swipeOf(page)).toBe(Math.min(100, presses * 2));
+    await colorWhen(page, point, (c) => colorDistance(c, dry) < colorDistance(c, wet), 'left of the divider (first date)');
+    while ((await swipeOf(page)) >= at - 1) await page.keyboard.press('ArrowLeft');
+    await colorWhen(page, point, (c) => colorDistance(c, wet) < colorDistance(c, dry), 'right of the divider again');
+    await page.waitForFunction((value) => location.hash.includes(`swipe=${value / 100}`), await swipeOf(page), { timeout: 20_000 });
+  });
+
+  it('should change the right date from the panel, and the pixel follows the data', async () => {
+    const { page } = app;
+    await page.click('#compare-button');
+    const select = page.locator('.compare-right-time');
+    expect(await select.inputValue()).toBe(wetDate);
+    expect(await select.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(dates);
+    const last = dates.at(-1)!;
+    await select.focus(); // as a keyboard user: the redrawn panel must keep the focus there
+    await select.selectOption(last);
+    await page.waitForFunction((value) => location.hash.includes(`rtime=${value}`), last, { timeout: 20_000 });
+    expect(await badge(page, 'right')).toBe(frDate(last));
+    // dry on the last date, like the left's first date
+    await colorWhen(page, point, (c) => colorDistance(c, dry) < colorDistance(c, wet), `right side on ${last}`);
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('compare-right-time');
+    await page.locator('.compare-right-time').selectOption(wetDate);
+    await colorWhen(page, point, (c) => colorDistance(c, wet) < colorDistance(c, dry), `right side back on ${wetDate}`);
+    console.log(await saveScreenshot(page, 'compare-dates'));
+  });
+
+  it('should come back from its permalink', async () => {
+    await app.page.waitForFunction((value) => location.hash.includes(`rtime=${value}`), wetDate, { timeout: 20_000 });
+    const hash = (await app.page.evaluate(() => location.hash.slice(1)));
+    const fresh = await openApp(browser, hash);
+    try {
+      expect(await swipeOf(fresh.page)).toBe(await swipeOf(app.page));
+      expect(await badge(fresh.page, 'left')).toBe(frDate(dates[0]!));
+      expect(await badge(fresh.page, 'right')).toBe(frDate(wetDate));
+      await colorWhen(fresh.page, point, (c) => colorDistance(c, wet) < colorDistance(c, dry), 'reloaded: right of the divider');
+      await fresh.page.locator('.compare-divider').focus();
+      await fresh.page.keyboard.press('End');
+      await colorWhen(fresh.page, point, (c) => colorDistance(c, dry) < colorDistance(c, wet), 'reloaded: left of the divider');
+      expect(fresh.pageErrors).toEqual([]);
+      expect(fresh.consoleErrors).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('should build "same layer, another date" in one click, and follow the left again', async () => {
+    const plain = await openApp(browser, `map=16/${point.lat}/${point.lon}&lang=fr&layers=${FLOOD_LAYER}&time=${dates[0]}`);
+    try {
+      const { page } = plain;
+      await page.click('#compare-button');
+      await page.click('.compare-same-layer');
+      await page.waitForFunction((id) => decodeURIComponent(location.hash).includes(`compare=${id}|${id}`), FLOOD_LAYER, { timeout: 20_000 });
+      // the left shows the first date: the preset picks the last
+      expect(await hashOf(page)).toContain(`rtime=${dates.at(-1)}`);
+      expect(await badge(page, 'right')).toBe(frDate(dates.at(-1)!));
+      await page.click('.compare-follow');
+      await page.waitForFunction(() => !location.hash.includes('rtime='), undefined, { timeout: 20_000 });
+      expect(await badge(page, 'right')).toBe(frDate(dates[0]!));
+      expect(plain.pageErrors).toEqual([]);
+      expect(plain.consoleErrors).toEqual([]);
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('should have logged no errors', () => {
+    expect(app.pageErrors).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
