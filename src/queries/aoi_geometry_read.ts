@@ -9,12 +9,17 @@ import { AoiReadError, type AoiFeature, type AoiNote, type AoiReadResult } from 
 export const MAX_AOI_FILE_BYTES = 20 * 1024 * 1024;
 /** More areas than this make the link too long to share (each one is encoded in the URL). */
 export const MAX_AOI_FEATURES = 30;
+/** Beyond this a file is refused before any repair: memory and time stay bounded (a zipped
+ *  Shapefile under the size limit can hold millions of vertices). */
+export const MAX_AOI_VERTICES = 500_000;
 
 export interface ReadOptions {
   /** DOMParser class for KML/GPX; the global one by default (browsers). */
   xmlParser?: XmlParserClass;
   /** How many polygon features to keep (the rest are reported). */
   maxFeatures?: number;
+  /** Called once the file is parsed, before the (possibly long) check and repair. */
+  onParsed?: () => void;
 }
 
 export async function readAoiFile(name: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<AoiReadResult> {
@@ -23,6 +28,7 @@ export async function readAoiFile(name: string, bytes: Uint8Array, options: Read
   const format = detectFormat(name, bytes);
   if (!format) throw new AoiReadError('unknown_format', name);
   const collection = await parseToGeoJson(format, name, bytes, options.xmlParser);
+  options.onParsed?.();
   return aoiFeaturesFrom(collection, name, options.maxFeatures ?? MAX_AOI_FEATURES);
 }
 
@@ -33,6 +39,8 @@ export function aoiFeaturesFrom(collection: AnyCollection, fileName: string, max
   const all = Array.isArray(collection.features) ? collection.features : [];
   const polygonal = all.filter((feature) => isPolygonal(feature?.geometry));
   if (polygonal.length === 0) throw new AoiReadError('no_polygon', fileName);
+  const vertices = polygonal.reduce((sum, feature) => sum + vertexCount(feature.geometry), 0);
+  if (vertices > MAX_AOI_VERTICES) throw new AoiReadError('too_many_vertices', fileName, String(vertices));
   const ignored = all.length - polygonal.length;
   if (ignored > 0) notes.push({ code: 'ignored_non_polygon', count: ignored });
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[a-z0-9]+$/i, '');
@@ -50,6 +58,16 @@ export function aoiFeaturesFrom(collection: AnyCollection, fileName: string, max
     features.length = maxFeatures;
   }
   return { features, notes };
+}
+
+/** Positions in a geometry, whatever its nesting; malformed parts count as nothing (the repair rejects them). */
+function vertexCount(geometry: unknown): number {
+  if (!geometry || typeof geometry !== 'object') return 0;
+  const { coordinates, geometries } = geometry as { coordinates?: unknown; geometries?: unknown };
+  if (Array.isArray(geometries)) return geometries.reduce((sum: number, child) => sum + vertexCount(child), 0);
+  const count = (value: unknown): number => (Array.isArray(value)
+    ? (typeof value[0] === 'number' ? 1 : value.reduce((sum: number, child) => sum + count(child), 0)) : 0);
+  return count(coordinates);
 }
 
 const NAME_KEYS = ['name', 'nom', 'NAME', 'NOM', 'Name', 'Nom', 'title', 'titre', 'label'];

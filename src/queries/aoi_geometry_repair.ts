@@ -2,8 +2,10 @@
 // statistics) gets a valid Polygon/MultiPolygon: bad coordinates reject the feature, unclosed or
 // degenerate rings are fixed, and self-intersections/overlaps are cleaned by a polygon union
 // (polyclip-ts, the engine turf's union/intersect use), which acts like GEOS's buffer(0).
+// Geometry that is already valid skips the union (slow on big rings): only its rings are oriented.
 import type { Geometry, Position } from 'geojson';
 import * as polyclip from 'polyclip-ts';
+import { isCertainlyValid, ringArea } from './aoi_geometry_valid';
 import type { AoiGeometry, AoiNote, AoiNoteCode } from './aoi_geometry_types';
 
 type Ring = Position[];
@@ -30,7 +32,7 @@ export function cleanGeometry(geometry: Geometry | null | undefined, feature?: n
     const polygons = polygonsOf(geometry).map((rings) => fixPolygon(rings, note))
       .filter((rings): rings is PolygonRings => rings !== null);
     if (polygons.length === 0) throw new Rejected('empty');
-    const cleaned = union(polygons);
+    const cleaned = isCertainlyValid(polygons) ? polygons.map(orientRings) : union(polygons);
     if (cleaned.length === 0) throw new Rejected('empty');
     if (!sameShape(polygons, cleaned)) note('repaired');
     const result: AoiGeometry = cleaned.length === 1
@@ -112,6 +114,11 @@ function fixRing(ring: unknown, note: (code: AoiNoteCode) => void): Ring | null 
 function union(polygons: PolygonRings[]): PolygonRings[] {
   const [first, ...rest] = polygons as polyclip.Geom[];
   return polyclip.union(first!, ...rest) as PolygonRings[];
+}
+
+/** Outer ring counter-clockwise, holes clockwise (RFC 7946, and what the union returns). */
+function orientRings(rings: PolygonRings): PolygonRings {
+  return rings.map((ring, index) => ((ringArea(ring) > 0) === (index === 0) ? ring : [...ring].reverse()));
 }
 
 /** Same number of parts, rings and vertices: the union only re-ordered what was valid. */

@@ -38,7 +38,9 @@ export type AoiErrorCode =
   | 'gml_unsupported'
   | 'unreadable'
   | 'projected_crs'
-  | 'no_polygon';
+  | 'no_polygon'
+  /** More vertices than the reader accepts (detail = how many). */
+  | 'too_many_vertices';
 
 /** A file that cannot be used at all. `detail` is the parser's own message, when there is one. */
 export class AoiReadError extends Error {

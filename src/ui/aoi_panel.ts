@@ -17,8 +17,8 @@ export interface AoiPanel {
   element: HTMLElement;
   showList(aois: Aoi[]): void;
   showDrawing(shape: DrawShape | null): void;
-  /** A message (and optional details, e.g. one line per repaired feature). */
-  showStatus(message: string, kind: 'info' | 'error' | 'busy', details?: string[]): void;
+  /** A message (and optional details, e.g. one line per repaired feature, and a button such as Cancel). */
+  showStatus(message: string, kind: 'info' | 'error' | 'busy', details?: string[], action?: { label: string; run(): void }): void;
 }
 
 const SHAPES: DrawShape[] = ['polygon', 'rectangle', 'circle'];
@@ -54,10 +54,16 @@ export function renderAoiPanel(actions: AoiPanelActions): AoiPanel {
       cancel.hidden = shape === null;
       drawHint.textContent = shape ? t(`aoi.draw_hint_${shape}`) : t('aoi.draw_hint');
     },
-    showStatus(message, kind, details = []) {
+    showStatus(message, kind, details = [], action) {
       status.dataset.kind = kind;
+      status.setAttribute('aria-busy', String(kind === 'busy'));
       status.replaceChildren(el('p', {}, message));
       if (details.length) status.appendChild(el('ul', { class: 'aoi-notes' }, ...details.map((line) => el('li', {}, line))));
+      if (action) {
+        const button = el('button', { type: 'button', class: 'aoi-status-action' }, action.label);
+        button.addEventListener('click', () => action.run());
+        status.appendChild(button);
+      }
     },
   };
 }
