@@ -14,14 +14,18 @@ export const FAULT_MODES = [
   'whole-200', // ignores Range: 200 with the whole file
   'etag-change', // a new ETag on every request (the file "changed")
   'slow', // correct, but each answer waits 2 s
+  'flaky-500', // the first request for each file answers 500, later ones are correct
 ] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
 
 export interface LoggedRequest {
   mode: string;
+  method: string;
   file: string;
   range: string;
   aborted: boolean;
+  /** Status sent (0 while none was: a hang, or the client left first). */
+  status: number;
 }
 
 export interface FaultServer {
@@ -41,17 +45,23 @@ export async function startFaultServer(folder: string): Promise<FaultServer> {
   const log: LoggedRequest[] = [];
   const hanging = new Set<ServerResponse>();
   let etagCounter = 0;
+  const flakyDone = new Set<string>();
   const server: Server = createServer((request, response) => {
     const [, mode = '', ...rest] = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname).split('/');
     const file = rest.join('/');
-    const entry: LoggedRequest = { mode, file, range: request.headers.range ?? '', aborted: false };
+    const entry: LoggedRequest = { mode, method: request.method ?? '', file, range: request.headers.range ?? '', aborted: false, status: 0 };
     if (request.method !== 'OPTIONS') log.push(entry);
     response.on('close', () => {
       if (!response.writableFinished) entry.aborted = true;
+      if (response.headersSent) entry.status = response.statusCode;
     });
     if (request.method === 'OPTIONS') {
       response.writeHead(204, { ...CORS, 'Access-Control-Allow-Headers': 'Range, If-Match, If-None-Match', 'Access-Control-Allow-Methods': 'GET, HEAD' });
       return response.end();
+    }
+    if (mode === 'flaky-500' && !flakyDone.has(file)) {
+      flakyDone.add(file);
+      return void response.writeHead(500, { ...CORS, 'Content-Type': 'text/plain' }).end('Internal Server Error (once)');
     }
     const send = () => answer(mode, path.join(folder, path.basename(file)), request, response, hanging, () => ++etagCounter);
     if (mode === 'slow') setTimeout(send, SLOW_MS);
