@@ -3,9 +3,14 @@
 // reader (dry on the first date, water at the peak, dry on the last); the pixel there must show
 // the side's date, as the divider moves with the keyboard, as the right date changes in the
 // panel, and after a reload of the permalink. The "same layer, another date" preset builds
-// such a comparison in one click.
+// such a comparison in one click. An attribute-time layer (the demo historical floods, by year)
+// gets its own filter on the right map: one year, then a range, from the panel's selects.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { bbox, booleanPointInPolygon } from '@turf/turf';
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatTime } from '../../src/ui/time_format';
 import { readLayer } from './app_data';
 import { colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage } from './harness';
@@ -20,8 +25,25 @@ const swipeOf = (page: Page) => page.$eval('.compare-divider', (divider) => Numb
 const badge = (page: Page, side: 'left' | 'right') => page.textContent(`.compare-badge-${side} .compare-badge-time`);
 const frDate = (value: string) => formatTime('date', value, 'fr');
 
+type Flood = Feature<Polygon, { annee: number }>;
+
+/** A point inside the `year` flood polygon and no other (nor are points ~100 m around it). */
+function pointOnlyIn(floods: Flood[], year: number): { lon: number; lat: number } {
+  const own = floods.find((f) => f.properties.annee === year)!;
+  const others = floods.filter((f) => f !== own);
+  const [west, south, east, north] = bbox(own);
+  const step = 0.001;
+  for (let lat = south + step; lat < north; lat += (north - south) / 30) {
+    for (let lon = west + step; lon < east; lon += (east - west) / 30) {
+      const near: Array<[number, number]> = [[lon, lat], [lon + step, lat], [lon - step, lat], [lon, lat + step], [lon, lat - step]];
+      if (near.every((p) => booleanPointInPolygon(p, own) && !others.some((f) => booleanPointInPolygon(p, f)))) return { lon, lat };
+    }
+  }
+  throw new Error(`no point inside the ${year} flood only: regenerate the demo data (npm run data:demo)`);
+}
+
 /** Polls the pixel at the point until `ok` holds (the right map has no idle signal of its own). */
-async function colorWhen(page: Page, point: FloodPoint, ok: (colour: Rgb) => boolean, what: string): Promise<Rgb> {
+async function colorWhen(page: Page, point: { lon: number; lat: number }, ok: (colour: Rgb) => boolean, what: string): Promise<Rgb> {
   await waitForIdle(page);
   let colour: Rgb = [0, 0, 0];
   for (let i = 0; i < 60; i++) {
@@ -154,6 +176,54 @@ describe('compare two dates of the demo flood extent', () => {
   });
 
   it('should have logged no errors', () => {
+    expect(app.pageErrors).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
+
+describe('compare two years of an attribute-time layer (demo historical floods)', () => {
+  const LAYER = 'crues-historiques';
+  let browser: Browser;
+  let app: AppPage;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('should filter the right map to its own year, then to a range', async () => {
+    const file = path.join(inject('distDir'), readLayer(LAYER).source.url.replace(/\.pmtiles$/, '.geojson'));
+    const floods = (JSON.parse(readFileSync(file, 'utf8')) as FeatureCollection<Polygon, { annee: number }>).features as Flood[];
+    const years = floods.map((f) => f.properties.annee).sort((a, b) => a - b);
+    const [first, last] = [years[0]!, years.at(-1)!];
+    const point = pointOnlyIn(floods, last);
+    app = await openApp(browser, `map=14/${point.lat}/${point.lon}&lang=fr&layers=${LAYER}&time=${first}`
+      + `&compare=${LAYER}|${LAYER}&swipe=0.5&rtime=${last}`);
+    const { page } = app;
+    expect(await badge(page, 'left')).toBe(String(first));
+    expect(await badge(page, 'right')).toBe(String(last));
+    await page.locator('.compare-divider').focus();
+    await page.keyboard.press('End'); // all left: the first year's flood does not reach the point
+    await waitForIdle(page);
+    await page.waitForTimeout(500);
+    const outside = await colorAt(page, point.lon, point.lat);
+    await page.keyboard.press('Home'); // all right: the last year's flood covers it
+    const inside = await colorWhen(page, point, (c) => colorDistance(c, outside) > CHANGED, `right map on ${last}`);
+    // A range without the last year: the right map no longer shows the flood there.
+    await page.click('#compare-button');
+    expect(await page.locator('.compare-right-from').inputValue()).toBe(String(last));
+    await page.locator('.compare-right-from').selectOption(String(first));
+    await page.locator('.compare-right-to').selectOption(String(years.at(-2)));
+    await page.waitForFunction(([a, b]) => location.hash.includes(`rfrom=${a}`) && location.hash.includes(`rto=${b}`), [first, years.at(-2)], { timeout: 20_000 });
+    await colorWhen(page, point, (c) => colorDistance(c, outside) < colorDistance(c, inside), `right map on ${first}–${years.at(-2)}`);
+    expect(await badge(page, 'right')).toBe(`${first}–${years.at(-2)}`);
+    // and back to a range that holds it
+    await page.locator('.compare-right-to').selectOption(String(last));
+    await colorWhen(page, point, (c) => colorDistance(c, inside) < colorDistance(c, outside), `right map on ${first}–${last}`);
+    console.log(await saveScreenshot(page, 'compare-years'));
     expect(app.pageErrors).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
   });
