@@ -1,6 +1,11 @@
-// MapLibre glue for COG layers: a `cog://<layerId>/{z}/{x}/{y}` raster tile protocol whose
-// tiles are rendered in a worker pool. Layers are registered with registerCogLayer();
-// a file that cannot be opened is reported once per layer through onCogError().
+// MapLibre glue for COG layers: a `cog://<tileId>/{z}/{x}/{y}` raster tile protocol whose
+// tiles are rendered in a worker pool. Tile ids are registered with registerCogLayer(); a file
+// that cannot be opened is reported once per file through onCogError().
+// The registry is shared by every map of the page (the main map and the compare map), so a
+// tile id names one file, never "what this map shows": a layer's own file is `<layerId>`, a
+// series date's file `<layerId>@<date>` (map/time_layers.ts). A tile URL may also carry its
+// file itself (`?src=<url>`, a reloaded version): then that file is read whatever the id was
+// registered with since, so one map re-registering an id cannot switch another map's file.
 import type { AddProtocolAction } from 'maplibre-gl';
 import type { CogRendering } from '../catalogue/types';
 import { CogTileError, CogWorkerPool } from '../sources/cog/worker_pool';
@@ -23,7 +28,7 @@ export function cogTileUrl(layerId: string): string {
 /** `url` must be absolute (resolve app-relative URLs against document.baseURI first). */
 export function registerCogLayer(layerId: string, url: string, rendering: CogRendering): void {
   layers.set(layerId, { url, rendering });
-  reported.delete(layerId);
+  reported.delete(`${layerId} ${url}`);
 }
 
 export function onCogError(listener: ErrorListener): () => void {
@@ -35,21 +40,37 @@ export function registerCogProtocol(maplibregl: { addProtocol: (name: string, ac
   maplibregl.addProtocol('cog', loadCogTile);
 }
 
+export interface CogTileRequest { tileId: string; z: number; x: number; y: number; src?: string }
+
+/** Reads a tile URL made by cogTileUrl() (with `?src=` when it names its file); null when malformed. */
+export function parseCogTileUrl(url: string): CogTileRequest | null {
+  const match = /^cog:\/\/([^/?]+)\/(\d+)\/(\d+)\/(\d+)(?:\?(.*))?$/.exec(url);
+  if (!match) return null;
+  try {
+    const src = new URLSearchParams(match[5] ?? '').get('src') ?? undefined;
+    const [z, x, y] = [match[2], match[3], match[4]].map(Number) as [number, number, number];
+    return { tileId: decodeURIComponent(match[1] as string), z, x, y, ...(src ? { src } : {}) };
+  } catch {
+    return null;
+  }
+}
+
 const loadCogTile: AddProtocolAction = async (params, abortController) => {
-  const match = /^cog:\/\/([^/]+)\/(\d+)\/(\d+)\/(\d+)/.exec(params.url);
-  if (!match) throw new Error(`bad COG tile URL ${params.url}`);
-  const layerId = decodeURIComponent(match[1] as string);
+  const request = parseCogTileUrl(params.url);
+  if (!request) throw new Error(`bad COG tile URL ${params.url}`);
+  const { tileId: layerId, z, x, y } = request;
   const layer = layers.get(layerId);
   if (!layer) throw new Error(`COG layer "${layerId}" is not registered`);
+  const url = request.src ?? layer.url;
   pool ??= new CogWorkerPool();
   try {
-    const [z, x, y] = [match[2], match[3], match[4]].map(Number) as [number, number, number];
-    const bitmap = await pool.render(layer.url, layer.rendering, z, x, y, COG_TILE_SIZE, abortController.signal);
+    const bitmap = await pool.render(url, layer.rendering, z, x, y, COG_TILE_SIZE, abortController.signal);
     return { data: bitmap };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof CogTileError && error.open && !reported.has(layerId)) {
-      reported.add(layerId);
+    const key = `${layerId} ${url}`;
+    if (error instanceof CogTileError && error.open && !reported.has(key)) {
+      reported.add(key);
       for (const listener of listeners) listener(layerId, message);
     }
     throw error;
