@@ -14,6 +14,8 @@ import { composeMapPng } from '../ui/report_map_png';
 import { formatDate } from '../ui/report_format';
 import type { ReportAoi, ReportDeps } from '../ui/report_types';
 import type { AppContext, FeatureInstaller } from './context';
+import { currentTime } from '../state/time_state';
+import { shownUrl } from '../state/time_selection';
 
 const SHEET_ID = 'report';
 
@@ -62,9 +64,10 @@ function dataAccess(context: AppContext): ReportDeps {
       return vectorFromPmtiles(archive, await pickSourceLayer(archive, def.source.sourceLayer, url), box, signal);
     },
     openRaster(def: LayerDefinition) {
-      const url = context.resolveUrl(def.source.url);
-      if (!cogs.has(def.id)) cogs.set(def.id, openCog(new FetchRangeSource(url)));
-      return cogs.get(def.id) as Promise<Cog>;
+      // A series layer: the file of the date the map shows.
+      const url = context.resolveUrl(shownUrl(def, currentTime()));
+      if (!cogs.has(url)) cogs.set(url, openCog(new FetchRangeSource(url)));
+      return cogs.get(url) as Promise<Cog>;
     },
   };
 }

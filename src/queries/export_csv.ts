@@ -21,8 +21,8 @@ export function vectorRows(layerId: string, title: string, stats: VectorStats, t
   });
 }
 
-export function rasterRows(layerId: string, title: string, stats: ZonalStats, labels: Record<string, string> = {}): CsvRow[] {
-  const base = { layer_id: layerId, layer: title, estimate: stats.estimate };
+export function rasterRows(layerId: string, title: string, stats: ZonalStats, labels: Record<string, string> = {}, time?: string): CsvRow[] {
+  const base = { layer_id: layerId, layer: title, estimate: stats.estimate, time };
   if (stats.categories) {
     return Object.entries(stats.categories).map(([value, c]) => ({
       ...base, class: labels[value] ? `${value} ${labels[value]}` : value, pixel_count: c.count, area_m2: round(c.area_m2, 2), area_ha: round(c.area_m2 / 1e4, 4),

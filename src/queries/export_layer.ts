@@ -19,6 +19,8 @@ export interface ExportFile {
 export interface LayerLabel {
   id: string;
   title: string;
+  /** The time the layer shows on the map (a series' date), for file names and the CSV `time` column. */
+  time?: string;
 }
 
 /** A clipped layer kept to the time the map shows (export_time.ts) says so in the name and a `time` column. */
@@ -33,12 +35,12 @@ export function vectorGeojsonFile(layer: LayerLabel, clipped: TimedClippedLayer,
 }
 
 export function rasterCsvFile(layer: LayerLabel, stats: ZonalStats, date: Date, labels: Record<string, string> = {}): ExportFile {
-  return { name: exportFileName(layer.id, 'csv', date), mime: 'text/csv;charset=utf-8', data: toCsv(rasterRows(layer.id, layer.title, stats, labels)) };
+  return { name: exportFileName(layer.id, 'csv', date, layer.time), mime: 'text/csv;charset=utf-8', data: toCsv(rasterRows(layer.id, layer.title, stats, labels, layer.time)) };
 }
 
 export async function rasterGeotiffFile(layer: LayerLabel, cog: Cog, aoi: Feature<Polygon | MultiPolygon>, date: Date, signal?: AbortSignal): Promise<ExportFile> {
   const clipped = await clipRasterToAoi(cog, aoi, signal);
-  return { name: exportFileName(layer.id, 'tif', date), mime: 'image/tiff', data: clipped.data };
+  return { name: exportFileName(layer.id, 'tif', date, layer.time), mime: 'image/tiff', data: clipped.data };
 }
 
 export function vectorExports(layer: LayerLabel, clipped: TimedClippedLayer, options: { by?: string; aoiName?: string; date: Date }): ExportFile[] {

@@ -11,11 +11,15 @@ import { el } from './dom';
 import { barChart, histogramChart } from './report_charts';
 import { formatArea, formatNumber } from './report_format';
 import { summaryTable, type TableRow } from './report_table';
-import { download } from './report_download';
+import { exportButton } from './report_download';
 import { button, classLabel } from './report_vector';
 import type { SectionContext } from './report_types';
+import { exportTime } from '../queries/export_time';
+import { shownTimeOf } from '../state/time_state';
 
 export async function fillRasterSection(body: HTMLElement, ctx: SectionContext): Promise<void> {
+  // A series is read on the date the map shows (openRaster opens that file); exports name it.
+  const time = exportTime(shownTimeOf(ctx.def.id))?.text;
   const cog = await ctx.deps.openRaster(ctx.def);
   const categorical = ctx.def.source.cog?.mode === 'categorical';
   const run = async (level: number) => {
@@ -29,8 +33,8 @@ export async function fillRasterSection(body: HTMLElement, ctx: SectionContext):
         level, categorical, signal: controller.signal,
         onProgress: (done, total) => { progress.max = Math.max(1, total); progress.value = done; },
       });
-      ctx.setRows(rasterRows(ctx.def.id, pick(ctx.def.title), stats, categoryLabels(ctx.def, stats)));
-      body.replaceChildren(...rasterView(ctx, cog, stats, run));
+      ctx.setRows(rasterRows(ctx.def.id, pick(ctx.def.title), stats, categoryLabels(ctx.def, stats), time));
+      body.replaceChildren(...rasterView(ctx, cog, stats, run, time));
     } catch (error) {
       if (!controller.signal.aborted) throw error;
       const estimate = cog.levels.length > 1 ? button(t('report.estimate_run'), () => run(cog.levels.length - 1)) : null;
@@ -45,7 +49,7 @@ function categoryLabels(def: LayerDefinition, stats: ZonalStats): Record<string,
   return Object.fromEntries(Object.keys(stats.categories ?? {}).map((k) => [k, classLabel(def, field, k)]));
 }
 
-function rasterView(ctx: SectionContext, cog: Cog, stats: ZonalStats, rerun: (level: number) => Promise<void>): Node[] {
+function rasterView(ctx: SectionContext, cog: Cog, stats: ZonalStats, rerun: (level: number) => Promise<void>, time: string | undefined): Node[] {
   const { def } = ctx;
   const unit = def.source.cog?.unit ? ` ${def.source.cog.unit}` : '';
   const v = (x: number | null) => (x === null ? '—' : `${formatNumber(x)}${unit}`);
@@ -62,14 +66,14 @@ function rasterView(ctx: SectionContext, cog: Cog, stats: ZonalStats, rerun: (le
   const chart = stats.categories
     ? barChart(Object.entries(stats.categories).map(([k, c]) => ({ label: labels[k] ?? k, value: c.area_m2, text: formatArea(c.area_m2), color: colours[k] })), t('report.area_by_class'))
     : stats.histogram ? histogramChart(stats.histogram.edges, stats.histogram.counts, t('report.histogram'), (x) => v(x)) : null;
-  const label = { id: def.id, title: pick(def.title) };
+  const label = { id: def.id, title: pick(def.title), time };
   return [
     stats.estimate ? el('p', { class: 'report-estimate' }, t('report.estimate_label', { level: stats.level })) : null,
     summaryTable(t('report.summary'), rows, def.id),
     chart,
     stats.estimate ? button(t('report.full_run'), () => rerun(0)) : null,
     el('div', { class: 'report-actions' },
-      button(t('report.export_csv'), () => download(rasterCsvFile(label, stats, ctx.date, labels))),
-      button(t('report.export_tiff'), async () => download(await rasterGeotiffFile(label, cog, ctx.aoi.feature, ctx.date)))),
+      exportButton(t('report.export_csv'), () => rasterCsvFile(label, stats, ctx.date, labels)),
+      exportButton(t('report.export_tiff'), () => rasterGeotiffFile(label, cog, ctx.aoi.feature, ctx.date))),
   ].filter((n): n is NonNullable<typeof n> => n !== null);
 }

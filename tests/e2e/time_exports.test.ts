@@ -151,6 +151,43 @@ describe('time in identify and exports (demo disturbances)', () => {
   });
 });
 
+describe('report of a series layer (demo 2019 flood extents)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('should read the date the map shows, and name it in the exports', { timeout: 240_000 }, async () => {
+    const [w, s, e, n] = [-72.5803, 46.3464, -72.5459, 46.3773];
+    const aoi = { type: 'Feature', id: 'flood-aoi', properties: { name: 'Plaine' }, geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] } };
+    const waterArea = async (date: string): Promise<{ name: string; m2: number }> => {
+      const app = await openApp(browser, `map=13/${(s + n) / 2}/${(w + e) / 2}&layers=${FLOOD}&time=${date}`);
+      try {
+        await settle(app.page);
+        await app.page.evaluate((feature) => window.dispatchEvent(new CustomEvent('geoveille:aoi-selected', { detail: { id: feature.id, name: feature.properties.name, feature } })), aoi);
+        const section = app.page.locator(`#side-sheet section[data-layer="${FLOOD}"]`);
+        await section.getByRole('button', { name: 'CSV', exact: true }).waitFor({ timeout: 60_000 });
+        const csv = await exportFile(app.page, section.getByRole('button', { name: 'CSV', exact: true }));
+        const rows = csv.bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split(','));
+        const header = rows[0]!;
+        const water = rows.find((row) => row[header.indexOf('class')]!.startsWith('1'));
+        expect(rows.slice(1).every((row) => row[header.indexOf('time')] === date)).toBe(true);
+        return { name: csv.name, m2: Number(water?.[header.indexOf('area_m2')] ?? 0) };
+      } finally {
+        await app.close();
+      }
+    };
+    const early = await waterArea('2019-04-20');
+    const peak = await waterArea('2019-05-04');
+    expect(early.name).toMatch(new RegExp(`^geoveille_${FLOOD}_2019-04-20_\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    expect(peak.name).toContain('_2019-05-04_');
+    expect(peak.m2, `water on 4 May ${peak.m2} m² vs 20 April ${early.m2} m²`).toBeGreaterThan(early.m2);
+  });
+});
+
 /** The RGBA rows [top, top + height) of a decoded PNG. */
 function bandPixels(image: ReturnType<typeof decode>, top: number, height: number): Uint8Array {
   const row = image.width * image.channels;

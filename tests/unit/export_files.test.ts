@@ -39,6 +39,11 @@ describe('export file names', () => {
     expect(exportFileName('zones-inondables', 'csv', date)).toBe('geoveille_zones-inondables_2026-11-26.csv');
     expect(exportFileName('/tmp/Forêt âge.tif', 'tif', date)).toBe('geoveille_Foret-age_2026-11-26.tif');
   });
+
+  it('carry the time the layer shows, when it is time-filtered or a series date', () => {
+    expect(exportFileName('etendue-crue-2019', 'tif', date, '2019-04-27')).toBe('geoveille_etendue-crue-2019_2019-04-27_2026-11-26.tif');
+    expect(exportFileName('feux', 'csv', date, '1990-1999_2010-2019')).toBe('geoveille_feux_1990-1999_2010-2019_2026-11-26.csv');
+  });
 });
 
 describe.skipIf(!hasSharedData)('raster exports', () => {
