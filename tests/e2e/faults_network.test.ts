@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { readLayer, readLayers } from './app_data';
-import { baseUrl, launchBrowser, VIEWPORT, waitForReady } from './harness';
+import { baseUrl, launchBrowser, saveScreenshot, VIEWPORT, waitForReady } from './harness';
 import { startFaultServer, type FaultMode, type FaultServer } from './fault_server';
 
 const CONTROL = 'zones-inondables';
@@ -94,6 +94,9 @@ describe('network faults', () => {
     Object.keys(FAULTS), { timeout: 60_000 }).catch(() => undefined);
     settledMs = Date.now() - started;
     final = await rows(page);
+    const hungId = Object.entries(FAULTS).find(([, mode]) => mode === 'hang')?.[0];
+    await page.locator(`#layer-panel li.layer[data-layer-id="${hungId}"]`).scrollIntoViewIfNeeded().catch(() => undefined);
+    await saveScreenshot(page, 'faults-network');
   });
   afterAll(async () => {
     if (process.env.FAULTS_TABLE) writeTable(FAULTS, final, server);
