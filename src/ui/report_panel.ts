@@ -8,9 +8,9 @@ import { toCsv } from '../queries/export_csv';
 import { exportFileName } from '../queries/export_names';
 import { el } from './dom';
 import { formatArea, formatDate } from './report_format';
-import { fillVectorSection, button } from './report_vector';
+import { fillVectorSection } from './report_vector';
 import { fillRasterSection } from './report_raster';
-import { download } from './report_download';
+import { exportButton } from './report_download';
 import type { ReportAoi, ReportDeps } from './report_types';
 
 export interface ReportOptions {
@@ -29,12 +29,12 @@ export function reportPanel(options: ReportOptions): HTMLElement {
   const rows = new Map<string, CsvRow[]>();
   const usable = options.layers.filter((d) => VECTOR_KINDS.has(d.source.kind) || d.source.kind === 'cog');
   const sections = usable.map((def) => section(def, options, date, rows));
-  const allCsv = button(t('report.export_all_csv'), () => download({
+  const allCsv = exportButton(t('report.export_all_csv'), () => ({
     name: exportFileName('rapport', 'csv', date), mime: 'text/csv;charset=utf-8', data: toCsv(usable.flatMap((d) => rows.get(d.id) ?? [])),
   }));
-  const png = button(t('report.export_png'), async () => {
+  const png = exportButton(t('report.export_png'), async () => {
     const blob = await options.mapPng(date);
-    download({ name: exportFileName('carte', 'png', date), mime: 'image/png', data: await blob.arrayBuffer() });
+    return { name: exportFileName('carte', 'png', date), mime: 'image/png', data: await blob.arrayBuffer() };
   });
   return el('div', { class: 'report', 'data-aoi': options.aoi.id },
     el('p', { class: 'report-meta' }, `${options.aoi.name} — ${formatArea(area(options.aoi.feature))} — ${formatDate(date)}`),

@@ -11,7 +11,7 @@ import { el } from './dom';
 import { barChart } from './report_charts';
 import { formatArea, formatLength, formatNumber } from './report_format';
 import { summaryTable, type TableRow } from './report_table';
-import { download } from './report_download';
+import { exportButton } from './report_download';
 import type { SectionContext } from './report_types';
 import { clippedAtTime, exportTime, type TimedClippedLayer } from '../queries/export_time';
 import { shownTimeOf } from '../state/time_state';
@@ -68,8 +68,8 @@ function vectorView(ctx: SectionContext, clipped: TimedClippedLayer, stats: Vect
     bars.length > 1 ? barChart(bars, t('report.area_by_class')) : null,
     ...stats.notes.map((note) => el('p', { class: 'report-note' }, note)),
     el('div', { class: 'report-actions' },
-      button(t('report.export_csv'), () => download(vectorCsvFile({ id: def.id, title: pick(def.title) }, clipped, field, ctx.date))),
-      button(t('report.export_geojson'), () => download(vectorGeojsonFile({ id: def.id, title: pick(def.title) }, clipped, ctx.aoi.name, ctx.date)))),
+      exportButton(t('report.export_csv'), () => vectorCsvFile({ id: def.id, title: pick(def.title) }, clipped, field, ctx.date)),
+      exportButton(t('report.export_geojson'), () => vectorGeojsonFile({ id: def.id, title: pick(def.title) }, clipped, ctx.aoi.name, ctx.date))),
   ].filter((n): n is NonNullable<typeof n> => n !== null);
 }
 
