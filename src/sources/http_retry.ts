@@ -89,7 +89,7 @@ async function attemptOnce(url: string, init: RequestInit, timeoutMs: number,
   checkHeaders: RetryOptions['checkHeaders']): Promise<Response> {
   const deadline = new AbortController();
   const userSignal = init.signal ?? undefined;
-  const signal = userSignal ? AbortSignal.any([userSignal, deadline.signal]) : deadline.signal;
+  const signal = userSignal ? eitherSignal(userSignal, deadline.signal) : deadline.signal;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const restart = () => {
     clearTimeout(timer);
@@ -109,6 +109,17 @@ async function attemptOnce(url: string, init: RequestInit, timeoutMs: number,
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** AbortSignal.any (Node ≥ 20.3, Chromium ≥ 116, Safari ≥ 17.4), or the same by hand on older browsers. */
+function eitherSignal(first: AbortSignal, second: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([first, second]);
+  const joined = new AbortController();
+  for (const signal of [first, second]) {
+    if (signal.aborted) joined.abort(signal.reason);
+    else signal.addEventListener('abort', () => joined.abort(signal.reason), { once: true });
+  }
+  return joined.signal;
 }
 
 /** The whole body, restarting the deadline at every chunk (a stalled body times out). */
