@@ -3,6 +3,7 @@
 // and announces the place with `geoveille:place-picked` (the flood verdict opens its card).
 import { offsetForCover, sheetCover } from '../ui/sheet_cover';
 import { t } from '../i18n';
+import { fetchWithRetry } from '../sources/http_retry';
 import { setVisible } from '../state/layer_ops';
 import { INDEX_LIST_FILE, type IndexList } from '../queries/search/address_format';
 import { AddressIndex } from '../queries/search/address_reader';
@@ -66,7 +67,7 @@ async function loadSources(context: AppContext, sources: Sources): Promise<void>
     sources.places = new PlaceIndex(placesFromGeoJson(data));
   });
   const listUrl = context.resolveUrl(`data/addresses/${INDEX_LIST_FILE}`);
-  const addresses = fetch(listUrl).then(async (response) => {
+  const addresses = fetchWithRetry(listUrl).then(async (response) => {
     if (response.status === 404) return; // no address index deployed: place search only
     if (!response.ok) throw new Error(`${listUrl}: HTTP ${response.status}`);
     const list = (await response.json()) as IndexList;
@@ -115,7 +116,7 @@ function pickSuggestion(context: AppContext, suggestion: Suggestion, setText: (l
 }
 
 async function fetchJson(url: string): Promise<unknown> {
-  const response = await fetch(url);
+  const response = await fetchWithRetry(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return response.json();
 }

@@ -1,5 +1,6 @@
 // Loads layers/catalogue.json and every layers/<id>.json, validating each on its own:
 // one broken layer file becomes an error entry, the others still load.
+import { fetchWithRetry } from '../sources/http_retry';
 import type { CatalogueFile, LayerDefinition } from './types';
 import { validateCatalogue, validateLayer, type ValidationError } from './validate';
 
@@ -24,7 +25,8 @@ export type FetchText = (url: string) => Promise<string>;
 
 /** Fetch text or throw an Error whose message is short enough for the layer panel. */
 export const fetchText: FetchText = async (url) => {
-  const response = await fetch(url);
+  // a deadline and retries for 5xx/cuts: a catalogue that hangs must not keep the app from starting
+  const response = await fetchWithRetry(url);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return response.text();
 };
