@@ -60,7 +60,7 @@ export function renderAoiPanel(actions: AoiPanelActions): AoiPanel {
       status.replaceChildren(el('p', {}, message));
       if (details.length) status.appendChild(el('ul', { class: 'aoi-notes' }, ...details.map((line) => el('li', {}, line))));
       if (action) {
-        const button = el('button', { type: 'button', class: 'aoi-status-action' }, action.label);
+        const button = el('button', { type: 'button', class: 'aoi-action aoi-status-action' }, action.label);
         button.addEventListener('click', () => action.run());
         status.appendChild(button);
       }

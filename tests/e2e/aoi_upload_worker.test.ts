@@ -94,6 +94,7 @@ describe('AOI upload in a worker', () => {
     await page.setInputFiles('#aoi-file', { name: 'annulé.geojson', mimeType: 'application/geo+json', buffer: big });
     await page.waitForSelector('.aoi-status[data-kind="busy"] .aoi-status-action');
     expect(await page.textContent('.aoi-status')).toContain('Lecture de « annulé.geojson »');
+    console.log(await saveScreenshot(page, 'aoi-upload-worker-reading'));
     await page.click('.aoi-status-action');
     expect(await statusFor(page, 'annulé.geojson', 'info')).toContain('Lecture de « annulé.geojson » annulée.');
     expect(await rowNames(page)).toEqual([]);
