@@ -8,7 +8,8 @@ import { fetchDataAccess } from '../queries/identify_data';
 import { metresPerPixel } from '../queries/identify_hit';
 import { renderIdentify, renderIdentifyLoading, renderNoVisibleLayer } from '../ui/identify_panel';
 import { pointMarker } from '../ui/identify_marker';
-import { currentTime, shownTimes } from '../state/time_state';
+import { currentTime, shownTimes, type ShownTime } from '../state/time_state';
+import { formatSelection } from '../ui/time_format';
 import { shownUrl } from '../state/time_selection';
 import type { FeatureInstaller } from './context';
 
@@ -20,7 +21,12 @@ export const installIdentify: FeatureInstaller = (context) => {
   const { map, store, defs, sheet } = context;
   const data = fetchDataAccess(context.resolveUrl);
   let mode = 'browse';
-  let shown: { lon: number; lat: number; answers: LayerAnswer[]; times: Map<string, string> } | null = null;
+  let shown: { lon: number; lat: number; answers: LayerAnswer[]; times: readonly ShownTime[] } | null = null;
+  /** The identify view, with each time layer's time in the UI language (the features listed are of that time). */
+  const view = (found: NonNullable<typeof shown>) => ({
+    ...found, defs,
+    times: new Map(found.times.map((time) => [time.layerId, formatSelection(time.kind, time.selection, currentLang())])),
+  });
   let running: AbortController | null = null;
 
   window.addEventListener('geoveille:map-mode', (event) => {
@@ -53,8 +59,8 @@ export const installIdentify: FeatureInstaller = (context) => {
       const timeFilters = new Map(times.map((time) => [time.layerId, time.filter]));
       const answers = await identifyAt([lon, lat], layers, data, { toleranceMetres, signal: controller.signal, timeFilters });
       if (controller.signal.aborted) return;
-      shown = { lon, lat, answers, times: new Map(times.map((time) => [time.layerId, time.label])) };
-      sheet.open(t('identify.title'), renderIdentify({ ...shown, defs }, currentLang()), { id: SHEET_ID });
+      shown = { lon, lat, answers, times };
+      sheet.open(t('identify.title'), renderIdentify(view(shown), currentLang()), { id: SHEET_ID });
     } catch (error) {
       if (!controller.signal.aborted) context.notices.show(t('identify.error', { message: String(error) }), 'error');
     }
@@ -73,7 +79,7 @@ export const installIdentify: FeatureInstaller = (context) => {
   return {
     relabel() {
       if (shown && sheet.current() === SHEET_ID) {
-        sheet.open(t('identify.title'), renderIdentify({ ...shown, defs }, currentLang()), { id: SHEET_ID, focus: false });
+        sheet.open(t('identify.title'), renderIdentify(view(shown), currentLang()), { id: SHEET_ID, focus: false });
       }
     },
   };

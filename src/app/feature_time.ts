@@ -83,7 +83,7 @@ export const installTime: FeatureInstaller = (context) => {
     return candidates.find((def) => def.id === chosen) ?? candidates[0];
   };
   const shownTime = ({ def, values, selection }: Shown, driven: boolean): ShownTime => ({
-    layerId: def.id, title: pick(def.title), selection, driven,
+    layerId: def.id, title: pick(def.title), kind: timeKindOf(def), selection, driven,
     label: formatSelection(timeKindOf(def), selection, currentLang()),
     filter: def.source.series ? null : timeFilter(def.time ?? { kind: 'date' }, values, selection),
   });

@@ -3,6 +3,7 @@
 // them there, so links keep the time and other features (exports) can read it.
 import type { AppState } from './app_state';
 import type { FilterExpression } from '../queries/time_filter';
+import type { TimeKind } from '../queries/time_values';
 
 export type TimeSelection =
   | { mode: 'single'; value: string }
@@ -74,6 +75,7 @@ export interface TimeInfo {
 export interface ShownTime extends TimeInfo {
   /** The layer title in the UI language. */
   title: string;
+  kind: TimeKind;
   /** The MapLibre time filter applied to the layer (null: every feature); identify and exports apply the same. */
   filter: FilterExpression | null;
   /** True for the layer the time control drives. */
