@@ -17,8 +17,8 @@ import type { AppContext } from './context';
 interface Shown { def: LayerDefinition; values: string[]; selection: TimeSelection }
 
 export interface CompareRightTime {
-  /** Works out and draws the right side's time; `changed` runs when what it shows changed. */
-  refresh(state: CompareState, right: CompareMap, badges: CompareBadges, changed: () => void): Promise<void>;
+  /** Works out and draws the right side's time; true when what it shows changed. */
+  refresh(state: CompareState, right: CompareMap, badges: CompareBadges): Promise<boolean>;
   /** The panel's date section for the comparison. */
   model(state: CompareState): CompareDatesModel;
   /** "Same layer, another date": the left's time layer and a time of it the left does not show. */
@@ -50,13 +50,13 @@ export function createCompareRightTime(context: AppContext): CompareRightTime {
   const rightLabel = (): SideLabel | null =>
     shown ? { time: formatSelection(timeKindOf(shown.def), shown.selection, currentLang()), title: pick(shown.def.title) } : null;
 
-  async function refresh(state: CompareState, right: CompareMap, badges: CompareBadges, changed: () => void): Promise<void> {
+  async function refresh(state: CompareState, right: CompareMap, badges: CompareBadges): Promise<boolean> {
     const app = context.store.get();
     const left = currentTime();
     const def = rightTimeLayer(state.right, app.order, context.defs, left?.layerId);
     const run = ++generation;
     const values = def ? await timesOf(def) : [];
-    if (run !== generation) return;
+    if (run !== generation) return false; // a newer refresh runs
     const before = JSON.stringify(shown && { id: shown.def.id, selection: shown.selection, values: shown.values.length });
     if (!def || values.length === 0) {
       shown = null;
@@ -69,7 +69,7 @@ export function createCompareRightTime(context: AppContext): CompareRightTime {
       right.showTime(def, sideTimeWanted(def, values, selection));
     }
     badges.set(shown ? leftLabel() : null, rightLabel());
-    if (before !== JSON.stringify(shown && { id: shown.def.id, selection: shown.selection, values: shown.values.length })) changed();
+    return before !== JSON.stringify(shown && { id: shown.def.id, selection: shown.selection, values: shown.values.length });
   }
 
   function model(state: CompareState): CompareDatesModel {

@@ -64,15 +64,15 @@ export function installCompare(context: AppContext): Feature {
     const before = active.state;
     active.state = { ...before, ...change };
     render();
-    if (active.state.right !== before.right || active.state.rightTime !== before.rightTime) refreshTime();
+    // The panel's own choices: it is redrawn even when the right map shows the same (e.g. "same as left").
+    if (active.state.right !== before.right || active.state.rightTime !== before.rightTime) refreshTime(true);
   }
 
   /** The right side's time and the date badges; the panel follows what the right map shows. */
-  function refreshTime(): void {
+  function refreshTime(redrawPanel = false): void {
     if (!active) return;
-    const panelOpen = () => sheet.current() === SHEET_ID;
-    void times.refresh(active.state, active.right, active.badges, () => {
-      if (panelOpen()) openPanel(true);
+    void times.refresh(active.state, active.right, active.badges).then((changed) => {
+      if ((changed || redrawPanel) && sheet.current() === SHEET_ID) openPanel(true);
     });
   }
 
