@@ -28,6 +28,16 @@ const bench: BenchModule = {
         check: `zoom ${(ours.result.zoom as number).toFixed(2)} vs ${(ol.result.zoom as number).toFixed(2)}`,
         note: `requests ${ours.requests} vs ${ol.requests}; bytes ${kb(ours.bytes)} vs ${kb(ol.bytes)} (${(ours.bytes / Math.max(1, ol.bytes)).toFixed(2)}×)`,
       });
+      // the same view as a catalogue layer (style known beforehand: no statistics sample read)
+      const styled = await browser.run('ours-view-catalogue', file, {}, { warm: true });
+      rows.push({
+        case: `  same, catalogue layer (style given)`,
+        baseline: 'OpenLayers GeoTIFF + WebGLTile',
+        ours_ms: styled.result.ms as number,
+        theirs_ms: ol.result.ms as number,
+        check: `zoom ${(styled.result.zoom as number).toFixed(2)} vs ${(ol.result.zoom as number).toFixed(2)}`,
+        note: `requests ${styled.requests} vs ${ol.requests}; bytes ${kb(styled.bytes)} vs ${kb(ol.bytes)} (${(styled.bytes / Math.max(1, ol.bytes)).toFixed(2)}×)`,
+      });
     }
     return rows;
   },
