@@ -112,6 +112,12 @@ async function attemptOnce(url: string, init: RequestInit, timeoutMs: number,
 }
 
 /** AbortSignal.any (Node ≥ 20.3, Chromium ≥ 116, Safari ≥ 17.4), or the same by hand on older browsers. */
+/** `signal` (when given) joined with the network deadline: for small checks that need no retry. */
+export function withDeadline(signal: AbortSignal | undefined, ms = netTimeoutMs()): AbortSignal {
+  const deadline = AbortSignal.timeout(ms);
+  return signal ? eitherSignal(signal, deadline) : deadline;
+}
+
 function eitherSignal(first: AbortSignal, second: AbortSignal): AbortSignal {
   if (typeof AbortSignal.any === 'function') return AbortSignal.any([first, second]);
   const joined = new AbortController();

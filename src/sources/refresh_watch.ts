@@ -1,5 +1,6 @@
 // Polls one file and says when it changed, or when the server could not be reached (then it
 // backs off: each failure doubles the wait, up to a ceiling). DOM-free, timers injectable for tests.
+import { withDeadline } from './http_retry';
 import { readFileVersion, versionChanged, type FileVersion } from './refresh_check';
 
 export interface WatchEvents {
@@ -39,7 +40,8 @@ export class RefreshWatch {
     options: WatchOptions = {},
   ) {
     if (!(intervalMs > 0)) throw new Error(`refresh interval of ${url} must be positive, ${intervalMs} found`);
-    this.read = options.read ?? ((target, signal) => readFileVersion(target, fetch, signal));
+    // a check that hangs ends at the network deadline and counts as a failed update (retried later)
+    this.read = options.read ?? ((target, signal) => readFileVersion(target, fetch, withDeadline(signal)));
     this.now = options.now ?? (() => new Date());
     this.setTimer = options.setTimer ?? ((run, ms) => setTimeout(run, ms));
     this.clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));

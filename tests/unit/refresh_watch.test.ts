@@ -1,4 +1,7 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { setNetTimeoutMs } from '../../src/sources/http_retry';
 import { RefreshWatch, type WatchEvents } from '../../src/sources/refresh_watch';
 import { startFileServer, type TestServer } from './refresh_server';
 
@@ -120,5 +123,26 @@ describe('RefreshWatch', () => {
 
   it('should refuse a non-positive interval with a message naming the file', () => {
     expect(() => new RefreshWatch('http://h/a.pmtiles', 0, recorder().events)).toThrow(/a\.pmtiles.*positive/);
+  });
+
+  it('should count a server that never answers the check as a failed update, at the network deadline', async () => {
+    const hanging = createServer(() => undefined); // takes the request, never answers
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    setNetTimeoutMs(300);
+    try {
+      const { log, events } = recorder();
+      const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/layer.bin`;
+      const watch = new RefreshWatch(url, 1000, events, manualTimers().options);
+      watch.start();
+      const started = Date.now();
+      await watch.checkNow();
+      expect(log).toEqual(['failed:2000']);
+      expect(Date.now() - started).toBeLessThan(5000);
+      watch.stop();
+    } finally {
+      setNetTimeoutMs(null);
+      hanging.closeAllConnections();
+      await new Promise<void>((resolve) => hanging.close(() => resolve()));
+    }
   });
 });
