@@ -11,6 +11,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type GeoveilleWindow } from './harness';
+import { axeViolations } from './series_fixture';
 
 const LAYER = 'perturbations-naturelles';
 const FLOOD = 'etendue-crue-2019';
@@ -135,6 +136,7 @@ describe('time in identify and exports (demo disturbances)', () => {
       expect(await select.locator('option').allTextContents()).toHaveLength(2);
       expect(await select.inputValue()).toBe(LAYER);
       expect(await app.page.textContent('#time-label .time-map-label-time')).toBe(point.own);
+      expect(await axeViolations(app.page, ['#time-control', '#time-label'])).toEqual([]);
       await select.focus();
       await select.selectOption(FLOOD);
       await app.page.waitForFunction(() => /2019/.test(document.querySelector('#time-label .time-map-label-time')?.textContent ?? '') &&

@@ -7,6 +7,7 @@ import type { LayerDefinition } from '../../src/catalogue/types';
 import { nextSelection, resolveSelection, shownUrl } from '../../src/state/time_selection';
 import { formatSelection, formatTime } from '../../src/ui/time_format';
 import { repoRoot } from './cog_helpers';
+import { decodeDriver, decodeTime, encodeDriver, encodeTime } from '../../src/state/time_state';
 
 const series = JSON.parse(readFileSync(path.join(repoRoot, 'layers/etendue-crue-2019.json'), 'utf8')) as LayerDefinition;
 const dates = series.source.series!.map((entry) => entry.date);
@@ -54,5 +55,17 @@ describe('time labels', () => {
     expect(formatSelection('period', { mode: 'range', from: '1990-1999', to: '2010-2019' }, 'en')).toBe('1990–2019');
     expect(formatSelection('year', { mode: 'range', from: '1998', to: '2017' }, 'fr')).toBe('1998–2017');
     expect(formatSelection('date', { mode: 'range', from: '2019-04-20', to: '2019-05-04' }, 'fr')).toBe('20 avril 2019 – 4 mai 2019');
+  });
+});
+
+describe('the layer the time control drives, in the hash', () => {
+  it('should round-trip, drop the other layer\'s time keys, and refuse odd ids', () => {
+    const extra = encodeTime([['compare', 'x']], { mode: 'range', from: '1990-1999', to: '2000-2009' });
+    const driven = encodeDriver(extra, 'etendue-crue-2019');
+    expect(decodeDriver(driven)).toBe('etendue-crue-2019');
+    expect(decodeTime(driven)).toBeNull();
+    expect(driven).toContainEqual(['compare', 'x']);
+    expect(decodeDriver(encodeDriver(driven, undefined))).toBeUndefined();
+    expect(decodeDriver([['timelayer', '<script>']])).toBeUndefined();
   });
 });
