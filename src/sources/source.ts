@@ -24,6 +24,13 @@ const MAX_WHOLE_FILE_BYTES = 256 * 1024 * 1024;
  * do not each spend their own attempts on a server that is down.
  */
 const FAILED_QUIET_MS = 10_000;
+/** Bumped when the user asks to try again: every file's quiet period ends at once. */
+let userRetries = 0;
+
+/** The user pressed Retry: reads of files that failed go to the network again, now. */
+export function retryFailedReads(): void {
+  userRetries++;
+}
 
 /** What one range read learnt besides the bytes (PMTiles needs the ETag and cache headers). */
 export interface HttpRangeResponse extends RangeResponse {
@@ -39,7 +46,7 @@ export interface HttpRangeResponse extends RangeResponse {
  */
 export class FetchRangeSource implements RangeSource {
   private whole: HttpRangeResponse | null = null;
-  private failed: { message: string; until: number } | null = null;
+  private failed: { message: string; until: number; retries: number } | null = null;
   /** Set after the file changed on the server: later reads bypass the browser's HTTP cache. */
   mustReload = false;
 
@@ -57,12 +64,12 @@ export class FetchRangeSource implements RangeSource {
   /** getBytes() plus the answer's ETag and cache headers. */
   async read(offset: number, length: number, signal?: AbortSignal): Promise<HttpRangeResponse> {
     if (this.whole) return sliceWhole(this.whole, offset, length);
-    if (this.failed && Date.now() < this.failed.until) throw new Error(this.failed.message);
+    if (this.failed && Date.now() < this.failed.until && this.failed.retries === userRetries) throw new Error(this.failed.message);
     try {
       return await this.readRange(offset, length, signal);
     } catch (error) {
       // A user abort says nothing about the server.
-      if (!signal?.aborted) this.failed = { message: error instanceof Error ? error.message : String(error), until: Date.now() + FAILED_QUIET_MS };
+      if (!signal?.aborted) this.failed = { message: error instanceof Error ? error.message : String(error), until: Date.now() + FAILED_QUIET_MS, retries: userRetries };
       throw error;
     }
   }

@@ -4,6 +4,7 @@
 // else in the report changes, so the numbers already shown and the AOI stay.
 import './report_download.css';
 import { t } from '../i18n';
+import { retryFailedReads } from '../sources/source';
 import type { ExportFile } from '../queries/export_layer';
 import { el } from './dom';
 
@@ -43,7 +44,10 @@ export function exportButton(label: string, make: () => ExportFile | Promise<Exp
 function showFailure(problem: HTMLElement, label: string, error: unknown, retry: () => Promise<void>): void {
   const message = error instanceof Error ? error.message : String(error);
   const again = el('button', { type: 'button', class: 'report-button report-retry' }, t('report.retry'));
-  again.addEventListener('click', () => void retry());
+  again.addEventListener('click', () => {
+    retryFailedReads(); // the user says the file may be back: don't answer from the failure memory
+    void retry();
+  });
   problem.replaceChildren(el('span', {}, t('report.export_failed', { name: label, message })), ' ', again);
   problem.hidden = false;
   again.focus();

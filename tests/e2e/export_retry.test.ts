@@ -12,8 +12,6 @@ import { reportValues } from './report_tables';
 
 const LAYER = 'lidar-mhc';
 const FILE = /\/lidar_mhc\.tif(\?|$)/;
-/** FetchRangeSource answers a failed file from memory for 10 s (FAILED_QUIET_MS) before asking again. */
-const SOURCE_QUIET_MS = 10_000;
 /** A thin diagonal band across the raster: its bounding box holds tiles the band never touches,
  *  which the statistics never read and the clipped GeoTIFF must read. */
 const BAND = {
@@ -70,8 +68,8 @@ describe('export failure and retry', () => {
     const link = await page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('aoi') ?? '');
     expect(decodeAoiParam(link).items.map((item) => item.name)).toEqual(['Bande diagonale']);
 
+    // FetchRangeSource answers a failed file from memory for 10 s; the user's Retry asks the network at once
     network.broken = false;
-    await page.waitForTimeout(SOURCE_QUIET_MS + 500);
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), retry.click()]);
     expect(download.suggestedFilename()).toMatch(/^geoveille_lidar-mhc_\d{4}-\d{2}-\d{2}\.tif$/);
     const bytes = readFileSync(await download.path());
