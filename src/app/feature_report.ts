@@ -2,19 +2,20 @@
 // for every visible vector or COG layer. Layer data: the original GeoJSON beside a PMTiles
 // archive when the server has it (read once per layer), else the archive's max-zoom tiles;
 // COGs through HTTP range requests (opened once per layer).
-import { PMTiles } from 'pmtiles';
 import type { BBox } from 'geojson';
 import { pick, t } from '../i18n';
 import type { LayerDefinition } from '../catalogue/types';
 import { openCog, type Cog } from '../sources/cog/open';
 import { FetchRangeSource } from '../sources/source';
+import { fetchWithRetry } from '../sources/http_retry';
+import { openPmtiles } from '../sources/pmtiles_archive';
 import { originalGeojsonUrl, pickSourceLayer, vectorFromGeojson, vectorFromPmtiles, type LoadedVector } from '../queries/stats_vector_load';
 import { reportPanel } from '../ui/report_panel';
 import { composeMapPng } from '../ui/report_map_png';
 import { formatDate } from '../ui/report_format';
 import type { ReportAoi, ReportDeps } from '../ui/report_types';
 import type { AppContext, FeatureInstaller } from './context';
-import { currentTime } from '../state/time_state';
+import { shownTimeOf } from '../state/time_state';
 import { shownUrl } from '../state/time_selection';
 
 const SHEET_ID = 'report';
@@ -53,19 +54,20 @@ function dataAccess(context: AppContext): ReportDeps {
   const cogs = new Map<string, Promise<Cog>>();
   return {
     async loadVector(def: LayerDefinition, box: BBox, signal?: AbortSignal) {
-      const url = context.resolveUrl(def.source.url);
+      // a series of archives: the file of the date the map shows
+      const url = context.resolveUrl(shownUrl(def, shownTimeOf(def.id) ?? null));
       const whole = def.source.kind === 'geojson' ? url : originalGeojsonUrl(url);
       if (whole) {
         if (!geojsons.has(def.id)) geojsons.set(def.id, fetchGeojson(whole, def.source.kind === 'geojson'));
         const loaded = await geojsons.get(def.id);
         if (loaded) return loaded;
       }
-      const archive = new PMTiles(url);
+      const { archive } = await openPmtiles(url); // deadline, retries and a clear message for a bad file
       return vectorFromPmtiles(archive, await pickSourceLayer(archive, def.source.sourceLayer, url), box, signal);
     },
     openRaster(def: LayerDefinition) {
       // A series layer: the file of the date the map shows.
-      const url = context.resolveUrl(shownUrl(def, currentTime()));
+      const url = context.resolveUrl(shownUrl(def, shownTimeOf(def.id) ?? null));
       if (!cogs.has(url)) cogs.set(url, openCog(new FetchRangeSource(url)));
       return cogs.get(url) as Promise<Cog>;
     },
@@ -74,7 +76,7 @@ function dataAccess(context: AppContext): ReportDeps {
 
 /** The GeoJSON, or null when it is not there (a 404 or an HTML fallback page) and tiles must do. */
 async function fetchGeojson(url: string, required: boolean): Promise<LoadedVector | null> {
-  const response = await fetch(url).catch(() => null);
+  const response = await fetchWithRetry(url).catch(() => null);
   const type = response?.headers.get('Content-Type') ?? '';
   if (!response?.ok || type.includes('text/html')) {
     if (required) throw new Error(`${url}: HTTP ${response?.status ?? 'error'}`);
