@@ -2,6 +2,7 @@
 // fetching on their own, so a layer's header is read once (not once per worker), a block two
 // workers need is read once, and local files (File/Blob, never uploaded) work in workers too.
 // The wire format is plain data; errors travel as data (never a throw across the boundary).
+// The pool also plans each map tile here (prefetchTile) before a worker renders it.
 import type { CogRendering } from '../../catalogue/types';
 import { FetchRangeSource, type RangeSource } from '../source';
 import { ByteCache, type ByteRange } from './byte_cache';

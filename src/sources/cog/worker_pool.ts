@@ -1,7 +1,9 @@
 // A small pool of tile workers. Jobs wait in a queue (a few per worker at a time) so a tile
 // that scrolled away before its turn is dropped without reaching a worker; a started job is
 // cancelled in its worker. Workers read bytes through the main thread's ByteHub (one cache per
-// COG for all workers: one header request per layer, not one per worker).
+// COG for all workers: one header request per layer, not one per worker). A tile's blocks are
+// asked on the main thread as soon as MapLibre wants the tile (ByteHub.prefetchTile), so the
+// tiles of one view share one request even while most of them wait in the queue.
 import type { CogRendering } from '../../catalogue/types';
 import type { RenderRequest, WorkerMessage } from './tile_worker';
 import { sharedByteHub, type BytesReply } from './byte_hub';
