@@ -3,7 +3,7 @@
 // stand-ins speaking the worker's messages (Node has no Web Worker); they open the file over
 // RemoteBytes and render with renderTile, as tile_worker.ts does. The COG is generated here
 // (GDAL's COG driver via gdal3.js): no third-party data.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeArrayBuffer } from 'geotiff';
 import type { CogRendering } from '../../src/catalogue/types';
@@ -38,11 +38,15 @@ async function makeCog(): Promise<Uint8Array> {
   } as never);
   const gdal = await loadGdal();
   const plainPath = `/tmp/geoveille-first-view-${process.pid}.tif`;
-  (await import('node:fs')).writeFileSync(plainPath, Buffer.from(plain));
-  const opened = await gdal.open(plainPath);
-  const out = await gdal.gdal_translate(opened.datasets[0]!, ['-of', 'COG', '-co', 'COMPRESS=DEFLATE', '-co', 'BLOCKSIZE=256'], 'first_view_cog');
-  await gdal.close(opened.datasets[0]!);
-  return new Uint8Array(readFileSync(out.real));
+  writeFileSync(plainPath, Buffer.from(plain));
+  try {
+    const opened = await gdal.open(plainPath);
+    const out = await gdal.gdal_translate(opened.datasets[0]!, ['-of', 'COG', '-co', 'COMPRESS=DEFLATE', '-co', 'BLOCKSIZE=256'], 'first_view_cog');
+    await gdal.close(opened.datasets[0]!);
+    return new Uint8Array(readFileSync(out.real));
+  } finally {
+    rmSync(plainPath, { force: true });
+  }
 }
 
 /** Every map tile of zoom Z over the file's extent (what a view fit to the file asks for). */
