@@ -31,6 +31,25 @@ export function checkImage(img: GeoTIFFImage, fileSize: number | null): void {
   }
   if (!img.isTiled) checkStriped(img, width, height, samples);
   if (fileSize !== null && fileSize < 8) throw new Error('the file is truncated');
+  checkCompression(img);
+}
+
+/**
+ * The compressions geotiff.js decodes (its decoder registry, compression/index.js). Listed here
+ * because the library only finds out when the first tile is decoded — in a tile worker, as
+ * "Unknown compression method identifier" — and a file should be refused when opened instead.
+ */
+const DECODED = new Set([1, 5, 7, 8, 32946, 32773, 34887, 50000, 50001]);
+const COMPRESSION_NAMES: Record<number, string> = {
+  2: 'CCITT RLE', 3: 'CCITT fax 3', 4: 'CCITT fax 4', 6: 'old-style JPEG', 34661: 'JBIG', 34712: 'JPEG 2000',
+  34713: 'Nikon NEF', 34925: 'LZMA', 50002: 'JPEG XL',
+};
+
+function checkCompression(img: GeoTIFFImage): void {
+  const code = Number(img.fileDirectory.getValue('Compression') ?? 1);
+  if (DECODED.has(code)) return;
+  const name = COMPRESSION_NAMES[code];
+  throw new Error(`unsupported compression ${name ? `${name} (${code})` : `code ${code}`}; convert the file with \`npm run import\` (DEFLATE, LZW or ZSTD)`);
 }
 
 function checkStriped(img: GeoTIFFImage, width: number, height: number, samples: number): void {
