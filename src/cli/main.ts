@@ -13,7 +13,25 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   series: async () => (await import('./commands/series')).run,
 };
 
+const HELP = `usage: npm run --silent cli -- <command> [--option value …]   (JSON on stdout)
+  info     --raster <path|url>
+  identify --raster <path|url> --lon <x> --lat <y>
+  identify --layer <id> --lon <x> --lat <y> [TIME] [--tolerance-m 10]
+  stats    --raster <path|url> | --vector <path|url> | --layer <id>   --aoi <geojson> [--by <field>] [TIME]
+  export   --layer <id|path> --aoi <geojson> --out <dir> [--by <field>] [TIME]
+  verdict  --lon <x> --lat <y> [--layers-dir layers] [--data-root public] [--radius-km 5]
+  series   --raster <path|url> [--raster …] --lon <x> --lat <y>
+TIME (catalogue layers with a time, --layer <id>): --time <value> | --from <a> --to <b>
+  the same as the app's time control: an attribute-time layer keeps the features of that time
+  (or range); a series layer reads the file of that date (one date: --time only). A value that
+  is not one of the layer's times is an error listing them.
+  Without TIME: every feature of an attribute-time layer; a series' default file (source.url).`;
+
 async function main(argv: string[]): Promise<void> {
+  if (argv.length === 0 || argv.includes('--help') || argv[0] === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return;
+  }
   const [name, ...rest] = argv;
   const load = name === undefined ? undefined : COMMANDS[name];
   if (!load) throw new Error(`usage: cli <${Object.keys(COMMANDS).join('|')}> [--option value …]${name ? ` (unknown command "${name}")` : ''}`);

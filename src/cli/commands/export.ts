@@ -1,11 +1,12 @@
-// cli export --layer <id|path> --aoi <geojson> --out <dir> [--by <field>]
+// cli export --layer <id|path> --aoi <geojson> --out <dir> [--by <field>] [--time <t> | --from <a> --to <b>]
 // Writes the files the browser's report offers for that layer: CSV + clipped GeoJSON for a
 // vector layer, CSV + clipped GeoTIFF for a COG. Several AOIs: one sub-folder per AOI.
+// A time (catalogue layers only, layer_time.ts) exports what the map shows at that time: the
+// features of that time, or a series' file of that date; the time is in the names and files.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bbox } from '@turf/turf';
-import type { LayerDefinition } from '../../catalogue/types';
 import { openCog } from '../../sources/cog/open';
 import { sourceForPathOrUrl } from '../../sources/file_source';
 import { zonalStats } from '../../queries/zonal_stats';
@@ -15,8 +16,10 @@ import { defaultClassField } from '../../queries/stats_class_field';
 import { rasterExports, vectorExports, type ExportFile } from '../../queries/export_layer';
 import type { NamedAoi } from '../../queries/stats_aoi';
 import { safeId } from '../../queries/export_names';
+import { clippedAtTime, type ExportTime } from '../../queries/export_time';
 import { loadVector, readAois } from './stats';
 import { requireOption } from './args';
+import { askedTime, hasTimeOption, layerAtTime, localLocation, readLayerDefinition } from './layer_time';
 
 interface LayerTarget {
   id: string;
@@ -26,20 +29,21 @@ interface LayerTarget {
   sourceLayer?: string;
   by?: string;
   categorical: boolean;
+  /** The time asked (a catalogue layer with --time/--from/--to). */
+  time?: ExportTime;
 }
 
-async function layerById(id: string): Promise<LayerTarget> {
-  const file = ['layers', 'layers/local'].map((dir) => path.join(dir, `${id}.json`)).find((f) => existsSync(f));
-  if (!file) throw new Error(`layer "${id}": no layers/${id}.json (give a layer id or a file path)`);
-  const def = JSON.parse(await readFile(file, 'utf8')) as LayerDefinition;
-  const url = def.source.url;
-  let location = /^https?:\/\//i.test(url) ? url : path.join('public', url);
+async function layerById(id: string, options: Map<string, string>): Promise<LayerTarget> {
+  const def = await readLayerDefinition(id);
   if (def.source.kind === 'pmtiles-raster') throw new Error(`layer "${id}": PMTiles raster layers hold colours, not values; nothing to export`);
+  const shown = await layerAtTime(def, askedTime(options));
+  let location = localLocation(shown.url);
   const sibling = originalGeojsonUrl(location);
   if (sibling && !/^https?:/i.test(sibling) && existsSync(sibling)) location = sibling;
   return {
     id, title: def.title.fr, kind: def.source.kind === 'cog' ? 'raster' : 'vector', location,
     sourceLayer: def.source.sourceLayer, by: defaultClassField(def), categorical: def.source.cog?.mode === 'categorical',
+    time: shown.time,
   };
 }
 
@@ -50,10 +54,11 @@ function layerByPath(file: string): LayerTarget {
 }
 
 async function filesFor(layer: LayerTarget, aoi: NamedAoi, by: string | undefined, date: Date): Promise<ExportFile[]> {
-  const label = { id: layer.id, title: layer.title };
+  const label = { id: layer.id, title: layer.title, time: layer.time?.text };
   if (layer.kind === 'vector') {
     const loaded = await loadVector(layer.location, bbox(aoi.feature), layer.sourceLayer);
-    return vectorExports(label, clipLayer(loaded.index, aoi.feature), { by: by ?? layer.by, aoiName: aoi.name, date });
+    const clipped = clippedAtTime(clipLayer(loaded.index, aoi.feature), layer.time, (time) => `Only the features of the time asked: ${time.label}`);
+    return vectorExports(label, clipped, { by: by ?? layer.by, aoiName: aoi.name, date });
   }
   const cog = await openCog(await sourceForPathOrUrl(layer.location));
   try {
@@ -68,7 +73,9 @@ export async function run(options: Map<string, string>): Promise<{ files: string
   const wanted = requireOption(options, 'layer');
   const out = requireOption(options, 'out');
   const aois = await readAois(options);
-  const layer = /[\\/.]/.test(wanted) ? layerByPath(wanted) : await layerById(wanted);
+  const byPath = /[\\/.]/.test(wanted);
+  if (byPath && hasTimeOption(options)) throw new Error(`${wanted}: --time/--from/--to need a catalogue layer id (--layer <id>), whose times are known`);
+  const layer = byPath ? layerByPath(wanted) : await layerById(wanted, options);
   const date = new Date();
   const written: string[] = [];
   for (const aoi of aois) {
