@@ -1,6 +1,7 @@
 // Main-thread side of the AOI upload worker: one worker per file (started on demand, ended when
 // the file is read or the user cancels, so a cancelled parse stops using the CPU at once).
-import { AoiReadError, type AoiReadResult } from '../queries/aoi_geometry_types';
+import { AoiReadError, type AoiFeature, type AoiNote } from '../queries/aoi_geometry_types';
+import type { PreparedAoi } from '../state/aoi_codec_prepare';
 import type { AoiReadRequest, AoiWorkerMessage } from '../queries/aoi_upload_worker';
 import { unpackFeature } from '../queries/aoi_geometry_pack';
 
@@ -18,18 +19,25 @@ export class AoiWorkerFailed extends Error {
   }
 }
 
+/** The features read, each with what the worker prepared for adding it (same order). */
+export interface AoiWorkerResult {
+  features: Array<AoiFeature & { prepared?: PreparedAoi }>;
+  notes: AoiNote[];
+}
+
 export interface AoiReadJob {
-  result: Promise<AoiReadResult>;
+  result: Promise<AoiWorkerResult>;
   cancel(): void;
 }
 
-export function readAoiInWorker(file: File, onRepairStarted: () => void): AoiReadJob {
+/** `existing`: the page's AOIs now, so the worker prepares ids and link fits that will match. */
+export function readAoiInWorker(file: File, existing: Array<{ id: string; name: string }>, onRepairStarted: () => void): AoiReadJob {
   const worker = new Worker(new URL('../queries/aoi_upload_worker.ts', import.meta.url), { type: 'module' });
-  let settle: { resolve: (result: AoiReadResult) => void; reject: (error: Error) => void } | null = null;
-  const result = new Promise<AoiReadResult>((resolve, reject) => {
+  let settle: { resolve: (result: AoiWorkerResult) => void; reject: (error: Error) => void } | null = null;
+  const result = new Promise<AoiWorkerResult>((resolve, reject) => {
     settle = { resolve, reject };
   });
-  const finish = (outcome: AoiReadResult | Error) => {
+  const finish = (outcome: AoiWorkerResult | Error) => {
     worker.terminate();
     const pending = settle;
     settle = null;
@@ -40,7 +48,10 @@ export function readAoiInWorker(file: File, onRepairStarted: () => void): AoiRea
   worker.onmessage = (event: MessageEvent<AoiWorkerMessage>) => {
     const message = event.data;
     if (message.type === 'phase') onRepairStarted();
-    else if (message.type === 'done') finish({ features: message.features.map(unpackFeature), notes: message.notes });
+    else if (message.type === 'done') {
+      const features = message.features.map((packed, i) => ({ ...unpackFeature(packed), prepared: message.prepared[i] }));
+      finish({ features, notes: message.notes });
+    }
     else if (message.type === 'failed') finish(new AoiReadError(message.code, message.file, message.detail));
     else finish(new AoiWorkerFailed(file.name, message.message));
   };
@@ -49,6 +60,7 @@ export function readAoiInWorker(file: File, onRepairStarted: () => void): AoiRea
     finish(new AoiWorkerFailed(file.name, event.message || 'worker error'));
   };
   // A File is passed by reference (no copy); the worker reads its bytes itself.
-  worker.postMessage({ type: 'read', file, name: file.name } satisfies AoiReadRequest);
+  const request: AoiReadRequest = { type: 'read', file, name: file.name, existing: existing.map(({ id, name }) => ({ id, name })) };
+  worker.postMessage(request);
   return { result, cancel: () => finish(new AoiReadCancelled(file.name)) };
 }

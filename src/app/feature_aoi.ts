@@ -2,11 +2,10 @@
 // on the map, kept in the link (`aoi=`) and in localStorage, and "Report" hands one to the report
 // feature through the `geoveille:aoi-selected` event.
 import { t } from '../i18n';
-import type { AoiGeometry } from '../queries/aoi_geometry_types';
 import { AoiDrawTool, type DrawShape } from '../map/aoi_draw';
 import { AoiOutlines } from '../map/aoi_draw_display';
 import { AoiPersistence, browserStorage } from '../state/aoi_persist';
-import { AoiStore, aoiFeature, type Aoi } from '../state/aoi_store';
+import { AoiStore, aoiFeature, type Aoi, type NewAoi } from '../state/aoi_store';
 import { el } from '../ui/dom';
 import { renderAoiPanel, type AoiPanel } from '../ui/aoi_panel';
 import { errorText } from '../ui/aoi_messages';
@@ -70,10 +69,11 @@ export function installAoi(context: AppContext): Feature {
   });
 
   /** Adds areas; returns false (and says why) when they do not fit. */
-  function addAreas(items: Array<{ name: string; geometry: AoiGeometry }>, source: string, fit: boolean): Aoi[] | null {
+  function addAreas(items: NewAoi[], source: string, fit: boolean): Aoi[] | null {
     try {
-      const { added, savedLocally } = store.add(items);
-      if (!savedLocally) notices.show(t('aoi.storage_full'), 'info');
+      const { added, savedLocally, sessionOnly } = store.add(items);
+      if (sessionOnly > 0) notices.show(t('aoi.session_only', { count: sessionOnly }), 'info');
+      else if (!savedLocally) notices.show(t('aoi.storage_full'), 'info');
       if (fit) outlines.fitTo(added, sheetCover());
       return added;
     } catch (error) {
@@ -85,7 +85,7 @@ export function installAoi(context: AppContext): Feature {
   const actions = {
     draw: (shape: DrawShape) => void draw(shape),
     cancelDraw,
-    upload: (files: File[]) => void readAoiUploads(files, panel, (items, name) => addAreas(items, name, true)),
+    upload: (files: File[]) => void readAoiUploads(files, panel, (items, name) => addAreas(items, name, true), () => store.list()),
     rename: (id: string, name: string) => {
       try {
         store.rename(id, name);

@@ -3,20 +3,22 @@
 // repaired or ignored (with feature numbers), or why the file could not be used.
 import { t } from '../i18n';
 import { MAX_AOI_FILE_BYTES } from '../queries/aoi_geometry_read';
-import { AoiReadError, type AoiGeometry } from '../queries/aoi_geometry_types';
-import type { Aoi } from '../state/aoi_store';
+import { AoiReadError } from '../queries/aoi_geometry_types';
+import type { Aoi, NewAoi } from '../state/aoi_store';
 import type { AoiPanel } from '../ui/aoi_panel';
 import { errorText, noteText } from '../ui/aoi_messages';
 import { AoiReadCancelled, AoiWorkerFailed, readAoiInWorker } from './aoi_upload_client';
 
-type AddAreas = (items: Array<{ name: string; geometry: AoiGeometry }>, fileName: string) => Aoi[] | null;
+type AddAreas = (items: NewAoi[], fileName: string) => Aoi[] | null;
+/** The AOIs listed now (the worker prepares the new ones' ids and link fits to follow them). */
+type ListAreas = () => Array<{ id: string; name: string }>;
 
-export async function readAoiUploads(files: File[], panel: AoiPanel, addAreas: AddAreas): Promise<void> {
+export async function readAoiUploads(files: File[], panel: AoiPanel, addAreas: AddAreas, listAreas: ListAreas = () => []): Promise<void> {
   for (const file of files) {
     try {
       // Checked before reading: a huge file is refused without loading it into memory.
       if (file.size > MAX_AOI_FILE_BYTES) throw new AoiReadError('too_large', file.name, String(file.size));
-      await readOne(file, panel, addAreas);
+      await readOne(file, panel, addAreas, listAreas);
     } catch (error) {
       if (error instanceof AoiReadCancelled) {
         // Cancel stops the whole batch: the user asked the reading to stop.
@@ -28,9 +30,9 @@ export async function readAoiUploads(files: File[], panel: AoiPanel, addAreas: A
   }
 }
 
-async function readOne(file: File, panel: AoiPanel, addAreas: AddAreas): Promise<void> {
+async function readOne(file: File, panel: AoiPanel, addAreas: AddAreas, listAreas: ListAreas): Promise<void> {
   const busy = (message: string) => panel.showStatus(message, 'busy', [], { label: t('aoi.reading_cancel'), run: () => job.cancel() });
-  const job = readAoiInWorker(file, () => busy(t('aoi.reading_repair', { file: file.name })));
+  const job = readAoiInWorker(file, listAreas(), () => busy(t('aoi.reading_repair', { file: file.name })));
   busy(t('aoi.reading', { file: file.name }));
   const { features, notes } = await job.result;
   const details = notes.map(noteText);
@@ -38,7 +40,7 @@ async function readOne(file: File, panel: AoiPanel, addAreas: AddAreas): Promise
     panel.showStatus(t('aoi.error.file', { file: file.name, reason: t('aoi.error.none_valid') }), 'error', details);
     return;
   }
-  const added = addAreas(features.map((f) => ({ name: f.properties.name ?? file.name, geometry: f.geometry })), file.name);
+  const added = addAreas(features.map((f) => ({ name: f.properties.name ?? file.name, geometry: f.geometry, prepared: f.prepared })), file.name);
   if (added) panel.showStatus(t('aoi.added', { file: file.name, count: added.length }), 'info', details);
 }
 

@@ -1,5 +1,7 @@
 // Shows the saved AOIs on the map as outlines with their names, above the data layers and
-// clearly not one of them (dashed magenta over a white casing, no fill).
+// clearly not one of them (dashed magenta over a white casing, no fill). A huge uploaded area is
+// drawn from its simplified `display` outline: MapLibre's setData clones the GeoJSON to its worker
+// on the main thread, which for 250 000 vertices froze the page.
 import type { GeoJSONSource, Map as MapLibreMap, LngLatBoundsLike } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import { bbox, pointOnFeature } from '@turf/turf';
@@ -9,6 +11,8 @@ export interface ShownAoi {
   id: string;
   name: string;
   geometry: AoiGeometry;
+  /** A lighter outline for drawing only (see aoi_codec_prepare.ts). */
+  display?: AoiGeometry;
 }
 
 const SOURCE = 'geoveille-aoi';
@@ -59,7 +63,7 @@ export class AoiOutlines {
 function outlines(aois: ShownAoi[]): FeatureCollection {
   return {
     type: 'FeatureCollection',
-    features: aois.map((aoi): Feature => ({ type: 'Feature', geometry: aoi.geometry, properties: { id: aoi.id, name: aoi.name } })),
+    features: aois.map((aoi): Feature => ({ type: 'Feature', geometry: aoi.display ?? aoi.geometry, properties: { id: aoi.id, name: aoi.name } })),
   };
 }
 
@@ -67,7 +71,7 @@ function labels(aois: ShownAoi[]): FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: aois.map((aoi): Feature => ({
-      type: 'Feature', geometry: pointOnFeature(aoi.geometry).geometry, properties: { id: aoi.id, name: aoi.name },
+      type: 'Feature', geometry: pointOnFeature(aoi.display ?? aoi.geometry).geometry, properties: { id: aoi.id, name: aoi.name },
     })),
   };
 }

@@ -5,7 +5,7 @@ import { area, bbox, polygon, simplify } from '@turf/turf';
 import type { Position } from 'geojson';
 import type { AoiGeometry } from '../queries/aoi_geometry_types';
 import { encodeGeometry, encodeItem } from './aoi_codec';
-import { toBase64Url, utf8ToBase64Url } from './aoi_codec_bytes';
+import { utf8ToBase64Url } from './aoi_codec_bytes';
 
 /** The URL codec refuses values longer than 4000 characters; keep a margin. */
 export const AOI_PARAM_LIMIT = 3800;
@@ -25,19 +25,37 @@ export class AoiLinkTooLong extends Error {
   }
 }
 
+/** The characters each geometry of these AOIs gets in the link (ids and names come first). */
+export function linkShare(aois: Array<{ id: string; name: string }>, limit = AOI_PARAM_LIMIT): number {
+  const overhead = aois.reduce((sum, aoi) => sum + aoi.id.length + utf8ToBase64Url(aoi.name).length + 3, 0);
+  return Math.max(MIN_GEOMETRY_CHARS, Math.floor((limit - overhead) / Math.max(1, aois.length)));
+}
+
 export function encodeAoiParam(aois: AoiForLink[], limit = AOI_PARAM_LIMIT): string {
   if (aois.length === 0) return '';
-  const overhead = aois.reduce((sum, aoi) => sum + aoi.id.length + utf8ToBase64Url(aoi.name).length + 3, 0);
-  const share = Math.max(MIN_GEOMETRY_CHARS, Math.floor((limit - overhead) / aois.length));
+  const share = linkShare(aois, limit);
   const value = aois.map((aoi) => encodeItem(aoi.id, aoi.name, fitGeometry(aoi.geometry, share, aoi.approximate))).join('~');
   if (value.length > limit) throw new AoiLinkTooLong();
   return value;
 }
 
-/** The encoded bytes of the geometry, at most maxChars once in base64url. */
 /** Fitted bytes by geometry object and length (geometries are never mutated): renames stay cheap. */
 const fitted = new WeakMap<AoiGeometry, Map<string, Uint8Array>>();
 
+/** A fit computed elsewhere (the upload worker, with this same code) for this geometry and share. */
+export interface PrecomputedFit {
+  maxChars: number;
+  bytes: Uint8Array;
+}
+
+/** Puts a fit computed off the main thread into the cache, so fitGeometry returns it at once. */
+export function seedFit(geometry: AoiGeometry, fit: PrecomputedFit): void {
+  const cache = fitted.get(geometry) ?? new Map<string, Uint8Array>();
+  fitted.set(geometry, cache);
+  cache.set(`${fit.maxChars}:false`, fit.bytes);
+}
+
+/** The encoded bytes of the geometry, at most maxChars once in base64url. */
 export function fitGeometry(geometry: AoiGeometry, maxChars: number, approximate = false): Uint8Array {
   const cache = fitted.get(geometry) ?? new Map<string, Uint8Array>();
   fitted.set(geometry, cache);
@@ -48,7 +66,8 @@ export function fitGeometry(geometry: AoiGeometry, maxChars: number, approximate
 }
 
 function fitUncached(geometry: AoiGeometry, maxChars: number, approximate: boolean): Uint8Array {
-  const fits = (bytes: Uint8Array) => toBase64Url(bytes).length <= maxChars;
+  // Unpadded base64url length, computed: building a megabyte string just to measure it was slow.
+  const fits = (bytes: Uint8Array) => Math.ceil((bytes.length * 4) / 3) <= maxChars;
   const exact = encodeGeometry(geometry, approximate);
   if (fits(exact)) return exact;
   let simplified: AoiGeometry = geometry;

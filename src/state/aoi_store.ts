@@ -2,9 +2,10 @@
 // localStorage, restored from the link first and from localStorage when the link has none.
 import { cleanGeometry } from '../queries/aoi_geometry_repair';
 import type { AoiFeature, AoiGeometry } from '../queries/aoi_geometry_types';
-import { decodeAoiParam } from './aoi_codec';
-import { hashText } from './aoi_codec_bytes';
-import { encodeAoiParam } from './aoi_codec_fit';
+import { decodeAoiParam, decodeGeometry } from './aoi_codec';
+import { encodeAoiParam, fitGeometry, linkShare, seedFit } from './aoi_codec_fit';
+import { cleanName, geometryId, uniqueId } from './aoi_codec_ids';
+import type { PreparedAoi } from './aoi_codec_prepare';
 import type { AoiPersistence } from './aoi_persist';
 import { Store, type Listener } from './store';
 
@@ -14,6 +15,23 @@ export interface Aoi {
   geometry: AoiGeometry;
   /** Only the simplified copy held by the link was available (the full one was never on this machine). */
   approximate: boolean;
+  /** A lighter outline for the map, when the geometry is huge (never used for statistics). */
+  display?: AoiGeometry;
+}
+
+/** An area to add; `prepared` holds what the upload worker already computed for it. */
+export interface NewAoi {
+  name: string;
+  geometry: AoiGeometry;
+  prepared?: PreparedAoi;
+}
+
+export interface AddResult {
+  added: Aoi[];
+  /** False when localStorage could not keep every full geometry. */
+  savedLocally: boolean;
+  /** How many areas localStorage keeps only at link precision (full shape for this session only). */
+  sessionOnly: number;
 }
 
 export interface AoiState {
@@ -21,17 +39,12 @@ export interface AoiState {
 }
 
 export const MAX_AOIS = 30;
-export const MAX_AOI_NAME = 60;
+export { MAX_AOI_NAME, geometryId } from './aoi_codec_ids';
 
 export class AoiLimitReached extends Error {
   constructor() {
     super(`at most ${MAX_AOIS} areas of interest`);
   }
-}
-
-/** The id of a geometry: its hash, so a stored full geometry can be checked against a link's id. */
-export function geometryId(geometry: AoiGeometry): string {
-  return `a${hashText(JSON.stringify(geometry.coordinates))}`;
 }
 
 export function aoiFeature(aoi: Aoi): AoiFeature & { properties: { id: string; name: string } } {
@@ -58,22 +71,32 @@ export class AoiStore {
 
   /**
    * Adds areas in order; throws AoiLimitReached or AoiLinkTooLong (and adds nothing) when they do
-   * not all fit. `savedLocally` is false when localStorage could not keep a full geometry.
+   * not all fit. Work the upload worker did (`prepared`) is reused, so a huge area adds quickly.
    */
-  add(items: Array<{ name: string; geometry: AoiGeometry }>): { added: Aoi[]; savedLocally: boolean } {
+  add(items: NewAoi[]): AddResult {
     const current = this.list();
     if (current.length + items.length > MAX_AOIS) throw new AoiLimitReached();
     const taken = new Set(current.map((aoi) => aoi.id));
-    const added = items.map(({ name, geometry }) => {
-      const id = uniqueId(geometryId(geometry), taken);
+    const added = items.map(({ name, geometry, prepared }): Aoi => {
+      const id = uniqueId(prepared?.baseId ?? geometryId(geometry), taken);
       taken.add(id);
-      return { id, name: cleanName(name) || id, geometry, approximate: false };
+      if (prepared) seedFit(geometry, prepared.fit);
+      const aoi: Aoi = { id, name: cleanName(name) || id, geometry, approximate: false };
+      return prepared?.display ? { ...aoi, display: prepared.display } : aoi;
     });
     const next = [...current, ...added];
     this.param(next); // throws when the link cannot hold them all
-    const savedLocally = added.every((aoi) => this.persistence.saveGeometry(aoi.id, aoi.geometry));
+    const share = linkShare(next);
+    let savedLocally = true;
+    let sessionOnly = 0;
+    for (const aoi of added) {
+      if (this.persistence.saveGeometry(aoi.id, aoi.geometry)) continue;
+      savedLocally = false;
+      // What the link holds fits: after a reload the area comes back at link precision at least.
+      if (this.persistence.saveLinkCopy(aoi.id, fitGeometry(aoi.geometry, share))) sessionOnly++;
+    }
     this.commit(next);
-    return { added, savedLocally };
+    return { added, savedLocally, sessionOnly };
   }
 
   rename(id: string, name: string): void {
@@ -103,9 +126,16 @@ export class AoiStore {
 
   private fromLink(param: string): { aois: Aoi[]; bad: number } {
     const { items, bad } = decodeAoiParam(param);
+    // Full geometries only this session holds (too big for localStorage) are kept, not replaced.
+    const inMemory = new Map(this.list().filter((aoi) => !aoi.approximate).map((aoi) => [aoi.id, aoi]));
     const aois: Aoi[] = [];
     let unusable = 0;
     for (const item of items) {
+      const held = inMemory.get(item.id);
+      if (held) {
+        aois.push({ ...held, name: item.name });
+        continue;
+      }
       const stored = this.persistence.loadGeometry(item.id);
       if (stored && geometryId(stored) === item.id.split('-')[0]) {
         aois.push({ id: item.id, name: item.name, geometry: stored, approximate: false });
@@ -120,27 +150,29 @@ export class AoiStore {
   }
 
   private fromStorage(): Aoi[] {
-    return (this.persistence.loadList() ?? []).flatMap(({ id, name }) => {
+    return (this.persistence.loadList() ?? []).flatMap(({ id, name }): Aoi[] => {
       const geometry = this.persistence.loadGeometry(id);
-      return geometry ? [{ id, name, geometry, approximate: false }] : [];
+      if (geometry) return [{ id, name, geometry, approximate: false }];
+      const linkCopy = this.linkCopy(id);
+      return linkCopy ? [{ id, name, geometry: linkCopy, approximate: true }] : [];
     });
+  }
+
+  /** The link-precision copy kept for an area too big for localStorage, cleaned like a link's. */
+  private linkCopy(id: string): AoiGeometry | null {
+    const bytes = this.persistence.loadLinkCopy(id);
+    if (!bytes) return null;
+    try {
+      return cleanGeometry(decodeGeometry(bytes).geometry).geometry;
+    } catch {
+      return null;
+    }
   }
 
   private commit(aois: Aoi[]): void {
     this.persistence.saveList(aois);
     this.store.update(() => ({ aois }));
   }
-}
-
-function cleanName(name: string): string {
-  return name.replace(/\s+/g, ' ').trim().slice(0, MAX_AOI_NAME);
-}
-
-function uniqueId(base: string, taken: Set<string>): string {
-  if (!taken.has(base)) return base;
-  let n = 2;
-  while (taken.has(`${base}-${n}`)) n++;
-  return `${base}-${n}`;
 }
 
 function dedupe(aois: Aoi[]): Aoi[] {
