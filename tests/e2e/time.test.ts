@@ -4,15 +4,16 @@
 // at a known perimeter change), a range keeps only the chosen decades, play animates, and the
 // time round-trips through the permalink. The demo 2019 flood series plays through its dates
 // and the pixel at a flood-plain point changes.
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { LayerDefinition } from '../../src/catalogue/types';
 import { runImport } from '../../src/cli/import/run';
+import { serveFile } from './serve_file';
 import { colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage, type GeoveilleWindow } from './harness';
 import { colorDistance, formatRgb, type Rgb } from './pixels';
 import { axeViolations, FLOOD_LAYER, findFloodPlainPoint, findFloodPoint } from './series_fixture';
@@ -41,18 +42,6 @@ function pointOnlyIn(fires: Decade[], periode: string): [number, number] {
     }
   }
   throw new Error(`no point inside ${periode} only`);
-}
-
-/** Serves a local file with HTTP Range support (PMTiles reads byte ranges). */
-async function serveFile(route: Route, file: string): Promise<void> {
-  const size = statSync(file).size;
-  const bytes = readFileSync(file);
-  const range = /bytes=(\d+)-(\d*)/.exec((await route.request().headerValue('range')) ?? '');
-  const headers = { 'Accept-Ranges': 'bytes', 'Content-Type': 'application/octet-stream' };
-  if (!range) return route.fulfill({ status: 200, headers, body: bytes });
-  const start = Number(range[1]);
-  const end = Math.min(size - 1, range[2] ? Number(range[2]) : size - 1);
-  return route.fulfill({ status: 206, headers: { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}` }, body: bytes.subarray(start, end + 1) });
 }
 
 async function routeImported(page: Page, layer: LayerDefinition, dataFile: string): Promise<void> {

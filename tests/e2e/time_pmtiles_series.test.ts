@@ -3,17 +3,18 @@
 // from 2000 on, same source layer) with the demo generator's PMTiles writer, in a temp dir,
 // and served to the app as a user layer; a perturbation of the first date is drawn on that
 // date, gone on the second, back on the first, and each date's file is what the app reads.
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LayerDefinition } from '../../src/catalogue/types';
 import { buildVectorArchive } from '../../src/cli/demo/vector_tiles';
 import { colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle } from './harness';
 import { colorDistance, formatRgb } from './pixels';
+import { serveFile } from './serve_file';
 
 const ID = 'test-serie-perturbations';
 const DATES = ['2000', '2025'] as const;
@@ -21,17 +22,6 @@ const fileOf = (date: string) => `data/${ID}-${date}.pmtiles`;
 /** A filled polygon vs the basemap alone: far apart; two looks of one state: close. */
 const CHANGED = 25;
 type Disturbance = Feature<Polygon | MultiPolygon, { annee: number }>;
-
-async function serveFile(route: Route, file: string): Promise<void> {
-  const size = statSync(file).size;
-  const bytes = readFileSync(file);
-  const range = /bytes=(\d+)-(\d*)/.exec((await route.request().headerValue('range')) ?? '');
-  const headers = { 'Accept-Ranges': 'bytes', 'Content-Type': 'application/octet-stream' };
-  if (!range) return route.fulfill({ status: 200, headers, body: bytes });
-  const start = Number(range[1]);
-  const end = Math.min(size - 1, range[2] ? Number(range[2]) : size - 1);
-  return route.fulfill({ status: 206, headers: { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}` }, body: bytes.subarray(start, end + 1) });
-}
 
 /** The two archives, the layer that lists them as a series, and a point inside one early disturbance only. */
 function buildSeries(dir: string): { layer: LayerDefinition; files: Record<string, string>; point: [number, number] } {

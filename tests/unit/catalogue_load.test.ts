@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue, type FetchText } from '../../src/catalogue/load';
+import { catalogueOf, goodLayer } from './catalogue_fixture';
 
 const BASE = 'http://app.test/layers/';
-
-const goodLayer = (id: string) => ({
-  id,
-  title: { fr: `Couche ${id}`, en: `Layer ${id}` },
-  description: { fr: 'Description', en: 'Description' },
-  group: 'floods',
-  source: { kind: 'geojson', url: `data/${id}.geojson` },
-  style: [{ type: 'fill', paint: { 'fill-color': '#08519c' } }],
-  legend: { type: 'categories', items: [{ label: { fr: 'Zone', en: 'Zone' }, color: '#08519c' }] },
-  attribution: { organisation: { fr: 'Org', en: 'Org' }, licence: 'CC-BY 4.0', date: '2024' },
-});
 
 function fakeFetch(files: Record<string, string>): FetchText {
   return async (url) => {
@@ -22,13 +12,10 @@ function fakeFetch(files: Record<string, string>): FetchText {
   };
 }
 
-const catalogue = (layers: string[]) =>
-  JSON.stringify({ groups: [{ id: 'floods', title: { fr: 'Inondations', en: 'Floods' } }], layers });
-
 describe('catalogue loading', () => {
   it('should load the good layers and report each broken file on its own', async () => {
     const result = await loadCatalogue(BASE, fakeFetch({
-      'catalogue.json': catalogue(['good', 'not-json', 'missing', 'invalid']),
+      'catalogue.json': catalogueOf(['good', 'not-json', 'missing', 'invalid']),
       'good.json': JSON.stringify(goodLayer('good')),
       'not-json.json': '{ not json',
       'invalid.json': JSON.stringify({ ...goodLayer('invalid'), group: 'nowhere', opacity: 7 }),
@@ -44,7 +31,7 @@ describe('catalogue loading', () => {
 
   it('should put locally imported layers first when layers/local/catalogue.json exists', async () => {
     const result = await loadCatalogue(BASE, fakeFetch({
-      'catalogue.json': catalogue(['good']),
+      'catalogue.json': catalogueOf(['good']),
       'good.json': JSON.stringify(goodLayer('good')),
       'local/catalogue.json': JSON.stringify({ layers: ['mine'] }),
       'local/mine.json': JSON.stringify(goodLayer('mine')),

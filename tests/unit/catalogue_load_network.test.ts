@@ -4,20 +4,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load';
+import { catalogueOf, goodLayer } from './catalogue_fixture';
 
-const layer = (id: string) => JSON.stringify({
-  id,
-  title: { fr: `Couche ${id}`, en: `Layer ${id}` },
-  description: { fr: 'Description', en: 'Description' },
-  group: 'floods',
-  source: { kind: 'geojson', url: `data/${id}.geojson` },
-  style: [{ type: 'fill', paint: { 'fill-color': '#08519c' } }],
-  legend: { type: 'categories', items: [{ label: { fr: 'Zone', en: 'Zone' }, color: '#08519c' }] },
-  attribution: { organisation: { fr: 'Org', en: 'Org' }, licence: 'CC-BY 4.0', date: '2024' },
-});
+const layer = (id: string) => JSON.stringify(goodLayer(id));
 
 const FILES: Record<string, string> = {
-  '/layers/catalogue.json': JSON.stringify({ groups: [{ id: 'floods', title: { fr: 'Inondations', en: 'Floods' } }], layers: ['flaky', 'gone'] }),
+  '/layers/catalogue.json': catalogueOf(['flaky', 'gone']),
   '/layers/flaky.json': layer('flaky'),
 };
 

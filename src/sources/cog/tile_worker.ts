@@ -2,22 +2,17 @@
 // with an ImageBitmap, or with the error as data (never a throw across the boundary).
 /// <reference lib="webworker" />
 import type { CogRendering } from '../../catalogue/types';
-import type { BytesAbort, BytesReply, BytesRequest } from './byte_hub';
+import type { BytesAbort, BytesReply, BytesRequest, TileRequest } from './byte_hub';
 import type { ByteRange } from './byte_cache';
 import { openCogFrom, type Cog } from './open';
 import { RemoteBytes } from './remote_bytes';
 import { renderTile } from './render';
 import { resolveStretch } from './stretch';
 
-export interface RenderRequest {
+/** A map tile to render (where it is, as the hub was told) under the pool's job id. */
+export interface RenderRequest extends TileRequest {
   type: 'render';
   id: number;
-  url: string;
-  rendering: CogRendering;
-  z: number;
-  x: number;
-  y: number;
-  size: number;
 }
 export interface CancelRequest { type: 'cancel'; id: number }
 export type TileReply =
