@@ -2,6 +2,8 @@
 // version of its file reloads that layer only (view, AOIs and time stay) and its row says
 // "updated at HH:MM"; a failed check says so and retries with back-off, keeping what is drawn.
 // A catalogue with `refresh` (or any layer with one) is re-read so a new event's layers appear.
+// A series layer has one watch per date's file: the map keeps the date it shows (LayerSync and
+// time_layers.ts decide what a new version of one date's file changes on each map).
 import type { LayerDefinition } from '../catalogue/types';
 import { resolveDataUrl } from '../catalogue/to_style';
 import { pinnedArchive } from '../sources/refresh_pmtiles';
@@ -14,6 +16,7 @@ import { t, pick } from '../i18n';
 
 interface Watched {
   def: LayerDefinition;
+  /** The absolute URL of the watched file (a series: one per date). */
   dataUrl: string;
   watch: RefreshWatch;
   version: number;
@@ -26,7 +29,9 @@ const RELOADABLE = new Set(['pmtiles-vector', 'pmtiles-raster', 'cog', 'geojson'
 
 export function installRefresh(context: AppContext): Feature {
   const { store, sync } = context;
+  /** Keyed by "<layer id> <file URL>". */
   const watched = new Map<string, Watched>();
+  const watchedLayers = new Set<string>();
 
   const setNote = (entry: Watched, note: RefreshNote | null) => {
     entry.note = note;
@@ -45,11 +50,17 @@ export function installRefresh(context: AppContext): Feature {
   }
 
   function watchLayer(def: LayerDefinition): void {
-    if (!def.refresh || !RELOADABLE.has(def.source.kind) || watched.has(def.id)) return;
-    const dataUrl = resolveDataUrl(def.source.url, document.baseURI);
+    if (!def.refresh || !RELOADABLE.has(def.source.kind) || watchedLayers.has(def.id)) return;
+    watchedLayers.add(def.id);
+    const files = new Set([def.source.url, ...(def.source.series ?? []).map((entry) => entry.url)]);
+    for (const file of files) watchFile(def, file, def.refresh);
+  }
+
+  function watchFile(def: LayerDefinition, file: string, seconds: number): void {
+    const dataUrl = resolveDataUrl(file, document.baseURI);
     if (!/^https?:/.test(dataUrl)) return;
     const entry: Watched = { def, dataUrl, version: 0, note: null, updated: null, watch: undefined as unknown as RefreshWatch };
-    entry.watch = new RefreshWatch(dataUrl, def.refresh * 1000, {
+    entry.watch = new RefreshWatch(dataUrl, seconds * 1000, {
       changed: (_version, at) => reload(entry, at),
       failed: (_error, at) => setNote(entry, { kind: 'failed', at }),
       unchanged: () => {
@@ -57,14 +68,15 @@ export function installRefresh(context: AppContext): Feature {
       },
     });
     // From the first tile on, an ETag mismatch means "the file changed", never a silent re-read.
-    if (def.source.kind.startsWith('pmtiles')) sync.addRuntimeLayer(def, pinnedArchive(dataUrl, () => void entry.watch.checkNow(true)));
-    watched.set(def.id, entry);
+    if (def.source.kind.startsWith('pmtiles') && file === def.source.url) sync.addRuntimeLayer(def, pinnedArchive(dataUrl, () => void entry.watch.checkNow(true)));
+    watched.set(`${def.id} ${file}`, entry);
   }
 
   /** Polls only what is on the map: a hidden layer is checked again when it is shown. */
   function followVisibility(): void {
     const visible = store.get().visible;
-    for (const [id, entry] of watched) {
+    for (const entry of watched.values()) {
+      const id = entry.def.id;
       if (visible.has(id) && !entry.watch.isRunning) entry.watch.start();
       else if (!visible.has(id) && entry.watch.isRunning) entry.watch.stop();
     }

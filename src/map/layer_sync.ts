@@ -9,6 +9,7 @@ import type { AppState } from '../state/app_state';
 import type { LayerStatus } from '../state/layer_status';
 import { FIRST_LABEL_LAYER } from './basemap_style';
 import { cogTileUrl, onCogError, registerCogLayer } from './cog_protocol';
+import { seriesTileId, timeLayersOf } from './time_layers';
 
 type StatusListener = (id: string, status: LayerStatus) => void;
 /** The MapLibre source methods a reload uses (vector/raster: setUrl, setTiles; geojson: setData). */
@@ -79,6 +80,8 @@ export class LayerSync {
    * cache-busting). Its style layers stay (filters, order, opacity); the source re-reads every
    * tile and forgets the old version's. `archive`: the new PMTiles, keyed by `url`. Returns false
    * when the layer is not on the map yet (it reads the current file when first shown).
+   * A series layer: `url` is a version of one of its files; the map keeps the date it shows
+   * (time_layers.ts re-reads that date's file, or only remembers another date's new version).
    */
   reloadLayer(id: string, url: string, archive?: PMTiles): boolean {
     const def = this.defs.get(id);
@@ -86,13 +89,39 @@ export class LayerSync {
     const source = sourceId === undefined ? undefined : (this.map.getSource(sourceId) as unknown as ReloadableSource | undefined);
     if (!def || !source) return false;
     this.failed.delete(id);
-    if (archive) {
-      this.protocol.add(archive);
-      source.setUrl?.(`pmtiles://${archive.source.getKey()}`);
+    if (archive) this.protocol.add(archive);
+    const file = def.source.series ? this.seriesFileOf(def, url) : undefined;
+    if (file !== undefined) return this.reloadSeriesFile(def, file, url, source);
+    if (def.source.kind === 'pmtiles-vector' || def.source.kind === 'pmtiles-raster') {
+      // Without an archive (the compare map), the pmtiles protocol opens the new URL itself.
+      source.setUrl?.(`pmtiles://${archive ? archive.source.getKey() : url}`);
     } else if (def.source.kind === 'cog' && def.source.cog) {
       registerCogLayer(id, url, def.source.cog);
       source.setTiles?.([`${cogTileUrl(id)}?src=${encodeURIComponent(url)}`]);
     } else source.setData?.(url);
+    return true;
+  }
+
+  /** The catalogue URL of the series file that `url` is a version of (the `gv` of versionedUrl dropped). */
+  private seriesFileOf(def: LayerDefinition, url: string): string | undefined {
+    const plain = new URL(url, this.pageUrl);
+    plain.searchParams.delete('gv');
+    return def.source.series?.find((entry) => resolveDataUrl(entry.url, this.pageUrl) === plain.href)?.url;
+  }
+
+  private reloadSeriesFile(def: LayerDefinition, file: string, url: string, source: ReloadableSource): boolean {
+    const time = timeLayersOf(this.map);
+    if (time) {
+      time.reloadFile(def, file, url);
+      return true;
+    }
+    // No time glue on this map: it shows the layer's own file; another date's file is only re-registered.
+    const entry = def.source.series?.find((candidate) => candidate.url === file);
+    if (def.source.kind === 'cog' && def.source.cog && entry) {
+      const tileId = seriesTileId(def, file, entry.date);
+      registerCogLayer(tileId, url, def.source.cog);
+      if (tileId === def.id) source.setTiles?.([`${cogTileUrl(def.id)}?src=${encodeURIComponent(url)}`]);
+    } else if (file === def.source.url) source.setUrl?.(`pmtiles://${url}`);
     return true;
   }
 

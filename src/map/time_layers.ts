@@ -5,6 +5,9 @@
 // hidden layer under the basemap so its bytes are in the COG cache before it is shown.
 // The layers themselves are added by LayerSync, lazily: the wanted state is re-applied
 // whenever the style changes, and each call is a no-op when nothing changed.
+// A near-real-time reload of one file of a series (reloadFile, called by LayerSync.reloadLayer)
+// re-reads it only if this map shows that date; another date's new version is remembered (and
+// its COG tile id re-registered, so its old bytes are not read again) for when it is shown.
 import type { Map as MapLibreMap, RasterTileSource, VectorTileSource } from 'maplibre-gl';
 import type { LayerDefinition } from '../catalogue/types';
 import { sourceIdFor, styleLayerId } from '../catalogue/to_style';
@@ -24,15 +27,30 @@ const PRELOAD_PREFIX = 'time-preload:';
 /** Separates a series layer id from a date in COG protocol ids ("etendue-crue-2019@2019-05-04"). */
 const DATE_SEPARATOR = '@';
 
+/** The COG protocol id of one file of a series: the layer's own file is `<id>`, a date's `<id>@<date>`. */
+export function seriesTileId(def: LayerDefinition, url: string, date: string): string {
+  return url === def.source.url ? def.id : `${def.id}${DATE_SEPARATOR}${date}`;
+}
+
+/** The time glue of each map (main, compare right), so LayerSync can hand it a series reload. */
+const ofMap = new WeakMap<MapLibreMap, TimeLayers>();
+
+export function timeLayersOf(map: MapLibreMap): TimeLayers | undefined {
+  return ofMap.get(map);
+}
+
 export class TimeLayers {
   private readonly wanted = new Map<string, Wanted>();
   private readonly applied = new Map<string, string>();
+  /** "<layer id> <catalogue url>" → the absolute URL of that file's latest version (reloads). */
+  private readonly versions = new Map<string, string>();
 
   constructor(
     private readonly map: MapLibreMap,
     private readonly resolveUrl: (url: string) => string,
     onError: (layerId: string, message: string) => void,
   ) {
+    ofMap.set(map, this);
     map.on('styledata', () => this.reconcile());
     // A date's file that fails to open is the series layer's error.
     onCogError((id, message) => {
@@ -52,6 +70,39 @@ export class TimeLayers {
     if (!this.wanted.has(def.id)) return;
     this.set(def, { filter: null, date: def.source.series ? dateOfUrl(def) : undefined, visible: false });
     this.wanted.delete(def.id);
+  }
+
+  /** The catalogue URL of the file this map shows for a series layer (its own file by default). */
+  shownFile(def: LayerDefinition): string {
+    const date = this.wanted.get(def.id)?.date;
+    return def.source.series?.find((entry) => entry.date === date)?.url ?? def.source.url;
+  }
+
+  /**
+   * A new version (`url`, absolute) of one file (`file`, as in the catalogue) of a series layer:
+   * redrawn when this map shows that date, else kept for when it does. True when redrawn.
+   */
+  reloadFile(def: LayerDefinition, file: string, url: string): boolean {
+    const entry = def.source.series?.find((candidate) => candidate.url === file);
+    if (!entry) return false;
+    this.versions.set(`${def.id} ${file}`, url);
+    // The tile id names the file for both maps: the next tile of that date reads the new version.
+    if (def.source.kind === 'cog' && def.source.cog) registerCogLayer(seriesTileId(def, file, entry.date), url, def.source.cog);
+    const preload = `preload:${PRELOAD_PREFIX}${def.id}`;
+    if (this.applied.get(preload) === JSON.stringify(file)) this.applied.set(preload, '');
+    const source = this.map.getSource(this.sourceId(def));
+    const shown = this.shownFile(def) === file;
+    if (shown && source) {
+      this.point(source as RasterTileSource | VectorTileSource, def, file, entry.date);
+      this.applied.set(`date:${def.id}`, JSON.stringify(file));
+    }
+    this.reconcile();
+    return shown;
+  }
+
+  /** The absolute URL read for a file: its latest reloaded version, else the catalogue's. */
+  private fileUrl(def: LayerDefinition, file: string): string {
+    return this.versions.get(`${def.id} ${file}`) ?? this.resolveUrl(file);
   }
 
   /** True when every in-view tile of the layer's source is loaded. */
@@ -106,13 +157,20 @@ export class TimeLayers {
 
   /** Points a source at one date's file (a protocol id per date for COGs). */
   private point(source: RasterTileSource | VectorTileSource, def: LayerDefinition, url: string, date: string): void {
+    const fileUrl = this.fileUrl(def, url);
     if (def.source.kind === 'cog') {
-      const tileId = url === def.source.url ? def.id : `${def.id}${DATE_SEPARATOR}${date}`;
-      if (def.source.cog) registerCogLayer(tileId, this.resolveUrl(url), def.source.cog);
-      (source as RasterTileSource).setTiles([cogTileUrl(tileId)]);
+      const tileId = seriesTileId(def, url, date);
+      if (def.source.cog) registerCogLayer(tileId, fileUrl, def.source.cog);
+      (source as RasterTileSource).setTiles([this.tileUrl(def, tileId, url)]);
     } else {
-      source.setUrl(`pmtiles://${this.resolveUrl(url)}`);
+      source.setUrl(`pmtiles://${fileUrl}`);
     }
+  }
+
+  /** A reloaded file's tiles name it (`?src=`): another map re-registering the id cannot switch it. */
+  private tileUrl(def: LayerDefinition, tileId: string, file: string): string {
+    const version = this.versions.get(`${def.id} ${file}`);
+    return version ? `${cogTileUrl(tileId)}?src=${encodeURIComponent(version)}` : cogTileUrl(tileId);
   }
 
   /** A hidden copy of the layer on the next date, under everything (the basemap covers it). */
@@ -124,15 +182,16 @@ export class TimeLayers {
       if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', 'none');
       return;
     }
-    const tileId = entry.url === def.source.url ? def.id : `${def.id}${DATE_SEPARATOR}${entry.date}`;
-    if (def.source.cog) registerCogLayer(tileId, this.resolveUrl(entry.url), def.source.cog);
+    const tileId = seriesTileId(def, entry.url, entry.date);
+    if (def.source.cog) registerCogLayer(tileId, this.fileUrl(def, entry.url), def.source.cog);
+    const tiles = [this.tileUrl(def, tileId, entry.url)];
     if (!this.map.getSource(id)) {
-      this.map.addSource(id, { type: 'raster', tiles: [cogTileUrl(tileId)], tileSize: 256, ...(def.bounds ? { bounds: def.bounds } : {}) });
+      this.map.addSource(id, { type: 'raster', tiles, tileSize: 256, ...(def.bounds ? { bounds: def.bounds } : {}) });
       const bottom = this.map.getStyle().layers[0]?.id;
       this.map.addLayer({ id, type: 'raster', source: id, paint: { 'raster-opacity': 0 }, ...(def.minzoom !== undefined ? { minzoom: def.minzoom } : {}) }, bottom);
       this.applied.set(`preload:${id}`, JSON.stringify(entry.url));
     }
     this.map.setLayoutProperty(id, 'visibility', 'visible');
-    this.once(`preload:${id}`, entry.url, () => (this.map.getSource(id) as RasterTileSource).setTiles([cogTileUrl(tileId)]));
+    this.once(`preload:${id}`, entry.url, () => (this.map.getSource(id) as RasterTileSource).setTiles(tiles));
   }
 }
