@@ -85,7 +85,10 @@ export function installAoi(context: AppContext): Feature {
   const actions = {
     draw: (shape: DrawShape) => void draw(shape),
     cancelDraw,
-    upload: (files: File[]) => void readAoiUploads(files, panel, (items, name) => addAreas(items, name, true), () => store.list()),
+    upload: (files: File[]) => {
+      outlines.warmUp();
+      void readAoiUploads(files, panel, (items, name) => addAreas(items, name, true), () => store.list());
+    },
     rename: (id: string, name: string) => {
       try {
         store.rename(id, name);
