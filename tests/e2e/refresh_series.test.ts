@@ -152,3 +152,72 @@ describe('near-real-time series layer keeps its date', () => {
     expect(app.consoleErrors.filter((text) => !/Failed to load resource/.test(text))).toEqual([]);
   });
 });
+
+/** Polls the pixel until `ok` holds (the compare map has no idle signal of its own). */
+async function colorWhen(page: Page, point: FloodPoint, ok: (colour: Rgb) => boolean, what: string): Promise<Rgb> {
+  await waitForIdle(page);
+  let colour: Rgb = [0, 0, 0];
+  for (let i = 0; i < 30; i++) {
+    colour = await colorAt(page, point.lon, point.lat);
+    if (ok(colour)) return colour;
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`${what}: the point stayed ${formatRgb(colour)}`);
+}
+
+describe('near-real-time series layer on the compare map keeps the right date', () => {
+  let browser: Browser;
+  let app: AppPage;
+  let point: FloodPoint;
+  let wet: Rgb;
+  const live = new LiveFolder();
+  const dates = readLayer(FLOOD_LAYER).source.series!.map((entry) => entry.date);
+  const [first, second, third] = dates as [string, string, string];
+  const name = (date: string) => `etendue_crue_${date}.tif`;
+
+  beforeAll(async () => {
+    point = await findFloodPoint((v) => v[0] === 0 && v[1] === 1 && v[2] === 1, 'is dry first, then water on the next two dates');
+    for (const date of dates) live.put(name(date), demoFile(date));
+    browser = await launchBrowser();
+    // swipe=0: the right map (second date, water at the point) covers the whole map.
+    app = await openApp(browser, `map=16/${point.lat}/${point.lon}&lang=fr&layers=${FLOOD_LAYER}&time=${first}`
+      + `&compare=${FLOOD_LAYER}|${FLOOD_LAYER}&swipe=0&rtime=${second}`, {
+      beforeGoto: async (page) => {
+        await page.route(`**/layers/${FLOOD_LAYER}.json`, liveSeriesLayer);
+        await page.route(`**/${LIVE_DIR}*`, (route) => live.handle(route));
+        await page.addInitScript(() => {
+          const seen: string[] = [];
+          (window as unknown as { __reloads: string[] }).__reloads = seen;
+          window.addEventListener('geoveille:layer-reloaded', (event) => seen.push(String((event as CustomEvent<{ url: string }>).detail.url)));
+        });
+      },
+    });
+    await waitForIdle(app.page);
+    await app.page.waitForTimeout(1000);
+    wet = await colorAt(app.page, point.lon, point.lat);
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('should keep the right map on its date when the default file changes, and redraw it when its own does', async () => {
+    const { page } = app;
+    let before = await reloadCount(page);
+    live.put(name(third), demoFile(first)); // dry: a jump to the default date would show it
+    await waitForReload(page, before, name(third));
+    // Stays: watched for a few seconds (a jump would draw the new default file within them).
+    for (let i = 0; i < 6; i++) {
+      const kept = await colorAt(page, point.lon, point.lat);
+      expect(colorDistance(kept, wet), `right map on ${second}: ${formatRgb(wet)} → ${formatRgb(kept)}`).toBeLessThan(SAME);
+      await page.waitForTimeout(500);
+    }
+
+    before = await reloadCount(page);
+    live.put(name(second), demoFile(first)); // the right map's own date, dry now
+    await waitForReload(page, before, name(second));
+    const redrawn = await colorWhen(page, point, (c) => colorDistance(c, wet) > CHANGED, `right map on ${second} after its file changed`);
+    console.log(`right map ${second}: ${formatRgb(wet)} → ${formatRgb(redrawn)}`, await saveScreenshot(page, 'refresh-series-compare'));
+    expect(app.pageErrors).toEqual([]);
+  }, 90_000);
+});
