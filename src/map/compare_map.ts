@@ -41,6 +41,9 @@ export class CompareMap {
     const center = main.getCenter();
     const { map, protocol } = createMap(this.element, { lon: center.lng, lat: center.lat, zoom: main.getZoom() }, basemapUrl);
     this.map = map;
+    // Only drawn, never used: nothing inside may take the keyboard focus (axe: aria-hidden-focus).
+    this.element.inert = true;
+    map.getCanvas().tabIndex = -1;
     // the main map's controls and attribution stand for both maps
     for (const control of this.element.querySelectorAll<HTMLElement>('.maplibregl-control-container')) control.style.display = 'none';
     this.sync = new LayerSync(map, protocol, defs, document.baseURI, onStatus);

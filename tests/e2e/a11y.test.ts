@@ -93,6 +93,20 @@ for (const lang of ['fr', 'en'] as const) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
+    it('should pass axe on a comparison of two dates, its panel and the time control', async () => {
+      const dated = await openApp(browser, `map=14/${FLOOD_POINT.lat}/${FLOOD_POINT.lon}&lang=${lang}`
+        + '&layers=etendue-crue-2019,perturbations-naturelles&time=2019-04-20'
+        + '&compare=etendue-crue-2019,perturbations-naturelles|etendue-crue-2019&swipe=0.5&rtime=2019-05-04');
+      try {
+        await dated.page.click('#compare-button');
+        await dated.page.waitForSelector('#side-sheet .compare-dates select');
+        await dated.page.waitForSelector('#time-control .time-layer-select');
+        expect(await seriousViolations(dated.page)).toEqual([]);
+      } finally {
+        await dated.close();
+      }
+    });
+
     it('should pass axe with search suggestions open', async () => {
       const { page } = app;
       await page.fill('#search-input', 'Trois');
