@@ -46,6 +46,21 @@ class LiveFolder {
   }
 }
 
+/** The app page reads the series layer and its files from `live`, and records every reload. */
+function liveRoutes(live: LiveFolder) {
+  return {
+    beforeGoto: async (page: Page) => {
+      await page.route(`**/layers/${FLOOD_LAYER}.json`, liveSeriesLayer);
+      await page.route(`**/${LIVE_DIR}*`, (route) => live.handle(route));
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { __reloads: string[] }).__reloads = seen;
+        window.addEventListener('geoveille:layer-reloaded', (event) => seen.push(String((event as CustomEvent<{ url: string }>).detail.url)));
+      });
+    },
+  };
+}
+
 /** The series layer as the server has it: every date's file in the live folder, refresh: 2 s. */
 async function liveSeriesLayer(route: Route): Promise<void> {
   const response = await route.fetch();
@@ -94,17 +109,7 @@ describe('near-real-time series layer keeps its date', () => {
     point = await findFloodPoint((v) => v[0] === 0 && v[1] === 1 && v[2] === 1, 'is dry first, then water on the next two dates');
     for (const date of dates) live.put(name(date), demoFile(date));
     browser = await launchBrowser();
-    app = await openApp(browser, `map=16/${point.lat}/${point.lon}&lang=fr&layers=${FLOOD_LAYER}&time=${first}`, {
-      beforeGoto: async (page) => {
-        await page.route(`**/layers/${FLOOD_LAYER}.json`, liveSeriesLayer);
-        await page.route(`**/${LIVE_DIR}*`, (route) => live.handle(route));
-        await page.addInitScript(() => {
-          const seen: string[] = [];
-          (window as unknown as { __reloads: string[] }).__reloads = seen;
-          window.addEventListener('geoveille:layer-reloaded', (event) => seen.push(String((event as CustomEvent<{ url: string }>).detail.url)));
-        });
-      },
-    });
+    app = await openApp(browser, `map=16/${point.lat}/${point.lon}&lang=fr&layers=${FLOOD_LAYER}&time=${first}`, liveRoutes(live));
     await waitForIdle(app.page);
     await app.page.waitForTimeout(500);
     dry = await colorAt(app.page, point.lon, point.lat);
@@ -181,17 +186,7 @@ describe('near-real-time series layer on the compare map keeps the right date', 
     browser = await launchBrowser();
     // swipe=0: the right map (second date, water at the point) covers the whole map.
     app = await openApp(browser, `map=16/${point.lat}/${point.lon}&lang=fr&layers=${FLOOD_LAYER}&time=${first}`
-      + `&compare=${FLOOD_LAYER}|${FLOOD_LAYER}&swipe=0&rtime=${second}`, {
-      beforeGoto: async (page) => {
-        await page.route(`**/layers/${FLOOD_LAYER}.json`, liveSeriesLayer);
-        await page.route(`**/${LIVE_DIR}*`, (route) => live.handle(route));
-        await page.addInitScript(() => {
-          const seen: string[] = [];
-          (window as unknown as { __reloads: string[] }).__reloads = seen;
-          window.addEventListener('geoveille:layer-reloaded', (event) => seen.push(String((event as CustomEvent<{ url: string }>).detail.url)));
-        });
-      },
-    });
+      + `&compare=${FLOOD_LAYER}|${FLOOD_LAYER}&swipe=0&rtime=${second}`, liveRoutes(live));
     await waitForIdle(app.page);
     await app.page.waitForTimeout(1000);
     wet = await colorAt(app.page, point.lon, point.lat);

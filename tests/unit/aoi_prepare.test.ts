@@ -7,21 +7,10 @@ import type { AoiGeometry } from '../../src/queries/aoi_geometry_types';
 import { decodeAoiParam } from '../../src/state/aoi_codec';
 import { vertexCount } from '../../src/state/aoi_codec_ids';
 import { DISPLAY_MAX_VERTICES, prepareAois } from '../../src/state/aoi_codec_prepare';
-import { AoiPersistence, MAX_STORED_VERTICES, type KeyValueStorage } from '../../src/state/aoi_persist';
+import { AoiPersistence, MAX_STORED_VERTICES } from '../../src/state/aoi_persist';
 import { AoiStore, geometryId, type NewAoi } from '../../src/state/aoi_store';
+import { MemoryStorage } from './memory_storage';
 
-class MemoryStorage implements KeyValueStorage {
-  readonly data = new Map<string, string>();
-  getItem(key: string) {
-    return this.data.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.data.set(key, value);
-  }
-  removeItem(key: string) {
-    this.data.delete(key);
-  }
-}
 
 /** A wavy ring of n vertices (full precision), as an upload would give. */
 function wavy(lon: number, lat: number, n: number): AoiGeometry {

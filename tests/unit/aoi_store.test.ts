@@ -6,19 +6,8 @@ import { AoiPersistence, type KeyValueStorage } from '../../src/state/aoi_persis
 import { AoiLimitReached, AoiStore, MAX_AOIS, geometryId } from '../../src/state/aoi_store';
 import { decodeAoiParam } from '../../src/state/aoi_codec';
 import type { AoiGeometry } from '../../src/queries/aoi_geometry_types';
+import { MemoryStorage } from './memory_storage';
 
-class MemoryStorage implements KeyValueStorage {
-  readonly data = new Map<string, string>();
-  getItem(key: string) {
-    return this.data.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.data.set(key, value);
-  }
-  removeItem(key: string) {
-    this.data.delete(key);
-  }
-}
 
 const square = (lon: number, lat: number, d = 0.1): AoiGeometry => ({
   type: 'Polygon', coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]],
