@@ -19,7 +19,6 @@ import { markReadyAfterFirstView } from './app/ready';
 import type { AppContext } from './app/context';
 import { FEATURES } from './app/features';
 import { mountSheet } from './ui/sheet';
-import { layerErrorText } from './app/layer_error_text';
 
 async function boot(): Promise<void> {
   // A bare address reopens the last session; it goes into the URL so every feature sees it.
@@ -41,12 +40,9 @@ async function boot(): Promise<void> {
 
   const mapElement = document.getElementById('map')!;
   const { map, protocol } = createMap(mapElement, store.get().view, dataUrl('data/basemap.pmtiles'));
+  // the source's own message is kept; the row words it in the UI language each time it is drawn
   const sync = new LayerSync(map, protocol, defs, document.baseURI, (id, status) => {
-    const title = defs.get(id)?.title;
-    const shown = status.state === 'error' && title
-      ? { ...status, message: layerErrorText(pick(title), status.message ?? '') }
-      : status;
-    statuses.update(({ map: current }) => ({ map: new Map(current).set(id, shown) }));
+    statuses.update(({ map: current }) => ({ map: new Map(current).set(id, status) }));
   });
 
   const ui = mountUi({ catalogue, defs, store, statuses, notices });

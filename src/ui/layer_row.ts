@@ -5,6 +5,7 @@ import { pick, t } from '../i18n';
 import type { LayerStatus } from '../state/layer_status';
 import { el } from './dom';
 import { renderLegend } from './legend';
+import { layerErrorText } from './layer_error_text';
 
 export interface RowActions {
   toggle(id: string, on: boolean): void;
@@ -62,7 +63,7 @@ function definedRow(def: LayerDefinition, actions: RowActions): LayerRow {
       toggle.checked = value !== undefined;
       body.hidden = value === undefined;
       if (value !== undefined) opacity.value = String(Math.round(value * 100));
-      showStatus(element, status, error, layerStatus);
+      showStatus(element, status, error, layerStatus, title);
     },
   };
 }
@@ -91,12 +92,12 @@ export function errorText(layer: LoadedLayer): string {
   return t('errors.layer_file', { file: layer.file, message: detail });
 }
 
-function showStatus(row: HTMLElement, status: HTMLElement, error: HTMLElement, value: LayerStatus | undefined): void {
+function showStatus(row: HTMLElement, status: HTMLElement, error: HTMLElement, value: LayerStatus | undefined, title: string): void {
   const state = value?.state ?? 'idle';
   row.dataset.state = state;
   status.textContent = state === 'loading' ? t('panel.state_loading') : state === 'error' ? t('panel.state_error') : '';
   error.hidden = state !== 'error';
-  error.textContent = state === 'error' ? value?.message ?? '' : '';
+  error.textContent = state === 'error' ? layerErrorText(title, value?.message ?? '') : '';
 }
 
 function iconButton(cls: string, symbol: string, label: string): HTMLButtonElement {
