@@ -19,7 +19,10 @@ export async function openPmtiles(urlOrSource: string | Source): Promise<OpenArc
   } catch (error) {
     // The library fails on a directory past the end with a decompressor's words: say why instead.
     explainFromHead(probe);
-    throw new Error(describePmtilesError(error));
+    const message = describePmtilesError(error);
+    const key = probe.getKey();
+    // name the file, as the COG reader does (an HTTP error already starts with its URL)
+    throw new Error(message.startsWith(key) ? message : `${key}: ${message}`);
   }
   checkArchiveExtents(probe.getKey(), header, probe.fileSize);
   return { archive, header };
