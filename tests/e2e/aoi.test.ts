@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAoiParam } from '../../src/state/aoi_codec';
 import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, waitForReady, type AppPage } from './harness';
+import { drawRectangle, openAoiPanel } from './aoi_steps';
 
 const START = 'map=9/46.35/-72.55&lang=fr';
 
@@ -14,12 +15,6 @@ function aoiParam(page: Page): Promise<string> {
 
 async function rowNames(page: Page): Promise<string[]> {
   return page.$$eval('.aoi-row .aoi-name', (items) => items.map((item) => item.textContent ?? ''));
-}
-
-async function openPanel(page: Page): Promise<void> {
-  if (await page.$('#side-sheet:not([hidden]) .aoi-panel')) return;
-  await page.click('#aoi-toolbar-button');
-  await page.waitForSelector('#side-sheet:not([hidden]) .aoi-panel');
 }
 
 /** Records the map-mode and aoi-selected events the page fires. */
@@ -50,16 +45,7 @@ describe('areas of interest', () => {
 
   it('should draw a rectangle with the mouse and list it and put it in the link', async () => {
     const { page } = app;
-    await openPanel(page);
-    await page.click('.aoi-draw-button[data-shape="rectangle"]');
-    const a = await pointOnPage(page, -72.8, 46.42);
-    const b = await pointOnPage(page, -72.62, 46.3);
-    await page.mouse.move(a.x, a.y);
-    await page.mouse.down();
-    await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
-    await page.mouse.move(b.x, b.y, { steps: 5 });
-    await page.mouse.up();
-    await page.waitForSelector('.aoi-row', { timeout: 30_000 });
+    await drawRectangle(page, [-72.8, 46.42], [-72.62, 46.3]);
     expect(await rowNames(page)).toEqual(['Zone 1']);
     await page.waitForFunction(() => location.hash.includes('aoi='), undefined, { timeout: 20_000 });
     const { items } = decodeAoiParam(await aoiParam(page));
@@ -83,10 +69,10 @@ describe('areas of interest', () => {
     const param = await aoiParam(page);
     await page.reload();
     await waitForReady(page);
-    await openPanel(page);
+    await openAoiPanel(page);
     expect(await rowNames(page)).toEqual(['Zone 1']);
     const fresh = await openApp(browser, `${START}&aoi=${param}`);
-    await openPanel(fresh.page);
+    await openAoiPanel(fresh.page);
     expect(await rowNames(fresh.page)).toEqual(['Zone 1']);
     expect(fresh.pageErrors).toEqual([]);
     await fresh.close();
@@ -117,7 +103,7 @@ describe('areas of interest', () => {
 
   it('should delete the area', async () => {
     const { page } = app;
-    await openPanel(page);
+    await openAoiPanel(page);
     await page.click('.aoi-row .aoi-delete');
     await page.waitForSelector('.aoi-empty');
     await page.waitForFunction(() => !location.hash.includes('aoi='), undefined, { timeout: 20_000 });
@@ -125,7 +111,7 @@ describe('areas of interest', () => {
 
   it('should draw a circle and a polygon by clicks', async () => {
     const { page } = app;
-    await openPanel(page);
+    await openAoiPanel(page);
     const before = (await rowNames(page)).length;
     await page.click('.aoi-draw-button[data-shape="circle"]');
     const centre = await pointOnPage(page, -72.75, 46.5);

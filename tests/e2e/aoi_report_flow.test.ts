@@ -1,32 +1,12 @@
 // The whole researcher's path in the browser: draw a rectangle with the AOI tool, ask for its
 // report, and get the flood-zone numbers that `cli stats` prints for the same polygon.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Feature } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, pointOnPage, saveScreenshot, type AppPage } from './harness';
+import { drawRectangle } from './aoi_steps';
+import { launchBrowser, openApp, saveScreenshot, type AppPage } from './harness';
 import { reportValues } from './report_tables';
-
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const run = promisify(execFile);
-
-async function drawRectangle(page: Page, from: [number, number], to: [number, number]): Promise<void> {
-  await page.click('#aoi-toolbar-button');
-  await page.waitForSelector('#side-sheet:not([hidden]) .aoi-panel');
-  await page.click('.aoi-draw-button[data-shape="rectangle"]');
-  const a = await pointOnPage(page, ...from);
-  const b = await pointOnPage(page, ...to);
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
-  await page.mouse.move(b.x, b.y, { steps: 5 });
-  await page.mouse.up();
-  await page.waitForSelector('.aoi-row', { timeout: 30_000 });
-}
+import { expectFloodNumbersOfCli } from './report_vs_cli';
 
 describe('draw an AOI, then its report', () => {
   let browser: Browser;
@@ -56,17 +36,7 @@ describe('draw an AOI, then its report', () => {
     await saveScreenshot(page, 'aoi-report-flow');
 
     const feature = await page.evaluate(() => (window as unknown as { __selectedAoi: Feature }).__selectedAoi);
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'aoi-flow-')), 'aoi.geojson');
-    writeFileSync(file, JSON.stringify(feature));
-    const { stdout } = await run(path.join(repoRoot, 'node_modules/.bin/tsx'),
-      ['src/cli/main.ts', 'stats', '--vector', 'public/data/zones_inondables.geojson', '--aoi', file, '--by', 'classe'], { cwd: repoRoot });
-    const cli = JSON.parse(stdout) as { features: number; area_m2: number; by: Record<string, number> };
-    expect(cli.features).toBeGreaterThan(0);
-    expect(shown.features).toBe(cli.features);
-    // Same code in both; only the JavaScript engines differ in the last bits of a float sum.
-    const same = (a: number | undefined, b: number) => Math.abs((a ?? NaN) - b) <= 1e-9 * Math.abs(b);
-    expect(same(shown.area_m2, cli.area_m2)).toBe(true);
-    for (const [key, m2] of Object.entries(cli.by)) expect(same(shown[`class:${key}`], m2), key).toBe(true);
+    await expectFloodNumbersOfCli(shown, feature);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openApp, saveScreenshot, seenNotices, waitForIdle, waitForReady, type AppPage } from './harness';
+import { openAoiPanel } from './aoi_steps';
 
 const START = 'map=9/46.35/-72.55&lang=fr';
 const VERTICES = 250_000;
@@ -20,12 +21,6 @@ function bigPolygonGeojson(n: number): Buffer {
   ring.push(ring[0]!);
   const feature = { type: 'Feature', properties: { nom: 'Grand secteur' }, geometry: { type: 'Polygon', coordinates: [ring] } };
   return Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [feature] }));
-}
-
-async function openPanel(page: Page): Promise<void> {
-  if (await page.$('#side-sheet:not([hidden]) .aoi-panel')) return;
-  await page.click('#aoi-toolbar-button');
-  await page.waitForSelector('#side-sheet:not([hidden]) .aoi-panel');
 }
 
 const rowNames = (page: Page) => page.$$eval('.aoi-row .aoi-name', (items) => items.map((item) => item.textContent ?? ''));
@@ -91,7 +86,7 @@ describe('AOI upload in a worker', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     app = await openApp(browser, START);
-    await openPanel(app.page);
+    await openAoiPanel(app.page);
   });
   afterAll(async () => {
     await app?.close();
@@ -144,7 +139,7 @@ describe('AOI upload in a worker', () => {
     await page.reload();
     await waitForReady(page);
     await waitForIdle(page);
-    await openPanel(page);
+    await openAoiPanel(page);
     expect(await rowNames(page)).toEqual(['Grand secteur']);
     await waitForOutline(page, 'Grand secteur');
     expect((await seenNotices(page)).join('\n')).toContain('1 zone(s) d\'intérêt en version simplifiée');

@@ -1,18 +1,13 @@
 // The AOI report in the browser: an AOI selected (the `geoveille:aoi-selected` event) opens a
 // report whose flood-zone numbers equal `cli stats`; exports download and reopen.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type { FeatureCollection } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openApp, saveScreenshot, type AppPage } from './harness';
 import { reportValues } from './report_tables';
+import { expectFloodNumbersOfCli } from './report_vs_cli';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const run = promisify(execFile);
 const aoi = {
   type: 'Feature', id: 'test', properties: { name: 'Secteur test' },
   geometry: { type: 'Polygon', coordinates: [[[-72.62, 46.3], [-72.5, 46.31], [-72.47, 46.4], [-72.55, 46.37], [-72.6, 46.42], [-72.62, 46.3]]] },
@@ -37,17 +32,7 @@ describe('AOI report', () => {
   it('shows the flood-zone numbers that the CLI prints', { timeout: 120_000 }, async () => {
     const shown = await reportValues(app.page, 'zones-inondables');
     await saveScreenshot(app.page, 'report');
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'report-e2e-')), 'aoi.geojson');
-    writeFileSync(file, JSON.stringify(aoi));
-    const { stdout } = await run(path.join(repoRoot, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'stats', '--vector', 'public/data/zones_inondables.geojson', '--aoi', file, '--by', 'classe'], { cwd: repoRoot });
-    const cli = JSON.parse(stdout) as { features: number; area_m2: number; by: Record<string, number> };
-    expect(cli.features).toBeGreaterThan(0);
-    expect(shown.features).toBe(cli.features);
-    // Same code on both sides; only the JavaScript engines differ (Node's V8 vs Chromium's), which
-    // can move the last bits of a float sum: equal to 1e-9 relative.
-    const same = (a: number | undefined, b: number) => Math.abs((a ?? NaN) - b) <= 1e-9 * Math.abs(b);
-    expect(same(shown.area_m2, cli.area_m2)).toBe(true);
-    for (const [key, m2] of Object.entries(cli.by)) expect(same(shown[`class:${key}`], m2), key).toBe(true);
+    await expectFloodNumbersOfCli(shown, aoi);
     expect(app.pageErrors).toEqual([]);
   });
 
