@@ -8,9 +8,9 @@ import { fetchDataAccess } from '../queries/identify_data';
 import { metresPerPixel } from '../queries/identify_hit';
 import { renderIdentify, renderIdentifyLoading, renderNoVisibleLayer } from '../ui/identify_panel';
 import { pointMarker } from '../ui/identify_marker';
-import { currentTime, shownTimes, type ShownTime } from '../state/time_state';
+import { shownTimes, type ShownTime } from '../state/time_state';
 import { formatSelection } from '../ui/time_format';
-import { shownUrl } from '../state/time_selection';
+import { shownFileOf } from '../state/time_selection';
 import type { FeatureInstaller } from './context';
 
 const SHEET_ID = 'identify';
@@ -37,7 +37,7 @@ export const installIdentify: FeatureInstaller = (context) => {
     const { order, visible } = store.get();
     // A series layer is read on the date the time control shows, not on its default file.
     return order.filter((id) => visible.has(id)).flatMap((id) => defs.get(id) ?? [])
-      .map((def) => (def.source.series ? { ...def, source: { ...def.source, url: shownUrl(def, currentTime()) } } : def));
+      .map((def) => (def.source.series ? { ...def, source: { ...def.source, url: shownFileOf(def) } } : def));
   };
 
   const run = async (lon: number, lat: number) => {

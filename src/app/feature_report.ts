@@ -15,8 +15,7 @@ import { composeMapPng } from '../ui/report_map_png';
 import { formatDate } from '../ui/report_format';
 import type { ReportAoi, ReportDeps } from '../ui/report_types';
 import type { AppContext, FeatureInstaller } from './context';
-import { shownTimeOf } from '../state/time_state';
-import { shownUrl } from '../state/time_selection';
+import { shownFileOf } from '../state/time_selection';
 
 const SHEET_ID = 'report';
 
@@ -55,7 +54,7 @@ function dataAccess(context: AppContext): ReportDeps {
   return {
     async loadVector(def: LayerDefinition, box: BBox, signal?: AbortSignal) {
       // a series of archives: the file of the date the map shows
-      const url = context.resolveUrl(shownUrl(def, shownTimeOf(def.id) ?? null));
+      const url = context.resolveUrl(shownFileOf(def));
       const whole = def.source.kind === 'geojson' ? url : originalGeojsonUrl(url);
       if (whole) {
         if (!geojsons.has(def.id)) geojsons.set(def.id, fetchGeojson(whole, def.source.kind === 'geojson'));
@@ -67,7 +66,7 @@ function dataAccess(context: AppContext): ReportDeps {
     },
     openRaster(def: LayerDefinition) {
       // A series layer: the file of the date the map shows.
-      const url = context.resolveUrl(shownUrl(def, shownTimeOf(def.id) ?? null));
+      const url = context.resolveUrl(shownFileOf(def));
       if (!cogs.has(url)) cogs.set(url, openCog(new FetchRangeSource(url)));
       return cogs.get(url) as Promise<Cog>;
     },

@@ -3,7 +3,7 @@
 import type { LayerDefinition } from '../catalogue/types';
 import { timeKindOf } from '../queries/time_collect';
 import { nearestTime } from '../queries/time_values';
-import type { TimeSelection } from './time_state';
+import { shownTimeOf, type TimeSelection } from './time_state';
 
 /** The series date whose file is the layer's own source.url (the date shown first). */
 export function dateOfUrl(def: LayerDefinition): string | undefined {
@@ -47,4 +47,9 @@ export function shownUrl(def: LayerDefinition, time: { layerId: string; selectio
   if (!def.source.series || time?.layerId !== def.id) return def.source.url;
   const date = time.selection.mode === 'single' ? time.selection.value : time.selection.from;
   return def.source.series.find((entry) => entry.date === date)?.url ?? def.source.url;
+}
+
+/** The file a layer shows on the map now (its series date, or its own url): what queries read. */
+export function shownFileOf(def: LayerDefinition): string {
+  return shownUrl(def, shownTimeOf(def.id) ?? null);
 }
