@@ -22,6 +22,8 @@ export interface VectorArchiveOptions {
   attribution: string;
   minZoom: number;
   maxZoom: number;
+  /** The area to write tiles for at zoom z (default: the data's bounds at every zoom). */
+  coverage?: (z: number) => BBox;
 }
 
 const EXTENT = 4096;
@@ -34,7 +36,7 @@ export function buildVectorArchive(layers: VectorLayerInput[], options: VectorAr
   }));
   const tiles: TileInput[] = [];
   for (let z = options.minZoom; z <= options.maxZoom; z++) {
-    for (const [x, y] of tilesCovering(bounds, z)) {
+    for (const [x, y] of tilesCovering(options.coverage?.(z) ?? bounds, z)) {
       const tile = encodeTile(indexes, z, x, y);
       if (tile) tiles.push({ z, x, y, data: tile });
     }

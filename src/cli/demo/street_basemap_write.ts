@@ -1,0 +1,27 @@
+// Writes the demo street basemap and the demo address index together: both come from the same
+// street definitions (addresses.ts), so one is never newer than the other.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { writeDemoAddresses } from './addresses';
+import { STREET_BASEMAP_FILE, buildStreetBasemap } from './street_basemap';
+
+/** Bump when the streets, the addresses or the street basemap change. */
+export const STREETS_VERSION = 1;
+const STAMP_FILE = 'demo_streets.json';
+
+function isCurrent(outDir: string, seed: number): boolean {
+  try {
+    const stamp = JSON.parse(readFileSync(path.join(outDir, STAMP_FILE), 'utf8')) as { version?: number; seed?: number };
+    return stamp.version === STREETS_VERSION && stamp.seed === seed && existsSync(path.join(outDir, STREET_BASEMAP_FILE));
+  } catch {
+    return false;
+  }
+}
+
+/** `ifMissing`: do nothing when this version's files for this seed are already there. */
+export function writeDemoStreets(outDir: string, seed: number, ifMissing = false): void {
+  if (ifMissing && isCurrent(outDir, seed)) return;
+  writeDemoAddresses(outDir, seed);
+  writeFileSync(path.join(outDir, STREET_BASEMAP_FILE), buildStreetBasemap(seed));
+  writeFileSync(path.join(outDir, STAMP_FILE), `${JSON.stringify({ version: STREETS_VERSION, seed }, null, 2)}\n`);
+}
