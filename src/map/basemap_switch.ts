@@ -1,0 +1,76 @@
+// Puts one basemap (or none) under the catalogue layers. Switching removes the old basemap's
+// layers and sources (ids starting with "basemap") and inserts the new one's fills below the
+// first overlay and its labels just above the overlay marker, so the overlays keep their order.
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Basemap } from '../catalogue/basemap_types';
+import type { Lang } from '../catalogue/types';
+import { BASEMAP_PREFIX, basemapParts } from './basemap_layers';
+import { FIRST_LABEL_LAYER } from './basemap_style';
+
+const isBasemapId = (id: string) => id.startsWith(BASEMAP_PREFIX);
+
+export class BasemapSwitch {
+  /** What is on the map now: a basemap id, '' for none, undefined for the first style's own. */
+  private current: string | undefined;
+  private currentLang: Lang | undefined;
+  /** Style edits wait for the first style; made before the map's 'load' (the app's boot order). */
+  private styleReady: boolean;
+  private pending: (() => void) | undefined;
+
+  constructor(private readonly map: MapLibreMap, private readonly resolveUrl: (url: string) => string) {
+    this.styleReady = map.isStyleLoaded() === true;
+    map.once('load', () => {
+      this.styleReady = true;
+      this.pending?.();
+    });
+  }
+
+  /** `keepFirst`: the first style already draws this basemap (the offline one), leave it. */
+  show(basemap: Basemap | null, lang: Lang, keepFirst = false): void {
+    const id = basemap?.id ?? '';
+    if (this.current === undefined && keepFirst) {
+      this.current = id;
+      this.mark(id);
+      return;
+    }
+    const labelsDependOnLang = basemap?.kind === 'pmtiles-vector';
+    if (id === this.current && (!labelsDependOnLang || lang === this.currentLang)) return;
+    if (!this.styleReady) {
+      this.pending = () => this.show(basemap, lang);
+      return;
+    }
+    this.current = id;
+    this.currentLang = lang;
+    this.clear();
+    if (basemap) this.add(basemap, lang);
+    this.mark(id);
+  }
+
+  /** Tells tests and outside checks which basemap the style holds (`data-basemap` on the map). */
+  private mark(id: string): void {
+    this.map.getContainer().dataset.basemap = id || 'none';
+  }
+
+  private clear(): void {
+    for (const layer of this.map.getStyle().layers) if (isBasemapId(layer.id)) this.map.removeLayer(layer.id);
+    for (const source of Object.keys(this.map.getStyle().sources)) if (isBasemapId(source)) this.map.removeSource(source);
+  }
+
+  private add(basemap: Basemap, lang: Lang): void {
+    const parts = basemapParts(basemap, (url) => resolveTemplate(this.resolveUrl, url), lang);
+    for (const [id, source] of Object.entries(parts.sources)) this.map.addSource(id, source);
+    const ids = this.map.getStyle().layers.map((layer) => layer.id);
+    // the lowest layer on the map (an overlay, or the marker when no overlay is shown yet)
+    const bottom = ids[0];
+    for (const layer of parts.below) this.map.addLayer(layer, bottom);
+    // labels go right above the marker: above every overlay, below drawings and markers added on top
+    const marker = ids.indexOf(FIRST_LABEL_LAYER);
+    const aboveMarker = marker < 0 ? undefined : ids[marker + 1];
+    for (const layer of parts.labels) this.map.addLayer(layer, aboveMarker);
+  }
+}
+
+/** URL templates keep their {z}/{x}/{y} braces (a URL parser would percent-encode them). */
+function resolveTemplate(resolveUrl: (url: string) => string, url: string): string {
+  return resolveUrl(url).replaceAll('%7B', '{').replaceAll('%7D', '}');
+}
