@@ -23,8 +23,8 @@ export function installBasemap(context: AppContext): Feature {
   const mapSwitch = new BasemapSwitch(map, context.resolveUrl);
   const switcher = new BasemapSwitcherControl({ choices: [], selected: '', onChoose: choose });
   const note = new BasemapDetailNote(() => switcher.open());
-  map.addControl(switcher, 'bottom-left');
-  map.addControl(note, 'bottom-left');
+  map.addControl(switcher, 'top-left');
+  map.addControl(note, 'top-left');
 
   function choose(id: string): void {
     store.update((state) => ({ extra: withBasemapParam(state.extra, id) }));

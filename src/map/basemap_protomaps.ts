@@ -22,11 +22,23 @@ export function protomapsFlavor(flavor: ProtomapsFlavor): Flavor {
 
 export function protomapsParts(sourceId: string, flavor: ProtomapsFlavor, lang: Lang, prefix: string): ProtomapsParts {
   const all = protomapsLayers(sourceId, namedFlavor(flavor), { lang }) as unknown as LayerSpecification[];
-  const adapted = all.filter((layer) => !ICON_LAYERS.has(layer.id)).map((layer) => withoutIcons({ ...layer, id: `${prefix}${layer.id}` }));
+  const adapted = all
+    .filter((layer) => !ICON_LAYERS.has(layer.id))
+    .map((layer) => withoutIcons(layer.id === 'buildings' ? solidBuildings(layer, namedFlavor(flavor)) : layer))
+    .map((layer) => ({ ...layer, id: `${prefix}${layer.id}` }));
   return {
     below: adapted.filter((layer) => layer.type !== 'symbol'),
     labels: adapted.filter((layer) => layer.type === 'symbol'),
   };
+}
+
+/**
+ * Someone checking a flood zone looks for their own house: buildings are drawn opaque with an
+ * outline (the library's default, half-transparent, is barely visible on the light flavour).
+ */
+function solidBuildings(layer: LayerSpecification, flavor: Flavor): LayerSpecification {
+  if (layer.type !== 'fill') return layer;
+  return { ...layer, paint: { ...layer.paint, 'fill-opacity': 1, 'fill-color': flavor.buildings, 'fill-outline-color': flavor.boundaries } };
 }
 
 /** Drops icon-* layout properties and asks for the browser's sans-serif font. */

@@ -60,7 +60,10 @@ export class BasemapSwitcherControl {
     this.button.title = current ? `${t('basemap.button')} : ${current.label}` : t('basemap.button');
     this.button.setAttribute('aria-label', this.button.title);
     this.group.setAttribute('aria-label', t('basemap.group_label'));
+    const hadFocus = this.group.contains(document.activeElement);
     this.group.replaceChildren(...this.options.choices.map((choice) => this.option(choice)));
+    // a redraw (the app confirming the choice) must not drop the keyboard focus
+    if (hadFocus) this.radios().find((radio) => radio.tabIndex === 0)?.focus();
   }
 
   private option(choice: BasemapChoice): HTMLElement {
@@ -82,7 +85,6 @@ export class BasemapSwitcherControl {
     if (id !== this.options.selected) this.options.onChoose(id);
     this.options = { ...this.options, selected: id };
     this.render();
-    this.radios().find((radio) => radio.dataset.basemapId === id)?.focus();
   }
 
   private onKey(event: KeyboardEvent): void {

@@ -23,7 +23,7 @@ const REGION_BBOX: BBox = [-74.3, 45.3, -70.8, 47.3];
 const REGION_MAX_ZOOM = 9;
 const MAX_ZOOM = 15;
 /** GeoNames also lists census tracts ("Ct 0022") and similar codes: not place names. */
-const JUNK_NAME = /^(ct|cd|cma|da)\s*\d|\d{3,}/i;
+const JUNK_NAME = /^ct\s*\d+$/i;
 
 type Fc = FeatureCollection;
 const fc = (features: Feature[]): Fc => ({ type: 'FeatureCollection', features });
