@@ -16,7 +16,8 @@ export const WORLD_BASEMAP_FILE = 'basemap_world.pmtiles';
 export function worldLandOutsideBox(): FeatureCollection {
   const topo = require('world-atlas/land-110m.json') as Topology;
   const land = feature(topo, topo.objects['land']!) as unknown as FeatureCollection<Polygon | MultiPolygon>;
-  const box = bboxPolygon(BASEMAP_BBOX);
+  // a little inside the box, so the two lands overlap instead of leaving a hairline of sea at the seam
+  const box = bboxPolygon([BASEMAP_BBOX[0] + 0.3, BASEMAP_BBOX[1] + 0.3, BASEMAP_BBOX[2] - 0.3, BASEMAP_BBOX[3] - 0.3]);
   const features = land.features.flatMap((f): Feature[] => {
     const outside = difference(featureCollection([f, box] as Array<Feature<Polygon | MultiPolygon>>));
     return outside ? [{ ...outside, properties: { kind: 'land' } }] : [];
