@@ -176,7 +176,8 @@ describe('search box', () => {
     await page.keyboard.press('Enter');
     const picked = await page.evaluate(() => (window as unknown as TestWindow).__picked.at(-1));
     expect(picked?.label).toMatch(/^123, rue des Érables, .*\(démo\)$/);
-    expect(km([picked!.lon, picked!.lat], [-72.55, 46.35])).toBeLessThan(10);
+    // the demo streets lie 6.5 km upstream of the river anchor, on the basemap's land (src/cli/demo/addresses.ts)
+    expect(km([picked!.lon, picked!.lat], [-72.55, 46.35])).toBeLessThan(15);
   });
 
   it('should turn a layer on and fit the map to it when its title is picked', async () => {
