@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { namedFlavor } from '@protomaps/basemaps';
-import { colorAt, launchBrowser, openApp, saveScreenshot, type GeoveilleWindow } from './harness';
+import { colorAt, launchBrowser, openApp, saveScreenshot, seenNotices, type GeoveilleWindow } from './harness';
 import { colorDistance, formatRgb, parseColor, type Rgb } from './pixels';
 import { serveFile } from './serve_file';
 import { FIXTURE_POINTS, protomapsFixture, serveBasemapCatalogue, solidTile, waitForBasemap } from './basemap_steps';
@@ -22,6 +22,8 @@ const CATALOGUE = {
     ...FLAVORS.map((flavor) => ({ ...common, id: `pm-${flavor}`, kind: 'pmtiles-vector', url: 'fixture/protomaps.pmtiles', flavor })),
     { ...common, id: 'ortho', kind: 'raster-xyz', url: 'https://tiles.example.test/ortho/{z}/{x}/{y}.png', tileSize: 256, maxZoom: 18 },
     { ...common, id: 'wmts', kind: 'wmts', url: 'https://wmts.example.test/1.0.0/ortho/default/GoogleMapsCompatible/{TileMatrix}/{TileRow}/{TileCol}.png', tileSize: 256, maxZoom: 18, attribution: 'WMTS test ©' },
+    // a broken entry: reported by file and path, the others still work
+    { ...common, id: 'casse', kind: 'tms', url: 'https://x.example.test/{z}/{x}/{y}.png' },
   ],
 };
 
@@ -77,6 +79,9 @@ describe('basemap kinds', () => {
       await waitForBasemap(page, 'ortho');
       expect(colorDistance(await colorAt(page, -72, 46.5), TILE_COLOR)).toBeLessThan(6);
       expect(await page.textContent('#attribution')).toContain('Basemap: Orthos test © Testeur');
+      expect(await seenNotices(page)).toContainEqual(expect.stringContaining('basemaps/basemaps.json: basemaps[5].kind: one of "embedded"'));
+      expect(await page.$$eval('#basemap-options [role="radio"]', (radios) => radios.map((r) => (r as HTMLElement).dataset.basemapId)))
+        .toEqual(['pm-light', 'pm-grayscale', 'pm-dark', 'ortho', 'wmts', 'none']);
       const xyz = app.requests.filter((url) => url.startsWith('https://tiles.example.test/ortho/'));
       expect(xyz.length).toBeGreaterThan(0);
       expect(xyz.every((url) => /\/ortho\/1[23]\/\d+\/\d+\.png$/.test(url)), xyz.join('\n')).toBe(true);
