@@ -57,8 +57,9 @@ export function installBasemap(context: AppContext): Feature {
 
   function updateNote(): void {
     const basemap = wanted(false);
-    const coarse = basemap?.kind === 'embedded' && map.getZoom() > basemap.detailMaxZoom;
-    note.show(coarse);
+    if (basemap?.kind === 'embedded' && map.getZoom() > basemap.detailMaxZoom) note.show('low-detail');
+    else if (basemap?.kind === 'pmtiles-vector' && !mapSwitch.coversView()) note.show('no-coverage');
+    else note.show(null);
   }
 
   if (hasMalformedBasemapParam(store.get().extra)) notices.show(t('basemap.bad_param'));
@@ -73,7 +74,8 @@ export function installBasemap(context: AppContext): Feature {
     const linkChanged = basemapParamOf(state.extra) !== basemapParamOf(previous.extra);
     if (loaded && (linkChanged || state.lang !== previous.lang)) apply(linkChanged);
   });
-  map.on('zoomend', updateNote);
+  // after tiles arrive: whether a vector basemap covers the view is known only then
+  map.on('idle', updateNote);
   return {
     relabel() {
       note.render();

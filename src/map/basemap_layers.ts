@@ -9,6 +9,7 @@ import { protomapsParts } from './basemap_protomaps';
 
 /** Every basemap style layer and source id starts with this, which is how a switch finds them. */
 export const BASEMAP_PREFIX = 'basemap';
+export const PROTOMAPS_SOURCE = `${BASEMAP_PREFIX}-pm`;
 
 export interface BasemapParts {
   sources: Record<string, SourceSpecification>;
@@ -21,7 +22,7 @@ export function basemapParts(basemap: Basemap, resolveUrl: (url: string) => stri
     case 'embedded':
       return embeddedParts(resolveUrl(basemap.url), basemap.worldUrl && resolveUrl(basemap.worldUrl), basemap.detailMaxZoom);
     case 'pmtiles-vector': {
-      const source = `${BASEMAP_PREFIX}-pm`;
+      const source = PROTOMAPS_SOURCE;
       return {
         sources: { [source]: { type: 'vector', url: `pmtiles://${resolveUrl(basemap.url)}`, attribution: '' } },
         ...protomapsParts(source, basemap.flavor, lang, `${BASEMAP_PREFIX}-pm-`),

@@ -4,7 +4,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Basemap } from '../catalogue/basemap_types';
 import type { Lang } from '../catalogue/types';
-import { BASEMAP_PREFIX, basemapParts } from './basemap_layers';
+import { BASEMAP_PREFIX, PROTOMAPS_SOURCE, basemapParts } from './basemap_layers';
 import { FIRST_LABEL_LAYER } from './basemap_style';
 
 const isBasemapId = (id: string) => id.startsWith(BASEMAP_PREFIX);
@@ -44,6 +44,16 @@ export class BasemapSwitch {
     this.clear();
     if (basemap) this.add(basemap, lang);
     this.mark(id);
+  }
+
+  /**
+   * False when a vector basemap has loaded its tiles here and they hold no land: the view lies
+   * outside the area the archive covers (e.g. outside a regional extract). True otherwise.
+   */
+  coversView(): boolean {
+    const source = PROTOMAPS_SOURCE;
+    if (!this.map.getSource(source) || !this.map.isSourceLoaded(source)) return true;
+    return this.map.querySourceFeatures(source, { sourceLayer: 'earth' }).length > 0;
   }
 
   /** Tells tests and outside checks which basemap the style holds (`data-basemap` on the map). */

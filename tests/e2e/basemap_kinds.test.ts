@@ -127,6 +127,20 @@ describe('offline basemap honesty', () => {
     }
   });
 
+  it('should say so when the demo street basemap does not cover the view', async () => {
+    // Montréal at zoom 12: the demo streets only hold detail around the synthetic valley
+    const app = await openApp(browser, 'map=12/45.5/-73.6&lang=en&layers=&base=rues-demo');
+    try {
+      await waitForBasemap(app.page, 'rues-demo');
+      await app.page.waitForFunction(() => document.getElementById('basemap-detail-note')?.dataset.reason === 'no-coverage', undefined, { timeout: 10_000 });
+      expect(await app.page.textContent('#basemap-detail-note')).toContain('The basemap does not cover this place.');
+      await app.page.evaluate(() => (window as GeoveilleWindow).__geoveille!.map.jumpTo({ center: [-72.61, 46.434], zoom: 15 }));
+      await app.page.waitForFunction(() => document.getElementById('basemap-detail-note')?.hidden === true, undefined, { timeout: 10_000 });
+    } finally {
+      await app.close();
+    }
+  });
+
   it('should draw land outside its detailed box at small scales and no census-tract codes as place names', async () => {
     const app = await openApp(browser, 'map=3/50/-100&lang=en&layers=');
     try {

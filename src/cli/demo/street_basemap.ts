@@ -5,7 +5,7 @@
 // lies in water that the embedded basemap draws.
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import { bboxPolygon, difference, featureCollection, polygon } from '@turf/turf';
-import { landPolygons } from './basemap';
+import { BASEMAP_BBOX, landPolygons } from './basemap';
 import { basemapPlaces } from './places';
 import { hydrography } from './hydrography';
 import { makeValley, type Valley } from './river';
@@ -17,10 +17,10 @@ import { demoBuildings, demoParks, demoRiver, demoRoads, demoTowns } from './str
 export const STREET_BASEMAP_FILE = 'demo_streets.pmtiles';
 export const STREET_BASEMAP_ATTRIBUTION =
   'Fond de rues de démonstration (synthétique) · Natural Earth (domaine public) · GeoNames (CC-BY 4.0)';
-/** Montréal to Québec: the context drawn at low zoom. */
-const REGION_BBOX: BBox = [-74.3, 45.3, -70.8, 47.3];
+/** The embedded basemap's box: the context drawn at low zoom, so a small-scale view is not a small box. */
+const REGION_BBOX: BBox = BASEMAP_BBOX;
 /** Tiles past this zoom cover only the demo valley. */
-const REGION_MAX_ZOOM = 9;
+const REGION_MAX_ZOOM = 8;
 const MAX_ZOOM = 15;
 /** GeoNames also lists census tracts ("Ct 0022") and similar codes: not place names. */
 const JUNK_NAME = /^ct\s*\d+$/i;

@@ -8,7 +8,7 @@ import { STREET_BASEMAP_FILE, buildStreetBasemap } from './street_basemap';
 import { WORLD_BASEMAP_FILE, buildWorldBasemap } from './basemap_world';
 
 /** Bump when the streets, the addresses or the street basemap change. */
-export const STREETS_VERSION = 2;
+export const STREETS_VERSION = 3;
 const STAMP_FILE = 'demo_streets.json';
 
 function isCurrent(outDir: string, seed: number): boolean {
