@@ -3,6 +3,7 @@
 // `glyphs`), and layers or properties that need sprite icons are left out.
 import { layers as protomapsLayers, namedFlavor, type Flavor } from '@protomaps/basemaps';
 import type { LayerSpecification } from 'maplibre-gl';
+import { convertFilter } from '@maplibre/maplibre-gl-style-spec';
 import type { Lang } from '../catalogue/types';
 import type { ProtomapsFlavor } from '../catalogue/basemap_types';
 
@@ -25,6 +26,7 @@ export function protomapsParts(sourceId: string, flavor: ProtomapsFlavor, lang: 
   const adapted = all
     .filter((layer) => !ICON_LAYERS.has(layer.id))
     .map((layer) => withoutIcons(layer.id === 'buildings' ? solidBuildings(layer, namedFlavor(flavor)) : layer))
+    .map((layer) => (layer.id.startsWith('places_') ? fromMinZoom(layer) : layer))
     .map((layer) => ({ ...layer, id: `${prefix}${layer.id}` }));
   return {
     below: adapted.filter((layer) => layer.type !== 'symbol'),
@@ -39,6 +41,17 @@ export function protomapsParts(sourceId: string, flavor: ProtomapsFlavor, lang: 
 function solidBuildings(layer: LayerSpecification, flavor: Flavor): LayerSpecification {
   if (layer.type !== 'fill') return layer;
   return { ...layer, paint: { ...layer.paint, 'fill-opacity': 1, 'fill-color': flavor.buildings, 'fill-outline-color': flavor.boundaries } };
+}
+
+/**
+ * Places carry the zoom they deserve a label from (`min_zoom`); planet builds only put them in
+ * tiles from there, a small archive may not: the filter keeps small scales readable either way.
+ */
+function fromMinZoom(layer: LayerSpecification): LayerSpecification {
+  if (layer.type !== 'symbol') return layer;
+  // the library writes legacy filters (["==", "kind", "locality"]), which cannot be mixed with expressions
+  const own = layer.filter ? [convertFilter(layer.filter as never)] : [];
+  return { ...layer, filter: ['all', ...own, ['>=', ['zoom'], ['coalesce', ['get', 'min_zoom'], 0]]] as never };
 }
 
 /** Drops icon-* layout properties and asks for the browser's sans-serif font. */
