@@ -7,7 +7,7 @@ import type { Lang } from '../catalogue/types';
 import { embeddedParts } from './basemap_style';
 import { protomapsParts } from './basemap_protomaps';
 
-/** Every basemap style layer and source id starts with this, which is how a switch finds them. */
+/** Every basemap style layer and source id starts with this (so they read as basemap in the style). */
 export const BASEMAP_PREFIX = 'basemap';
 export const PROTOMAPS_SOURCE = `${BASEMAP_PREFIX}-pm`;
 

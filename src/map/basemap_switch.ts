@@ -1,13 +1,16 @@
 // Puts one basemap (or none) under the catalogue layers. Switching removes the old basemap's
-// layers and sources (ids starting with "basemap") and inserts the new one's fills below the
+// layers and sources (the ids it added, so a catalogue layer is never taken for one) and inserts the new one's fills below the
 // first overlay and its labels just above the overlay marker, so the overlays keep their order.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Basemap } from '../catalogue/basemap_types';
 import type { Lang } from '../catalogue/types';
-import { BASEMAP_PREFIX, PROTOMAPS_SOURCE, basemapParts } from './basemap_layers';
-import { FIRST_LABEL_LAYER } from './basemap_style';
+import { PROTOMAPS_SOURCE, basemapParts, type BasemapParts } from './basemap_layers';
+import { FIRST_LABEL_LAYER, embeddedParts } from './basemap_style';
 
-const isBasemapId = (id: string) => id.startsWith(BASEMAP_PREFIX);
+/** The style ids a basemap adds. */
+function idsOf(parts: BasemapParts): { layers: string[]; sources: string[] } {
+  return { layers: [...parts.below, ...parts.labels].map((layer) => layer.id), sources: Object.keys(parts.sources) };
+}
 
 export class BasemapSwitch {
   /** What is on the map now: a basemap id, '' for none, undefined for the first style's own. */
@@ -16,6 +19,8 @@ export class BasemapSwitch {
   /** Style edits wait for the first style; made before the map's 'load' (the app's boot order). */
   private styleReady: boolean;
   private pending: (() => void) | undefined;
+  /** What the basemap on the map added: at first, the offline basemap of the first style (create_map.ts). */
+  private owned = idsOf(embeddedParts('first', 'first', 0));
 
   constructor(private readonly map: MapLibreMap, private readonly resolveUrl: (url: string) => string) {
     this.styleReady = map.isStyleLoaded() === true;
@@ -62,12 +67,14 @@ export class BasemapSwitch {
   }
 
   private clear(): void {
-    for (const layer of this.map.getStyle().layers) if (isBasemapId(layer.id)) this.map.removeLayer(layer.id);
-    for (const source of Object.keys(this.map.getStyle().sources)) if (isBasemapId(source)) this.map.removeSource(source);
+    for (const id of this.owned.layers) if (this.map.getLayer(id)) this.map.removeLayer(id);
+    for (const id of this.owned.sources) if (this.map.getSource(id)) this.map.removeSource(id);
+    this.owned = { layers: [], sources: [] };
   }
 
   private add(basemap: Basemap, lang: Lang): void {
     const parts = basemapParts(basemap, (url) => resolveTemplate(this.resolveUrl, url), lang);
+    this.owned = idsOf(parts);
     for (const [id, source] of Object.entries(parts.sources)) this.map.addSource(id, source);
     const ids = this.map.getStyle().layers.map((layer) => layer.id);
     // the lowest layer on the map (an overlay, or the marker when no overlay is shown yet)
