@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { namedFlavor } from '@protomaps/basemaps';
-import { colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle, waitForReady, type GeoveilleWindow } from './harness';
+import { colorAt, launchBrowser, openApp, saveScreenshot, seenNotices, waitForIdle, waitForReady, type GeoveilleWindow } from './harness';
 import { colorDistance, formatRgb, parseColor } from './pixels';
 import { edgeDensityAt, waitForBasemap } from './basemap_steps';
 
@@ -116,9 +116,17 @@ describe('basemap switcher', () => {
       await page.keyboard.press('ArrowDown');
       await waitForBasemap(page, 'rues-demo');
       await page.waitForFunction(() => /base=rues-demo/.test(location.hash) && /base=rues-demo/.test(localStorage.getItem('geoveille.session.hash') ?? ''), undefined, { timeout: 10_000 });
+      await page.keyboard.press('Escape');
+      expect(await page.isVisible('#basemap-options')).toBe(false);
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('basemap-switcher-button'))).toBe(true);
       await page.goto(page.url().split('#')[0]!);
       await waitForReady(page);
       await waitForBasemap(page, 'rues-demo');
+
+      // an id no basemap has: a notice, and the default basemap
+      await page.evaluate(() => { location.hash = location.hash.replace(/base=[^&]*/, 'base=inconnu'); });
+      await waitForBasemap(page, 'hors-ligne');
+      expect(await seenNotices(page)).toContainEqual(expect.stringContaining('Fond de carte « inconnu » inconnu : le fond par défaut est affiché.'));
       expect(app.pageErrors).toEqual([]);
     } finally {
       await app.close();
