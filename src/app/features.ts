@@ -13,6 +13,8 @@ import { installMeasure } from './feature_measure';
 import { installTime } from './feature_time';
 import { installSeries } from './feature_series';
 import { installOffline } from './feature_offline';
+import { installPwa } from './feature_pwa';
+import { installGps } from './feature_gps';
 
 export const FEATURES: FeatureInstaller[] = [
   installReport,
@@ -27,4 +29,6 @@ export const FEATURES: FeatureInstaller[] = [
   installTime,
   installSeries,
   installOffline,
+  installPwa,
+  installGps,
 ];
