@@ -86,10 +86,14 @@ describe('offline areas and GPS', () => {
     const classe = '#side-sheet[data-content="identify"] .identify-layer[data-layer="zones-inondables"] dd[data-field="classe"]';
     await page.waitForSelector(classe, { timeout: 30_000 });
     expect(await page.textContent(classe)).toMatch(/20/);
+    // the point in the middle of the map, left of the side sheet
+    await page.evaluate(([lon, lat]) => (window as unknown as { __geoveille: { map: { jumpTo(o: unknown): void } } }).__geoveille.map.jumpTo({ center: [lon, lat] }), [ZONE.lon, ZONE.lat]);
+    await waitForIdle(page);
     await page.click('#verdict-button');
     await page.waitForSelector('#side-sheet[data-content="verdict-pick"]');
+    const centre = await pointOnPage(page, ZONE.lon, ZONE.lat);
     // beside identify's marker (it sits on the point and takes the click), still inside the zone
-    await page.mouse.click(x + 6, y);
+    await page.mouse.click(centre.x + 6, centre.y);
     await page.waitForSelector('#side-sheet[data-content="verdict"] .verdict-headline', { timeout: 30_000 });
     expect(await page.textContent('.verdict-headline')).toBe(fr.verdict.in_0_20);
   });
