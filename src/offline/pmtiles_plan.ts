@@ -1,5 +1,5 @@
 // The bytes of a PMTiles archive that an area needs: the 16 KiB the library reads first
-// (header + root directory), the leaf directories on the way, and each tile of the area at
+// (header + root directory), its JSON metadata, the leaf directories on the way, and each tile of the area at
 // every zoom the map will ask for (zooms past the archive's maxzoom reuse its deepest tiles).
 // Reads only directories; the tiles themselves are listed with their exact sizes. DOM-free.
 import { bytesToHeader, Compression, findTile, readVarint, zxyToTileId, type Entry, type Header } from 'pmtiles';
@@ -27,7 +27,8 @@ export async function planPmtiles(url: string, readRange: RangeReader, bbox: Bbo
     }
     return dir;
   };
-  const tiles: ByteRange[] = [];
+  // the JSON metadata too: the time control lists a layer's dates from its tilestats
+  const tiles: ByteRange[] = [{ offset: header.jsonMetadataOffset, length: header.jsonMetadataLength }];
   const low = Math.max(header.minZoom, Math.min(minZoom, header.maxZoom));
   const high = Math.max(low, Math.min(maxZoom, header.maxZoom));
   for (const [z, x, y] of tilesOf(bbox, low, high)) {

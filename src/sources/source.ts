@@ -46,6 +46,9 @@ export function setOfflineRanges(ranges: OfflineRanges | null): void {
   offlineRanges = ranges;
 }
 
+/** The wording of a read the device has no offline copy of (the UI says it in the user's language). */
+export const NO_OFFLINE_COPY = 'no offline copy of these bytes';
+
 function browserOffline(): boolean {
   return globalThis.navigator?.onLine === false;
 }
@@ -98,7 +101,7 @@ export class FetchRangeSource implements RangeSource {
   private async readOffline(offset: number, length: number, networkError: unknown): Promise<HttpRangeResponse> {
     const stored = await offlineRanges?.read(this.url, offset, length);
     if (stored) return { ...stored, cacheControl: null, expires: null };
-    throw networkError ?? new Error(`${this.url}: no offline copy of these bytes (you are offline)`);
+    throw networkError ?? new Error(`${this.url}: ${NO_OFFLINE_COPY} (you are offline)`);
   }
 
   private async readRange(offset: number, length: number, signal?: AbortSignal): Promise<HttpRangeResponse> {
