@@ -80,7 +80,9 @@ export function installOffline(context: AppContext): Feature {
     planning = new AbortController();
     const defs = layersToTake(context);
     const base = context.resolveUrl('layers/');
-    const files = areaFiles(defs, context.resolveUrl('data/basemap.pmtiles'), context.resolveUrl, catalogueFiles(base, context.catalogue.layers.map((l) => l.id)));
+    // the catalogue files, and the place names search offers (data/*.geojson: the service worker's route)
+    const startFiles = [...catalogueFiles(base, context.catalogue.layers.map((l) => l.id)), context.resolveUrl('data/places.geojson')];
+    const files = areaFiles(defs, context.resolveUrl('data/basemap.pmtiles'), context.resolveUrl, startFiles);
     const bbox = padBbox(area.bbox, 0.05);
     const plans = await planArea(files.ranged, reader, bbox, minZoom, maxZoom, planning.signal);
     const id = Date.now().toString(36);
