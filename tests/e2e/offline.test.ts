@@ -15,6 +15,21 @@ const ZONE = { lon: -72.55, lat: 46.35 };
 const LIDAR = { lon: -72.566, lat: 46.368 };
 const HASH = 'map=13/46.36/-72.56&lang=fr&layers=zones-inondables,lidar-ombrage,perturbations-naturelles,territoires-fauniques';
 const START = { latitude: 46.3521, longitude: -72.5532, accuracy: 12 };
+const SQUARE = [[-72.565, 46.345], [-72.545, 46.345], [-72.545, 46.365], [-72.565, 46.365], [-72.565, 46.345]];
+const AOI = { type: 'Feature', id: 'offline-square', properties: { name: 'Carré hors ligne' }, geometry: { type: 'Polygon', coordinates: [SQUARE] } };
+
+/** Every number of the AOI report, per layer section, once the report for the AOI is complete. */
+async function reportNumbers(page: Page): Promise<Record<string, Record<string, number>>> {
+  await page.evaluate((feature) => {
+    window.dispatchEvent(new CustomEvent('geoveille:aoi-selected', { detail: { id: feature.id, name: feature.properties.name, feature } }));
+  }, AOI);
+  await page.waitForSelector('#side-sheet[data-content="report"] section[data-layer="zones-inondables"] table.report-table', { timeout: 90_000 });
+  await page.waitForSelector('#side-sheet[data-content="report"] section[data-layer="lidar-ombrage"] table.report-table', { timeout: 90_000 });
+  return page.$$eval('#side-sheet[data-content="report"] section[data-layer]', (sections) => Object.fromEntries(sections.map((section) => [
+    section.getAttribute('data-layer') ?? '',
+    Object.fromEntries([...section.querySelectorAll('tr[data-stat]')].map((tr) => [tr.getAttribute('data-stat') ?? '', Number(tr.querySelector('td')?.getAttribute('data-value'))])),
+  ])));
+}
 
 async function settle(page: Page): Promise<void> {
   await waitForReady(page);
@@ -31,6 +46,7 @@ describe('offline areas and GPS', () => {
   let context: BrowserContext;
   let page: Page;
   const online: Record<string, Rgb> = {};
+  let onlineReport: Record<string, Record<string, number>> = {};
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -41,6 +57,7 @@ describe('offline areas and GPS', () => {
     await page.waitForFunction(() => document.documentElement.dataset.offlineReady === 'true', undefined, { timeout: 60_000 });
     online.zone = await colorAt(page, ZONE.lon, ZONE.lat);
     online.lidar = await colorAt(page, LIDAR.lon, LIDAR.lat);
+    onlineReport = await reportNumbers(page);
   });
   afterAll(async () => {
     await context?.close();
@@ -96,6 +113,20 @@ describe('offline areas and GPS', () => {
     await page.mouse.click(centre.x + 6, centre.y);
     await page.waitForSelector('#side-sheet[data-content="verdict"] .verdict-headline', { timeout: 30_000 });
     expect(await page.textContent('.verdict-headline')).toBe(fr.verdict.in_0_20);
+  });
+
+  it('should give the same AOI report offline as online', async () => {
+    const offline = await reportNumbers(page);
+    expect(Object.keys(onlineReport['zones-inondables'] ?? {}).length).toBeGreaterThan(0);
+    // Online the vector numbers come from the original GeoJSON beside each archive (whole files,
+    // too big to take along in general); offline from the stored max-zoom tiles: equal to 0.1 %.
+    expect(Object.keys(offline).sort()).toEqual(Object.keys(onlineReport).sort());
+    for (const [layer, numbers] of Object.entries(onlineReport)) {
+      for (const [stat, value] of Object.entries(numbers)) {
+        const got = offline[layer]?.[stat] ?? NaN;
+        expect(Math.abs(got - value), `${layer} ${stat}: ${got} offline, ${value} online`).toBeLessThanOrEqual(Math.abs(value) * 0.001);
+      }
+    }
   });
 
   it('should show the GPS dot at the emulated position and export the track as GPX', async () => {
