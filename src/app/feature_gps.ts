@@ -26,6 +26,7 @@ export function installGps(context: AppContext): Feature {
   const showState = () => {
     if (!panel || sheet.current() !== SHEET_ID) return;
     panel.setRecording(recording);
+    panel.setFollowing(last !== null, gps.following());
     panel.setTrack(trackText());
     if (lastError !== null) panel.setStatus(t((ERRORS[lastError] ?? ERRORS[2]!)[1]), true);
     else if (last) panel.setStatus(t('gps.position', { lat: last.lat.toFixed(5), lon: last.lon.toFixed(5), accuracy: Math.round(last.accuracy) }));
@@ -37,6 +38,7 @@ export function installGps(context: AppContext): Feature {
     if (recording && track.at(-1)?.time !== fix.time) track.push({ lon: fix.lon, lat: fix.lat, altitude: fix.altitude, time: fix.time });
     showState();
   });
+  gps.onFollowChange(showState);
   gps.onError((code) => {
     lastError = code;
     document.documentElement.dataset.gps = (ERRORS[code] ?? ERRORS[2]!)[0];

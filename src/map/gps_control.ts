@@ -19,6 +19,8 @@ export interface GpsHandle {
   /** true while the control follows the user (the map moves with each fix). */
   following(): boolean;
   onFix(listener: (fix: GpsFix) => void): void;
+  /** Called when following starts or stops (the user moved the map away). */
+  onFollowChange(listener: () => void): void;
   /** GeolocationPositionError codes: 1 refused, 2 unavailable, 3 timeout; 0 = no geolocation at all. */
   onError(listener: (code: number) => void): void;
 }
@@ -41,6 +43,10 @@ export function addGpsControl(map: MapLibreMap): GpsHandle {
       control.trigger();
     },
     following: () => state === 'ACTIVE',
+    onFollowChange: (listener) => {
+      control.on('trackuserlocationstart', listener);
+      control.on('trackuserlocationend', listener);
+    },
     onFix: (listener) => control.on('geolocate', (position) => {
       const c = position.coords;
       showHeading(map, c.heading);

@@ -12,6 +12,8 @@ export interface GpsPanelActions {
 export interface GpsPanel {
   element: HTMLElement;
   setRecording(on: boolean): void;
+  /** After a first fix the button says "follow", pressed while the map follows the position. */
+  setFollowing(located: boolean, following: boolean): void;
   setStatus(text: string, isError?: boolean): void;
   setTrack(text: string): void;
 }
@@ -34,6 +36,10 @@ export function renderGpsPanel(actions: GpsPanelActions): GpsPanel {
     setRecording: (on) => {
       record.setAttribute('aria-pressed', String(on));
       record.textContent = t(on ? 'gps.stop' : 'gps.record');
+    },
+    setFollowing: (located, following) => {
+      locate.textContent = t(located ? 'gps.follow' : 'gps.locate');
+      if (located) locate.setAttribute('aria-pressed', String(following));
     },
     setStatus: (text, isError = false) => {
       status.textContent = text;
