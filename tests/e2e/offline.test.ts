@@ -134,6 +134,9 @@ describe('offline areas and GPS', () => {
     await page.click('#gps-locate');
     await page.waitForFunction(() => document.documentElement.dataset.gps === 'fix', undefined, { timeout: 30_000 });
     await waitForIdle(page);
+    // follow mode: the map keeps to the position until the user moves it
+    expect(await page.textContent('#gps-locate')).toBe(fr.gps.follow);
+    expect(await page.getAttribute('#gps-locate', 'aria-pressed')).toBe('true');
     const dot = await page.$eval('.maplibregl-user-location-dot', (d) => {
       const box = d.getBoundingClientRect();
       return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
@@ -157,6 +160,7 @@ describe('offline areas and GPS', () => {
     await page.evaluate(() => (window as unknown as { __geoveille: { map: { jumpTo(o: unknown): void } } }).__geoveille.map.jumpTo({ center: [-75.5, 49.5], zoom: 11 }));
     await page.waitForSelector('#offline-banner:not([hidden])');
     expect(await page.textContent('#offline-banner')).toBe(fr.offline.no_data_here);
+    expect(await page.getAttribute('#gps-locate', 'aria-pressed')).toBe('false'); // moved away: no longer following
     await page.click('#offline-button');
     await page.click('#offline-areas .offline-delete');
     await page.waitForFunction(() => document.documentElement.dataset.offlineAreas === '0');
