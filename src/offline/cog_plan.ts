@@ -23,7 +23,7 @@ export async function planCog(url: string, readRange: RangeReader, rendering: Co
   const cog = await openCog(source, {}, signal);
   const window = areaWindow(cog, bbox);
   const levels = new Set<CogLevel>([cog.levels[0] as CogLevel]);
-  const [cx, cy] = [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2];
+  const [cx, cy] = window ? windowCentre(cog, window) : [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2];
   for (let z = minZoom; z <= maxZoom; z++) {
     const tile = planTile(cog, rendering, z, Math.floor(lonToTileX(cx, z)), Math.floor(latToTileY(cy, z)));
     if (tile) levels.add(tile.level);
@@ -58,6 +58,13 @@ function areaWindow(cog: Cog, bbox: Bbox): PixelWindow | null {
     Math.min(cog.width, Math.ceil(Math.max(...xs))), Math.min(cog.height, Math.ceil(Math.max(...ys))),
   ];
   return w[2] > w[0] && w[3] > w[1] ? w : null;
+}
+
+/** lon/lat of the window's centre: the overview chosen there is the one the area's tiles use. */
+function windowCentre(cog: Cog, window: PixelWindow): [number, number] {
+  const x = cog.georef.originX + ((window[0] + window[2]) / 2) * cog.georef.resX;
+  const y = cog.georef.originY - ((window[1] + window[3]) / 2) * cog.georef.resY;
+  return cog.proj.inverse([x, y]) as [number, number];
 }
 
 /** A full-resolution window in an overview's pixels, grown by 2 px (the renderer's padding). */
