@@ -1,7 +1,7 @@
 // The offline areas on this device: one JSON record per area (written last, so a record means
 // a complete area) and one blob per file holding the stored ranges end to end. Serves range
 // reads from any complete area. DOM-free; the blobs live in a BlobStore.
-import type { BlobStore } from './blob_store';
+import type { BlobStore, BlobWriter } from './blob_store';
 import { coverRange, type ByteRange, type StoredRange } from './ranges';
 import { bboxesMeet, type Bbox } from './tiles';
 import type { RangeAnswer } from './plan_types';
@@ -31,13 +31,6 @@ export interface AreaRecord extends AreaSpec {
   files: StoredFile[];
 }
 
-export interface FileBytes {
-  url: string;
-  fileSize: number | null;
-  etag: string | null;
-  ranges: Array<ByteRange & { data: ArrayBuffer }>;
-}
-
 const RECORD = /^area-(.+)\.json$/;
 
 export class AreaStore {
@@ -64,23 +57,22 @@ export class AreaStore {
     return [...this.records];
   }
 
-  /** Writes the files' bytes, then the record that makes the area complete. */
-  async save(spec: AreaSpec, files: FileBytes[], created = new Date()): Promise<AreaRecord> {
-    const stored: StoredFile[] = [];
-    for (const [index, file] of files.entries()) {
-      const blob = `area-${spec.id}-${index}.bin`;
-      const sorted = [...file.ranges].sort((a, b) => a.offset - b.offset);
-      let at = 0;
-      const ranges = sorted.map((r) => {
-        const range = { offset: r.offset, length: r.data.byteLength, at };
-        at += r.data.byteLength;
-        return range;
-      });
-      await this.store.write(blob, sorted.map((r) => r.data));
-      stored.push({ url: file.url, blob, fileSize: file.fileSize, etag: file.etag, ranges });
-    }
-    const bytes = stored.reduce((sum, f) => sum + f.ranges.reduce((s, r) => s + r.length, 0), 0);
-    const record: AreaRecord = { ...spec, created: created.toISOString(), bytes, files: stored };
+  /** A file's blob, laid out for these ranges (end to end by offset), open for writing. */
+  async openFile(areaId: string, index: number, about: Omit<StoredFile, 'blob' | 'ranges'>, ranges: ByteRange[]): Promise<{ file: StoredFile; writer: BlobWriter }> {
+    const blob = `area-${areaId}-${index}.bin`;
+    let at = 0;
+    const laid = [...ranges].sort((a, b) => a.offset - b.offset).map((r) => {
+      const stored = { offset: r.offset, length: r.length, at };
+      at += r.length;
+      return stored;
+    });
+    return { file: { ...about, blob, ranges: laid }, writer: await this.store.writer(blob, at) };
+  }
+
+  /** Writes the record that makes the area complete (its files' blobs are written and closed). */
+  async commit(spec: AreaSpec, files: StoredFile[], created = new Date()): Promise<AreaRecord> {
+    const bytes = files.reduce((sum, f) => sum + f.ranges.reduce((s, r) => s + r.length, 0), 0);
+    const record: AreaRecord = { ...spec, created: created.toISOString(), bytes, files };
     await this.store.write(`area-${spec.id}.json`, [JSON.stringify(record)]);
     this.records = [...this.records.filter((r) => r.id !== spec.id), record];
     return record;

@@ -1,6 +1,6 @@
 // Offline bytes in the Origin Private File System: large binary files, kept out of the HTTP
 // cache's eviction and (after navigator.storage.persist()) out of storage pressure. One folder.
-import type { BlobStore } from './blob_store';
+import type { BlobStore, BlobWriter } from './blob_store';
 
 const FOLDER = 'geoveille-offline';
 
@@ -32,6 +32,20 @@ export class OpfsBlobStore implements BlobStore {
     } finally {
       await writable.close();
     }
+  }
+
+  async writer(name: string, size: number): Promise<BlobWriter> {
+    const handle = await (await this.dir()).getFileHandle(name, { create: true });
+    const writable = await handle.createWritable({ keepExistingData: false });
+    await writable.truncate(size);
+    return {
+      writeAt: (position, data) => writable.write({ type: 'write', position, data }),
+      close: () => writable.close(),
+      abort: async () => {
+        await writable.abort().catch(() => undefined);
+        await this.remove(name);
+      },
+    };
   }
 
   async read(name: string): Promise<Blob | null> {

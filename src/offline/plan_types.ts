@@ -33,7 +33,10 @@ export function recording(read: RangeReader): { read: RangeReader; plan: Omit<Fi
     plan,
     read: async (offset, length, signal) => {
       const answer = await read(offset, length, signal);
-      plan.have.push({ offset, length: answer.data.byteLength, data: answer.data });
+      // the same bytes read twice (a reader re-asking for a header block) are kept once
+      const same = plan.have.find((h) => h.offset === offset);
+      if (!same) plan.have.push({ offset, length: answer.data.byteLength, data: answer.data });
+      else if (same.length < answer.data.byteLength) Object.assign(same, { length: answer.data.byteLength, data: answer.data });
       if (answer.fileSize !== null) plan.fileSize = answer.fileSize;
       if (answer.etag) plan.etag ??= answer.etag;
       return answer;

@@ -58,7 +58,8 @@ describe('offline download', () => {
   });
 
   it('should store nothing when cancelled, and refuse a file that changed', async () => {
-    const store = new AreaStore(new MemoryBlobStore());
+    const blobs = new MemoryBlobStore();
+    const store = new AreaStore(blobs);
     const job = new OfflineDownload(() => server().read, () => undefined);
     const running = job.run(SPEC, [plan()], store);
     job.cancel();
@@ -66,5 +67,6 @@ describe('offline download', () => {
     expect(store.list()).toEqual([]);
     await expect(new OfflineDownload(() => server('"v2"').read, () => undefined).run(SPEC, [plan()], store)).rejects.toThrow(/changed on the server/);
     expect(store.list()).toEqual([]);
+    expect(blobs.blobs.size).toBe(0);
   });
 });
