@@ -73,7 +73,8 @@ export function renderOfflinePanel(actions: OfflineActions, zoomDefaults: [numbe
     fillChoices(area, next.choices);
     const busy = next.phase === 'estimating' || next.phase === 'downloading' || next.phase === 'paused';
     for (const input of [area, from, to, estimate]) input.disabled = busy;
-    download.disabled = next.phase !== 'estimated';
+    const tooBig = next.estimate !== null && next.freeBytes !== null && next.freeBytes < next.estimate.bytes;
+    download.disabled = next.phase !== 'estimated' || tooBig;
     pause.hidden = cancel.hidden = !(next.phase === 'downloading' || next.phase === 'paused');
     pause.textContent = t(next.phase === 'paused' ? 'offline.resume' : 'offline.pause');
     sizeLine.textContent = sizeText(next);
