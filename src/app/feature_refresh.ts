@@ -75,9 +75,12 @@ export function installRefresh(context: AppContext): Feature {
   /** Polls only what is on the map: a hidden layer is checked again when it is shown. */
   function followVisibility(): void {
     const visible = store.get().visible;
+    // offline: no checks (they could only fail); they start again with the connection
+    const online = navigator.onLine !== false;
     for (const entry of watched.values()) {
       const id = entry.def.id;
-      if (visible.has(id) && !entry.watch.isRunning) entry.watch.start();
+      if (!online && entry.watch.isRunning) entry.watch.stop();
+      else if (online && visible.has(id) && !entry.watch.isRunning) entry.watch.start();
       else if (!visible.has(id) && entry.watch.isRunning) entry.watch.stop();
     }
   }
@@ -89,6 +92,8 @@ export function installRefresh(context: AppContext): Feature {
   for (const def of context.defs.values()) watchLayer(def);
   store.subscribe(followVisibility);
   followVisibility();
+  window.addEventListener('offline', followVisibility);
+  window.addEventListener('online', followVisibility);
   watchCatalogue(context, (added) => {
     added.forEach(watchLayer);
     followVisibility();

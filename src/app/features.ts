@@ -13,6 +13,9 @@ import { installMeasure } from './feature_measure';
 import { installTime } from './feature_time';
 import { installSeries } from './feature_series';
 import { installBasemap } from './feature_basemap';
+import { installOffline } from './feature_offline';
+import { installPwa } from './feature_pwa';
+import { installGps } from './feature_gps';
 
 export const FEATURES: FeatureInstaller[] = [
   installReport,
@@ -27,4 +30,7 @@ export const FEATURES: FeatureInstaller[] = [
   installTime,
   installSeries,
   installBasemap,
+  installOffline,
+  installPwa,
+  installGps,
 ];

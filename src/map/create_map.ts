@@ -2,7 +2,8 @@
 import { Map as MapLibreMap, addProtocol, setWorkerUrl, NavigationControl, ScaleControl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { Protocol } from 'pmtiles';
+import { PMTiles, Protocol } from 'pmtiles';
+import { HttpPmtilesSource } from '../sources/pmtiles_http';
 import type { MapView } from '../state/app_state';
 import { basemapStyle } from './basemap_style';
 import { registerCogProtocol } from './cog_protocol';
@@ -28,6 +29,8 @@ function pmtilesProtocol(): Protocol {
 
 export function createMap(container: HTMLElement, view: MapView, basemapUrl: string): MapHandle {
   const shared = pmtilesProtocol();
+  // through the app's byte path (deadline, retries, offline copies) rather than the library's fetch
+  shared.add(new PMTiles(new HttpPmtilesSource(basemapUrl)));
   const map = new MapLibreMap({
     container,
     style: basemapStyle(basemapUrl),

@@ -32,6 +32,27 @@ export function retryFailedReads(): void {
   userRetries++;
 }
 
+/**
+ * Byte ranges kept on this device for offline use (src/offline installs them). Read first when
+ * the browser says it is offline, and when a network read fails for good; never while online
+ * and answering, so a live layer always sees the server's current version.
+ */
+export interface OfflineRanges {
+  read(url: string, offset: number, length: number): Promise<{ data: ArrayBuffer; fileSize: number | null; etag: string | null } | null>;
+}
+let offlineRanges: OfflineRanges | null = null;
+
+export function setOfflineRanges(ranges: OfflineRanges | null): void {
+  offlineRanges = ranges;
+}
+
+/** The wording of a read the device has no offline copy of (the UI says it in the user's language). */
+export const NO_OFFLINE_COPY = 'no offline copy of these bytes';
+
+function browserOffline(): boolean {
+  return globalThis.navigator?.onLine === false;
+}
+
 /** What one range read learnt besides the bytes (PMTiles needs the ETag and cache headers). */
 export interface HttpRangeResponse extends RangeResponse {
   etag: string | null;
@@ -64,14 +85,23 @@ export class FetchRangeSource implements RangeSource {
   /** getBytes() plus the answer's ETag and cache headers. */
   async read(offset: number, length: number, signal?: AbortSignal): Promise<HttpRangeResponse> {
     if (this.whole) return sliceWhole(this.whole, offset, length);
+    if (offlineRanges && browserOffline()) return this.readOffline(offset, length, null);
     if (this.failed && Date.now() < this.failed.until && this.failed.retries === userRetries) throw new Error(this.failed.message);
     try {
       return await this.readRange(offset, length, signal);
     } catch (error) {
       // A user abort says nothing about the server.
       if (!signal?.aborted) this.failed = { message: error instanceof Error ? error.message : String(error), until: Date.now() + FAILED_QUIET_MS, retries: userRetries };
+      if (offlineRanges && !signal?.aborted) return this.readOffline(offset, length, error);
       throw error;
     }
+  }
+
+  /** The bytes from the offline copy; without one, the network's error (or "no offline copy"). */
+  private async readOffline(offset: number, length: number, networkError: unknown): Promise<HttpRangeResponse> {
+    const stored = await offlineRanges?.read(this.url, offset, length);
+    if (stored) return { ...stored, cacheControl: null, expires: null };
+    throw networkError ?? new Error(`${this.url}: ${NO_OFFLINE_COPY} (you are offline)`);
   }
 
   private async readRange(offset: number, length: number, signal?: AbortSignal): Promise<HttpRangeResponse> {

@@ -1,0 +1,56 @@
+// Which files an offline area needs, and their plans. Range-read files (PMTiles, COG) get the
+// area's bytes only; small whole files (layer JSON, catalogue, GeoJSON) are kept whole by the
+// service worker's cache (file_cache.ts). DOM-free.
+import type { CogRendering, LayerDefinition } from '../catalogue/types';
+import { planCog } from './cog_plan';
+import { planPmtiles } from './pmtiles_plan';
+import type { FilePlan, RangeReader } from './plan_types';
+import type { Bbox } from './tiles';
+
+export interface RangedFile {
+  url: string;
+  kind: 'pmtiles' | 'cog';
+  rendering?: CogRendering;
+}
+
+export interface AreaFiles {
+  ranged: RangedFile[];
+  /** Whole files (absolute URLs). */
+  whole: string[];
+}
+
+/**
+ * The files of the layers to take along (every date of a series, a flood layer's coverage),
+ * the basemap, and the catalogue files the app reads at start.
+ */
+export function areaFiles(defs: LayerDefinition[], basemapUrl: string, resolve: (url: string) => string, catalogueUrls: string[]): AreaFiles {
+  const ranged = new Map<string, RangedFile>([[basemapUrl, { url: basemapUrl, kind: 'pmtiles' }]]);
+  const whole = new Set(catalogueUrls);
+  for (const def of defs) {
+    const urls = [def.source.url, ...(def.source.series ?? []).map((entry) => entry.url)].map(resolve);
+    for (const url of urls) {
+      if (def.source.kind === 'geojson') whole.add(url);
+      else if (def.source.kind === 'cog') ranged.set(url, { url, kind: 'cog', ...(def.source.cog ? { rendering: def.source.cog } : {}) });
+      else ranged.set(url, { url, kind: 'pmtiles' });
+    }
+    if (def.coverage) whole.add(resolve(def.coverage));
+  }
+  return { ranged: [...ranged.values()], whole: [...whole] };
+}
+
+/** Plans every ranged file (a few at a time: each reads only headers and directories). */
+export async function planArea(files: RangedFile[], reader: (url: string) => RangeReader, bbox: Bbox,
+  minZoom: number, maxZoom: number, signal?: AbortSignal): Promise<FilePlan[]> {
+  const plans: FilePlan[] = [];
+  const queue = [...files];
+  const worker = async () => {
+    for (let file = queue.shift(); file; file = queue.shift()) {
+      signal?.throwIfAborted();
+      plans.push(file.kind === 'cog'
+        ? await planCog(file.url, reader(file.url), file.rendering ?? { mode: 'continuous' }, bbox, minZoom, maxZoom, signal)
+        : await planPmtiles(file.url, reader(file.url), bbox, minZoom, maxZoom, signal));
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
+  return plans.sort((a, b) => a.url.localeCompare(b.url));
+}
