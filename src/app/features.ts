@@ -12,6 +12,7 @@ import { installCompare } from './feature_compare';
 import { installMeasure } from './feature_measure';
 import { installTime } from './feature_time';
 import { installSeries } from './feature_series';
+import { installPrint } from './feature_print';
 
 export const FEATURES: FeatureInstaller[] = [
   installReport,
@@ -25,4 +26,5 @@ export const FEATURES: FeatureInstaller[] = [
   installMeasure,
   installTime,
   installSeries,
+  installPrint,
 ];
