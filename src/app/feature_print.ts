@@ -13,7 +13,6 @@ import { printRequested, withPrint } from '../state/url_codec';
 import { el } from '../ui/dom';
 import { printContent } from '../ui/print_content';
 import { mountPrintFrame, type PrintFrame } from '../ui/print_frame';
-import '../ui/print.css';
 import { renderPrintPanel, type PrintFormat, type PrintPanel } from '../ui/print_panel';
 import type { AppContext, Feature } from './context';
 

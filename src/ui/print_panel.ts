@@ -2,6 +2,7 @@
 // outputs (PDF, PNG + world file, GeoTIFF), progress with Cancel and the files made.
 // data-state on the panel (idle / rendering / done / cancelled / error) is what tests wait on.
 import { t } from '../i18n';
+import './print.css';
 import { DEFAULT_INCLUDES, DPI_CHOICES, PAGE_NAMES, type PrintIncludes, type PrintOptions } from '../queries/print_page';
 import { el } from './dom';
 
