@@ -76,22 +76,67 @@ function legendMarks(content: PrintContent, marks: Mark[], box: { x: number; wid
   const line = size * 1.45;
   const columns = Math.max(1, Math.floor(box.width / (LEGEND_COLUMN * u)));
   const columnWidth = box.width / columns;
-  const rows: Array<{ text: string; bold?: boolean; color?: string }> = [];
+  type Row = { text: string; bold?: boolean; color?: string };
+  const rows: Row[] = [];
   for (const block of content.legend) {
     rows.push({ text: block.title, bold: true });
     if (block.time) rows.push({ text: block.time });
     for (const item of block.items) rows.push({ text: item.label, color: item.color });
   }
-  const perColumn = Math.ceil(rows.length / columns);
-  rows.forEach((row, i) => {
-    const x = box.x + Math.floor(i / perColumn) * columnWidth;
-    const y = -(i % perColumn + 1) * line;
-    const swatch = row.color ? 14 * u : 0;
-    if (row.color) marks.push({ kind: 'rect', x, y: y - size * 0.15, width: 10 * u, height: size * 0.95, fill: row.color, stroke: '#555555' });
-    const text = fitText(row.text, size, columnWidth - swatch - 4 * u, measure, row.bold);
-    marks.push({ kind: 'text', text, x: x + swatch, y, size, bold: row.bold });
-  });
+  const perColumn = columnHeight(blockSizes(content), columns);
+  let column = 0;
+  let row = 0;
+  let start = 0;
+  for (const blockSize of blockSizes(content)) {
+    // a block stays in one column (unless it is taller than a column)
+    if (row > 0 && row + blockSize > perColumn) {
+      column += 1;
+      row = 0;
+    }
+    for (const entry of rows.slice(start, start + blockSize)) {
+      if (row >= perColumn) {
+        column += 1;
+        row = 0;
+      }
+      placeRow(entry, box.x + column * columnWidth, -(row + 1) * line);
+      row += 1;
+    }
+    start += blockSize;
+  }
   return -perColumn * line;
+
+  function placeRow(entry: Row, x: number, y: number): void {
+    const swatch = entry.color ? 14 * u : 0;
+    if (entry.color) marks.push({ kind: 'rect', x, y: y - size * 0.15, width: 10 * u, height: size * 0.95, fill: entry.color, stroke: '#555555' });
+    const text = fitText(entry.text, size, columnWidth - swatch - 4 * u, measure, entry.bold);
+    marks.push({ kind: 'text', text, x: x + swatch, y, size, bold: entry.bold });
+  }
+}
+
+function blockSizes(content: PrintContent): number[] {
+  return content.legend.map((block) => 1 + (block.time ? 1 : 0) + block.items.length);
+}
+
+/** The fewest rows per column (at least the tallest block, so blocks stay whole) that fit in `columns` columns. */
+function columnHeight(sizes: number[], columns: number): number {
+  const total = sizes.reduce((a, b) => a + b, 0);
+  for (let height = Math.max(1, ...sizes, Math.ceil(total / columns)); height < total; height += 1) {
+    let used = 1;
+    let row = 0;
+    for (const size of sizes) {
+      if (row > 0 && row + size > height) {
+        used += 1;
+        row = 0;
+      }
+      row += size;
+      while (row > height) {
+        used += 1;
+        row -= height;
+      }
+    }
+    if (used <= columns) return height;
+  }
+  return Math.max(1, total);
 }
 
 /** Drops footer lines from the bottom until `excess` points are saved (very long legends). */

@@ -13,16 +13,14 @@ export function printContent(title: string, layers: LayerDefinition[], permalink
       const shown = shownTimeOf(def.id);
       return {
         title: pick(def.title),
-        time: shown ? t('print.shown_time', { time: shown.label }) : t('print.data_date', { date: def.attribution.date }),
+        time: [shown ? t('print.shown_time', { time: shown.label }) : t('print.data_date', { date: def.attribution.date }), def.synthetic ? t('print.synthetic') : '']
+          .filter(Boolean).join(' — '),
         items: def.legend.items.map((item) => ({ label: pick(item.label), color: item.color })),
       };
     }),
-    sources: layers.map((def) => {
-      const line = t('print.source_line', {
-        layer: pick(def.title), organisation: pick(def.attribution.organisation), licence: def.attribution.licence, date: def.attribution.date,
-      });
-      return def.synthetic ? `${line} — ${t('print.synthetic')}` : line;
-    }),
+    sources: layers.map((def) => t('print.source_line', {
+      layer: pick(def.title), organisation: pick(def.attribution.organisation), licence: def.attribution.licence, date: def.attribution.date,
+    })),
     printed: t('print.printed', { date: now.toLocaleDateString(lang === 'fr' ? 'fr-CA' : 'en-CA', { year: 'numeric', month: 'long', day: 'numeric' }) }),
     permalink,
     north: t('print.north_letter'),
