@@ -2,17 +2,18 @@
 // 150 dpi PDF whose page size, title, legend labels and sources are read back with pdf-lib and
 // whose GEO Measure matches the map's view (within 0.5 % of the extent's width); gdalinfo
 // (Debian gdal-bin) reads its CRS and corners. PNG + world file and GeoTIFF land at the same
-// place, with the map's own colour at a flood-zone point. Cancel, axe, English and 375 px.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+// place, with the map's own colour at a flood-zone point. Cancel; English, axe and 375 px.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { decode } from 'fast-png';
 import { fromArrayBuffer } from 'geotiff';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lonLatToMercator, type Extent3857 } from '../../src/queries/print_geo';
 import { gdalinfo, hasGdalinfo, readPrintPdf, type ReadBack } from '../unit/print_pdf_read';
-import { colorAt, fetchJson, launchBrowser, openApp, saveScreenshot, type AppPage, type GeoveilleWindow } from './harness';
+import { baseUrl, colorAt, fetchJson, launchBrowser, openApp, saveScreenshot, waitForLayers, waitForReady, type AppPage, type GeoveilleWindow } from './harness';
 
 const POINT = { lon: -72.55, lat: 46.35 };
 const HASH = `map=12/${POINT.lat}/${POINT.lon}&lang=fr&layers=zones-inondables&print=1`;
@@ -182,5 +183,60 @@ describe('print (fr, flood zones on)', () => {
     await app.page.waitForSelector('.print-panel[data-state="cancelled"]');
     expect(await app.page.textContent('.print-status')).toBe('Impression annulée.');
     expect(await app.page.$$('.print-render-map')).toHaveLength(0);
+  });
+});
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe violations inside the print panel's sheet. */
+async function panelViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    type Result = { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<Result> } }).axe;
+    const result = await axe.run('#side-sheet', { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
+  });
+}
+
+describe('print panel in English on a 375 px phone', () => {
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+    page = await context.newPage();
+    await page.goto(`${baseUrl()}#map=12/${POINT.lat}/${POINT.lon}&lang=en&layers=zones-inondables`);
+    await waitForReady(page);
+    await waitForLayers(page);
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('should open from the toolbar button, write print=1 in the link and fit 375 px', async () => {
+    expect((await page.textContent('#print-button'))?.trim()).toBe('Print');
+    await page.click('#print-button');
+    await page.waitForSelector('#side-sheet .print-panel');
+    expect(await page.textContent('#side-sheet-title')).toBe('Print the map');
+    await page.waitForFunction(() => /(^|&)print=1(&|$)/.test(window.location.hash.slice(1)));
+    await page.waitForFunction(() => /\d+ × \d+ px/.test(document.querySelector('.print-summary')?.textContent ?? ''));
+    const outside = await page.$$eval('.print-panel input, .print-panel select, .print-panel button:not([hidden])', (nodes) =>
+      nodes.map((node) => ({ id: node.id || node.className, box: node.getBoundingClientRect() })).filter(({ box }) => box.width > 0 && (box.left < 0 || box.right > 375)).map(({ id }) => id));
+    expect(outside).toEqual([]);
+    await page.locator('.print-make-pdf').scrollIntoViewIfNeeded();
+    expect(await page.locator('.print-make-pdf').isVisible()).toBe(true);
+    await saveScreenshot(page, 'print-panel-375');
+  });
+
+  it('should have no serious axe violation in the panel', async () => {
+    expect(await panelViolations(page)).toEqual([]);
+  });
+
+  it('should take print=1 out of the link when the panel closes', async () => {
+    await page.click('.side-sheet-close');
+    await page.waitForFunction(() => !/(^|&)print=1(&|$)/.test(window.location.hash.slice(1)));
+    expect(await page.$$('.print-frame')).toHaveLength(0);
   });
 });
