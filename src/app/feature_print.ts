@@ -3,12 +3,10 @@
 // GeoTIFF are rendered off-screen strip by strip (map/print_render.ts) with progress and Cancel.
 import type { LayerDefinition } from '../catalogue/types';
 import { t } from '../i18n';
-import { renderStrips } from '../map/print_render';
 import { frameExtent, lonLatToMercator, mercatorToLonLat, resolutionForScale, resolutionToFit, scaleForResolution, worldFile, type Extent3857 } from '../queries/print_geo';
-import { GeoTiffWriter } from '../queries/print_geotiff';
+import type { GeoTiffWriter } from '../queries/print_geotiff';
 import { DEFAULT_INCLUDES, type PrintOptions } from '../queries/print_page';
-import { PrintPdf } from '../queries/print_pdf';
-import { PngWriter } from '../queries/print_png';
+import type { PngWriter } from '../queries/print_png';
 import { printRequested, withPrint } from '../state/url_codec';
 import { el } from '../ui/dom';
 import { printContent } from '../ui/print_content';
@@ -17,6 +15,7 @@ import { renderPrintPanel, type PrintFormat, type PrintPanel } from '../ui/print
 import type { AppContext, Feature } from './context';
 
 const SHEET_ID = 'print';
+const printKit = () => import('./print_kit');
 
 interface Geometry { extent: Extent3857; resolution: number; pixels: { width: number; height: number } }
 
@@ -54,18 +53,20 @@ export function installPrint(context: AppContext): Feature {
 
   /** Re-plans the page from the panel's options; moves the frame and the summary line. */
   async function update(): Promise<void> {
-    const chosen = panel?.read();
-    if (!panel || !frame || !chosen) return;
+    const [shown, box] = [panel, frame];
+    const chosen = shown?.read();
+    if (!shown || !box || !chosen) return;
     options = chosen;
+    const { PrintPdf } = await printKit();
     const pdf = await PrintPdf.create(chosen, content(chosen.title));
     const { extent, resolution, pixels } = geometry(chosen, pdf.pixels);
     const [west, north] = mercatorToLonLat(extent[0], extent[3]);
     const [east, south] = mercatorToLonLat(extent[2], extent[1]);
     const a = map.project([west, north]);
     const b = map.project([east, south]);
-    frame.place({ left: a.x, top: a.y, width: b.x - a.x, height: b.y - a.y });
+    box.place({ left: a.x, top: a.y, width: b.x - a.x, height: b.y - a.y });
     const scale = Math.round(scaleForResolution(resolution, chosen.dpi, map.getCenter().lat));
-    panel.setSummary(t('print.summary', { width: pixels.width, height: pixels.height, scale: scale.toLocaleString(store.get().lang === 'fr' ? 'fr-CA' : 'en-CA') }));
+    shown.setSummary(t('print.summary', { width: pixels.width, height: pixels.height, scale: scale.toLocaleString(store.get().lang === 'fr' ? 'fr-CA' : 'en-CA') }));
   }
 
   function open(): void {
@@ -92,6 +93,7 @@ export function installPrint(context: AppContext): Feature {
     const controller = new AbortController();
     running = controller;
     try {
+      const { PrintPdf, PngWriter, GeoTiffWriter, renderStrips } = await printKit();
       const pdf = await PrintPdf.create(chosen, content(chosen.title));
       const { extent, resolution, pixels } = geometry(chosen, pdf.pixels);
       const writer = format === 'pdf' ? pdf : format === 'png' ? new PngWriter(pixels.width, pixels.height) : new GeoTiffWriter(pixels.width, pixels.height, extent);
