@@ -184,6 +184,21 @@ describe('print (fr, flood zones on)', () => {
     expect(await app.page.textContent('.print-status')).toBe('Impression annulée.');
     expect(await app.page.$$('.print-render-map')).toHaveLength(0);
   });
+
+  it('should print (Ctrl+P, print media) the map and the legend of the visible layers only', async () => {
+    await app.page.emulateMedia({ media: 'print' });
+    const shown = await app.page.evaluate(() => {
+      const visible = (selector: string) => [...document.querySelectorAll<HTMLElement>(selector)].some((node) => node.getClientRects().length > 0 && getComputedStyle(node).visibility !== 'hidden');
+      return {
+        header: visible('.app-header'), sheet: visible('#side-sheet'), map: visible('#map canvas'),
+        floodLegend: visible('#panel-host .layer[data-layer-id="zones-inondables"] .layer-legend'),
+        hiddenLayer: visible('#panel-host .layer[data-layer-id="lidar-mnt"]'),
+        controls: visible('#panel-host .layer-opacity'),
+      };
+    });
+    await app.page.emulateMedia({ media: 'screen' });
+    expect(shown).toEqual({ header: false, sheet: false, map: true, floodLegend: true, hiddenLayer: false, controls: false });
+  });
 });
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
