@@ -51,15 +51,25 @@ export function installPrint(context: AppContext): Feature {
     return { extent: frameExtent(lonLatToMercator(centre.lng, centre.lat), resolution, pixels.width, pixels.height), resolution, pixels };
   }
 
+  // The page plan only changes with the options and texts, not when the map moves.
+  let planned: { key: string; pixels: Geometry['pixels'] } | null = null;
+  async function framePixels(chosen: PrintOptions): Promise<Geometry['pixels']> {
+    const texts = content(chosen.title);
+    const key = JSON.stringify([chosen, texts.legend, texts.sources]);
+    if (planned?.key !== key) {
+      const { PrintPdf } = await printKit();
+      planned = { key, pixels: (await PrintPdf.create(chosen, texts)).pixels };
+    }
+    return planned.pixels;
+  }
+
   /** Re-plans the page from the panel's options; moves the frame and the summary line. */
   async function update(): Promise<void> {
     const [shown, box] = [panel, frame];
     const chosen = shown?.read();
     if (!shown || !box || !chosen) return;
     options = chosen;
-    const { PrintPdf } = await printKit();
-    const pdf = await PrintPdf.create(chosen, content(chosen.title));
-    const { extent, resolution, pixels } = geometry(chosen, pdf.pixels);
+    const { extent, resolution, pixels } = geometry(chosen, await framePixels(chosen));
     const [west, north] = mercatorToLonLat(extent[0], extent[3]);
     const [east, south] = mercatorToLonLat(extent[2], extent[1]);
     const a = map.project([west, north]);
