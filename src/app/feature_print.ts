@@ -102,12 +102,12 @@ export function installPrint(context: AppContext): Feature {
     running?.abort();
     const controller = new AbortController();
     running = controller;
+    shown.setProgress(0, 1); // busy at once, before the print code has loaded
     try {
       const { PrintPdf, PngWriter, GeoTiffWriter, renderStrips } = await printKit();
       const pdf = await PrintPdf.create(chosen, content(chosen.title));
       const { extent, resolution, pixels } = geometry(chosen, pdf.pixels);
       const writer = format === 'pdf' ? pdf : format === 'png' ? new PngWriter(pixels.width, pixels.height) : new GeoTiffWriter(pixels.width, pixels.height, extent);
-      shown.setProgress(0, 1);
       const view = { left: extent[0], top: extent[3], resolution, ...pixels, dpi: chosen.dpi };
       for await (const strip of renderStrips(map, view, { signal: controller.signal, onProgress: (done, total) => shown.setProgress(done, total) })) {
         await writer.addStrip(strip);
