@@ -249,6 +249,17 @@ describe('print panel in English on a 375 px phone', () => {
     expect(await panelViolations(page)).toEqual([]);
   });
 
+  it('should print at a chosen 1:n scale, and refuse a scale out of range with a message', async () => {
+    await page.selectOption('#print-scale', 'custom');
+    await page.fill('#print-scale-n', '50000');
+    await page.waitForFunction(() => /1:50,000$/.test(document.querySelector('.print-summary')?.textContent ?? ''));
+    await page.fill('#print-scale-n', '5');
+    await page.click('.print-make-pdf');
+    expect(await page.textContent('.print-status')).toBe('The scale must be a number between 100 and 50,000,000.');
+    expect(await page.getAttribute('.print-panel', 'data-state')).toBe('idle');
+    await page.fill('#print-scale-n', '50000');
+  });
+
   it('should take print=1 out of the link when the panel closes', async () => {
     await page.click('.side-sheet-close');
     await page.waitForFunction(() => !/(^|&)print=1(&|$)/.test(window.location.hash.slice(1)));
