@@ -57,11 +57,16 @@ async function run(): Promise<BenchRow[]> {
       const sampler = setInterval(() => (peak = Math.max(peak, treeRss(browserServer.process().pid!))), 250);
       const start = performance.now();
       await page.click('.print-make-pdf');
-      await page.waitForFunction(() => ['done', 'error', 'cancelled'].includes(document.querySelector<HTMLElement>('.print-panel')?.dataset.state ?? ''), undefined, { timeout: 1_800_000, polling: 500 });
+      const progress = setInterval(() => void page.textContent('.print-status').then((text) => console.error(`${chosen.name}: ${text} (${((performance.now() - start) / 1000).toFixed(0)} s)`)).catch(() => undefined), 30_000);
+      await page.waitForFunction(() => ['done', 'error', 'cancelled'].includes(document.querySelector<HTMLElement>('.print-panel')?.dataset.state ?? ''), undefined, { timeout: 3_600_000, polling: 500 });
       const ms = performance.now() - start;
       clearInterval(sampler);
+      clearInterval(progress);
       const state = await page.getAttribute('.print-panel', 'data-state');
       const size = await page.$eval('.print-files a', async (link) => (await (await fetch((link as HTMLAnchorElement).href)).blob()).size).catch(() => 0);
+      // kept for a look (pdftoppm): the download goes to disk without passing through this process's memory
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('.print-files a')]);
+      await download.saveAs(path.join('/tmp', `geoveille-${chosen.page}-${chosen.dpi}dpi.pdf`));
       const pixels = /(\d[\d\s\u202f]*) × (\d[\d\s\u202f]*) px/.exec(summary ?? '');
       const [w = 0, h = 0] = pixels ? [pixels[1]!, pixels[2]!].map((v) => Number(v.replace(/\D/g, ''))) : [];
       rows.push({
