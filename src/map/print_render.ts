@@ -10,6 +10,8 @@ import type { Strip } from '../queries/print_raster';
 
 /** Device pixels per side of one rendered tile (well under every WebGL's max viewport). */
 const MAX_TILE = 2048;
+/** Rows per strip handed to the file writers. */
+const BAND_ROWS = 256;
 
 export interface PrintView {
   /** upper-left corner of the frame in EPSG:3857 metres */
@@ -51,9 +53,12 @@ export async function* renderStrips(source: MapLibreMap, view: PrintView, option
         strip.drawImage(map.getCanvas(), column * tile, 0);
         options.onProgress?.(row * columns + column + 1, rows * columns);
       }
-      const rgba = strip.getImageData(0, 0, view.width, height).data;
+      // handed over in bands, so only one band's copy of the pixels exists beside the strip
+      for (let band = 0; band < height; band += BAND_ROWS) {
+        const rows = Math.min(BAND_ROWS, height - band);
+        yield { y: y + band, width: view.width, height: rows, rgba: strip.getImageData(0, band, view.width, rows).data };
+      }
       strip.canvas.width = 0; // frees the strip's pixels before the next one is drawn
-      yield { y, width: view.width, height, rgba };
     }
   } finally {
     map.remove();
