@@ -1,7 +1,7 @@
 // Renders the map at print resolution off-screen: a hidden MapLibre map with the page map's
 // own style (same sources: pmtiles://, cog://, GeoJSON; same filters and paint), sized to one
 // tile of at most MAX_TILE device pixels, moved tile by tile over the frame. Each row of tiles
-// becomes one strip handed to the caller, so an A0 at 300 dpi (≈ 9,900 × 14,000 px, beyond
+// goes to the caller in strips of BAND_ROWS rows, so an A0 at 300 dpi (≈ 9,900 × 14,000 px, beyond
 // WebGL's limits) never exists whole in memory. A tile is copied once the map is 'idle' with
 // every source loaded, COG tiles included.
 import { Map as MapLibreMap } from 'maplibre-gl';
