@@ -16,6 +16,7 @@ import { installBasemap } from './feature_basemap';
 import { installOffline } from './feature_offline';
 import { installPwa } from './feature_pwa';
 import { installGps } from './feature_gps';
+import { installPrint } from './feature_print';
 
 export const FEATURES: FeatureInstaller[] = [
   installReport,
@@ -33,4 +34,5 @@ export const FEATURES: FeatureInstaller[] = [
   installOffline,
   installPwa,
   installGps,
+  installPrint,
 ];
