@@ -19,7 +19,6 @@ const ARRAYS: Record<string, new (n: number) => Typed> = {
 const FALLBACK_NODATA: Record<string, number> = {
   uint8: 255, int8: -128, uint16: 65535, int16: -32768, uint32: 4294967295, int32: -2147483648, float32: NaN, float64: NaN,
 };
-const GEOGRAPHIC = new Set([4326, 4269, 4617]);
 
 export interface ClippedRaster {
   data: ArrayBuffer;
@@ -49,7 +48,7 @@ export async function clipRasterToAoi(cog: Cog, aoi: Feature<Polygon | MultiPoly
   const { originX, originY, resX, resY } = cog.georef;
   const left = originX + x0 * resX;
   const top = originY - y0 * resY;
-  const geo = GEOGRAPHIC.has(cog.epsg) ? { GTModelTypeGeoKey: 2, GeographicTypeGeoKey: cog.epsg } : { GTModelTypeGeoKey: 1, ProjectedCSTypeGeoKey: cog.epsg };
+  const geo = crsGeoKeys(cog);
   const data = writeArrayBuffer(unsignedView(out), {
     width, height, ...geo,
     SampleFormat: new Array<number>(cog.bands).fill(cog.dtype.startsWith('float') ? 3 : cog.dtype.startsWith('int') ? 2 : 1),
@@ -60,6 +59,14 @@ export async function clipRasterToAoi(cog: Cog, aoi: Feature<Polygon | MultiPoly
     ...(cog.bands === 3 ? {} : { PhotometricInterpretation: 1 }),
   });
   return { data, width, height, nodata, extent: [left, top - height * resY, left + width * resX, top] };
+}
+
+/** The CRS keys of the export: the EPSG code, or the source file's own keys for a user-defined CRS. */
+function crsGeoKeys(cog: Cog): Record<string, unknown> {
+  const { code, geographic } = cog.crs;
+  if (code !== null) return geographic ? { GTModelTypeGeoKey: 2, GeographicTypeGeoKey: code } : { GTModelTypeGeoKey: 1, ProjectedCSTypeGeoKey: code };
+  const { GTRasterTypeGeoKey: _rasterType, ...keys } = cog.levels[0]?.image.getGeoKeys() ?? {};
+  return keys;
 }
 
 /**

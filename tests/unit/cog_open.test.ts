@@ -17,7 +17,7 @@ files.set('empty.tif', new Uint8Array(0));
 files.set('page.tif', '<!DOCTYPE html><html><body>Not found</body></html>');
 files.set('absurd.tif', tinyTiff({ width: 1_000_000_000, height: 3 }));
 files.set('nogeo.tif', tinyTiff({ epsg: null }));
-files.set('lambert93.tif', tinyTiff({ epsg: 2154 }));
+files.set('unknown_crs.tif', tinyTiff({ epsg: 99999 }));
 const landsat = tiffs.find((f) => f.includes('landsat8_montreal'));
 if (landsat) {
   const bytes = readFileSync(landsat);
@@ -34,7 +34,7 @@ const open = (name: string) => openCog(new FetchRangeSource(server.url(name)));
 describe('openCog over HTTP', () => {
   it('opens a small TIFF and reads its pixels', async () => {
     const cog = await open('tiny.tif');
-    expect([cog.width, cog.height, cog.bands, cog.dtype, cog.epsg]).toEqual([4, 4, 1, 'uint8', 32198]);
+    expect([cog.width, cog.height, cog.bands, cog.dtype, cog.crs.code]).toEqual([4, 4, 1, 'uint8', 32198]);
     const [w, s, e, n] = bounds4326(cog);
     // pixel (1, 2): centre at x = 100015, y = 199975 in Québec Lambert
     const [lon, lat] = cog.proj.inverse([100015, 199975]) as [number, number];
@@ -49,7 +49,7 @@ describe('openCog over HTTP', () => {
     ['page.tif', /page\.tif: not a TIFF file: the server sent an HTML/],
     ['absurd.tif', /absurd image dimensions 1000000000 × 3/],
     ['nogeo.tif', /the file has no georeference/],
-    ['lambert93.tif', /EPSG:2154 is not a supported CRS/],
+    ['unknown_crs.tif', /unknown_crs\.tif: EPSG:99999 is not in the EPSG database/],
     ['missing.tif', /missing\.tif: HTTP 404/],
   ])('gives a clear error for %s', async (name, message) => {
     await expect(open(name)).rejects.toThrow(message);

@@ -1,5 +1,6 @@
 // A JSON description of an opened COG (what `cli info` prints).
 import type { Cog } from './open';
+import { crsLabel } from './crs';
 
 export interface CogInfo {
   crs: string;
@@ -17,7 +18,7 @@ export interface CogInfo {
 
 export function cogInfo(cog: Cog): CogInfo {
   return {
-    crs: `EPSG:${cog.epsg}`,
+    crs: crsLabel(cog.crs),
     width: cog.width,
     height: cog.height,
     bands: cog.bands,

@@ -4,7 +4,7 @@ import { GeoTIFF, type GeoTIFFImage } from 'geotiff';
 import type { Converter } from 'proj4';
 import type { RangeSource } from '../source';
 import { ByteCache, type ByteCacheOptions, type ByteRange, type ByteStats } from './byte_cache';
-import { converterFor } from './crs';
+import { converterFor, type Crs } from './crs';
 import { readGeoreference, type Georeference } from './georef';
 import { checkFirstIfdInside, checkImage, checkNotHtml, checkTagCounts } from './checks';
 import { loadBlockTable } from './blocks';
@@ -44,7 +44,8 @@ export interface Cog {
   bands: number;
   dtype: string;
   nodata: number | null;
-  epsg: number;
+  /** The file's CRS (or the layer's override). */
+  crs: Crs;
   georef: Georeference;
   /** lon/lat ⇄ source CRS. */
   proj: Converter;
@@ -53,12 +54,17 @@ export interface Cog {
 
 type TiffSource = Parameters<typeof GeoTIFF.fromSource>[0];
 
-export async function openCog(source: RangeSource, options: ByteCacheOptions = {}, signal?: AbortSignal): Promise<Cog> {
-  return openCogFrom(new ByteCache(source, options), source.getKey(), signal);
+export interface OpenOptions {
+  /** "EPSG:n" or a proj4 definition replacing the file's own CRS (a layer's `cog.crs`). */
+  crs?: string;
+}
+
+export async function openCog(source: RangeSource, options: ByteCacheOptions & OpenOptions = {}, signal?: AbortSignal): Promise<Cog> {
+  return openCogFrom(new ByteCache(source, options), source.getKey(), signal, options);
 }
 
 /** Opens a COG over a byte reader that is in header mode. */
-export async function openCogFrom(bytes: ByteReader, key: string, signal?: AbortSignal): Promise<Cog> {
+export async function openCogFrom(bytes: ByteReader, key: string, signal?: AbortSignal, options: OpenOptions = {}): Promise<Cog> {
   try {
     const [first] = await bytes.fetch([{ offset: 0, length: 1024 }], signal);
     const head = new Uint8Array(first as ArrayBuffer);
@@ -71,7 +77,8 @@ export async function openCogFrom(bytes: ByteReader, key: string, signal?: Abort
     });
     const levels = await readLevels(tiff, bytes.fileSize);
     bytes.headerMode = false;
-    return describe(key, bytes, tiff, levels);
+    const georef = await readGeoreference((levels[0] as CogLevel).image, options.crs);
+    return describe(key, bytes, tiff, levels, georef);
   } catch (error) {
     await bytes.close().catch(() => undefined);
     const message = error instanceof Error ? error.message : String(error);
@@ -106,9 +113,8 @@ async function readLevels(tiff: GeoTIFF, fileSize: number | null): Promise<CogLe
   return levels.sort((a, b) => b.width - a.width);
 }
 
-function describe(key: string, bytes: ByteReader, tiff: GeoTIFF, levels: CogLevel[]): Cog {
+function describe(key: string, bytes: ByteReader, tiff: GeoTIFF, levels: CogLevel[], georef: Georeference): Cog {
   const full = levels[0] as CogLevel;
-  const georef = readGeoreference(full.image);
   for (const level of levels) {
     level.resX = (georef.resX * full.width) / level.width;
     level.resY = (georef.resY * full.height) / level.height;
@@ -123,9 +129,9 @@ function describe(key: string, bytes: ByteReader, tiff: GeoTIFF, levels: CogLeve
     bands: full.image.getSamplesPerPixel(),
     dtype: dtypeOf(full.image),
     nodata: full.image.getGDALNoData(),
-    epsg: georef.epsg,
+    crs: georef.crs,
     georef,
-    proj: converterFor(georef.epsg),
+    proj: converterFor(georef.crs),
     close: () => bytes.close(),
   };
 }
