@@ -32,7 +32,7 @@ async function userDefined(keys: Keys): Promise<Crs> {
     const detail = problems.map(([name, value]) => `${name}${typeof value === 'number' ? ` ${value}` : ''}`).join(', ');
     throw new Error(`the file's user-defined CRS cannot be read (${detail || 'no projection'})`);
   }
-  let definition = result.proj4;
+  let definition = Number(keys.ProjCoordTransGeoKey) === CT_POLAR_STEREOGRAPHIC ? polarStereographic(result.proj4, keys) : result.proj4;
   const factor = result.coordinatesConversionParameters?.x ?? 1;
   // the file's coordinates are in its own linear unit (e.g. feet): proj4js converts with to_meter
   if (result.shouldConvertCoordinates && !result.isGCS && factor !== 1) {
@@ -40,4 +40,23 @@ async function userDefined(keys: Keys): Promise<Crs> {
   }
   const name = typeof keys.GTCitationGeoKey === 'string' ? keys.GTCitationGeoKey : typeof keys.GeogCitationGeoKey === 'string' ? keys.GeogCitationGeoKey : 'user-defined';
   return crsFromProj4(definition, name, null);
+}
+
+const CT_POLAR_STEREOGRAPHIC = 15;
+
+/**
+ * The library drops the pole and the latitude of true scale of polar stereographic files; GDAL
+ * (gt_wkt_srs.cpp, SetPS) reads the origin latitude as the latitude of true scale (variant B) —
+ * or, at ±90°, as the pole with a scale factor (variant A) — and the straight vertical pole
+ * longitude as the central meridian.
+ */
+function polarStereographic(definition: string, keys: Keys): string {
+  const first = (...names: string[]) => names.map((n) => keys[n]).find((v) => typeof v === 'number') as number | undefined;
+  const latTs = first('ProjNatOriginLatGeoKey', 'ProjFalseOriginLatGeoKey', 'ProjCenterLatGeoKey') ?? 90;
+  const lon0 = first('ProjStraightVertPoleLongGeoKey', 'ProjNatOriginLongGeoKey', 'ProjFalseOriginLongGeoKey', 'ProjCenterLongGeoKey') ?? 0;
+  const scale = first('ProjScaleAtNatOriginGeoKey', 'ProjScaleAtCenterGeoKey') ?? 1;
+  const pole = latTs >= 0 ? 90 : -90;
+  const rest = definition.replace(/\s*\+(proj|lat_0|lon_0|lat_ts|k_0|k)=\S+/g, '');
+  const origin = Math.abs(latTs) === 90 ? `+lat_0=${pole} +k_0=${scale}` : `+lat_0=${pole} +lat_ts=${latTs}`;
+  return `+proj=stere ${origin} +lon_0=${lon0} ${rest.trim()}`;
 }
