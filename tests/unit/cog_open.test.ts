@@ -17,7 +17,7 @@ files.set('empty.tif', new Uint8Array(0));
 files.set('page.tif', '<!DOCTYPE html><html><body>Not found</body></html>');
 files.set('absurd.tif', tinyTiff({ width: 1_000_000_000, height: 3 }));
 files.set('nogeo.tif', tinyTiff({ epsg: null }));
-files.set('unknown_crs.tif', tinyTiff({ epsg: 99999 }));
+files.set('unknown_crs.tif', tinyTiff({ epsg: 12345 }));
 const landsat = tiffs.find((f) => f.includes('landsat8_montreal'));
 if (landsat) {
   const bytes = readFileSync(landsat);
@@ -49,7 +49,7 @@ describe('openCog over HTTP', () => {
     ['page.tif', /page\.tif: not a TIFF file: the server sent an HTML/],
     ['absurd.tif', /absurd image dimensions 1000000000 × 3/],
     ['nogeo.tif', /the file has no georeference/],
-    ['unknown_crs.tif', /unknown_crs\.tif: EPSG:99999 is not in the EPSG database/],
+    ['unknown_crs.tif', /unknown_crs\.tif: EPSG:12345 is not in the EPSG database/],
     ['missing.tif', /missing\.tif: HTTP 404/],
   ])('gives a clear error for %s', async (name, message) => {
     await expect(open(name)).rejects.toThrow(message);

@@ -19,8 +19,8 @@ export interface Crs {
  * NAD83(CSRS) ⇄ WGS 84: EPSG's definitions carry a 7-parameter Helmert; PROJ without its grids —
  * what GDAL (gdal3.js) uses — lands within 1.5 m of a null transformation for every Canadian CSRS
  * CRS measured (tests/unit/cog_crs.test.ts; exactly 0 for 6622), closer than with the Helmert.
- * So NAD83(CSRS), like NAD83, is taken as WGS 84: under a screen pixel at every zoom where a
- * raster is read, and never enough to move a point into another pixel of a ≥ 10 m grid.
+ * So NAD83(CSRS), like NAD83, is taken as WGS 84 (accuracy chosen: 1.5 m, under a map pixel up
+ * to zoom 16; a point within 1.5 m of a cell edge may fall in the neighbouring cell).
  */
 const CSRS_HELMERT = /\+towgs84=-0\.991,1\.9072,0\.5129,-1\.25033e-0?7,-4\.6785e-0?8,-5\.6529e-0?8,0/i;
 
