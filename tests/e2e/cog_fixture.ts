@@ -47,6 +47,11 @@ async function serveShared(route: Route): Promise<void> {
   const relative = decodeURIComponent(new URL(route.request().url()).pathname.replace(/^.*\/shared\//, ''));
   const file = path.resolve(sharedData, relative);
   if (!file.startsWith(sharedData) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+  return serveFileWithRanges(route, file);
+}
+
+/** Answers a request for one local file, honouring a single Range header. */
+export async function serveFileWithRanges(route: Route, file: string): Promise<void> {
   const size = statSync(file).size;
   const range = /bytes=(\d+)-(\d*)/.exec((await route.request().headerValue('range')) ?? '');
   const headers = { 'Accept-Ranges': 'bytes', 'Content-Type': 'image/tiff', 'Access-Control-Allow-Origin': '*' };
