@@ -44,6 +44,16 @@ describe('openCog over HTTP', () => {
     expect(await identify(cog, lon + 1, lat)).toEqual([null]);
   });
 
+  it("opens a file whose CRS is wrong or unknown with the layer's CRS override (EPSG code or proj4)", async () => {
+    const byCode = await openCog(new FetchRangeSource(server.url('unknown_crs.tif')), { crs: 'EPSG:32198' });
+    const byProj4 = await openCog(new FetchRangeSource(server.url('unknown_crs.tif')), { crs: '+proj=lcc +lat_0=44 +lon_0=-68.5 +lat_1=60 +lat_2=46 +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs' });
+    expect([byCode.crs.code, byProj4.crs.code, byProj4.crs.geographic]).toEqual([32198, null, false]);
+    expect(bounds4326(byProj4)).toEqual(bounds4326(byCode));
+    const [lon, lat] = byCode.proj.inverse([100015, 199975]) as [number, number];
+    expect(await identify(byProj4, lon, lat)).toEqual([10]);
+    await expect(openCog(new FetchRangeSource(server.url('tiny.tif')), { crs: '+proj=nonsense' })).rejects.toThrow(/invalid CRS definition "\+proj=nonsense"/);
+  });
+
   it.each([
     ['empty.tif', /empty\.tif: the file is empty/],
     ['page.tif', /page\.tif: not a TIFF file: the server sent an HTML/],
