@@ -6,6 +6,7 @@ import { writeArrayBuffer } from 'geotiff';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Cog } from '../sources/cog/open';
 import { aoiSpans } from './zonal_stats';
+import { readSamples } from '../sources/cog/window_read';
 import type { RowSpans } from './zonal_rasterize';
 
 /** Refuse windows above this many pixels × bands (about 1 GiB of Float64). */
@@ -41,7 +42,7 @@ export async function clipRasterToAoi(cog: Cog, aoi: Feature<Polygon | MultiPoly
   if (width * height * cog.bands > MAX_SAMPLES) throw new Error(`${cog.key}: the clipped raster would be too large (${width} × ${height} × ${cog.bands}); choose a smaller area`);
   const level = cog.levels[0];
   if (!level) throw new Error(`${cog.key}: no image`);
-  const bands = (await level.image.readRasters({ window, interleave: false, signal })) as unknown as ArrayLike<number>[];
+  const bands: ArrayLike<number>[] = await readSamples(level.image, window, Array.from({ length: cog.bands }, (_, b) => b), signal);
   const nodata = cog.nodata ?? (FALLBACK_NODATA[cog.dtype] as number);
   const out = new SampleArray(width * height * cog.bands);
   interleaveInside(out, bands, spans, window, nodata);
