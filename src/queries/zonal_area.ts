@@ -16,7 +16,12 @@ const EARTH_RADIUS_M = 6371007.2;
 export function pixelAreaM2(cog: Cog, level: number, aoi: Polygon | MultiPolygon): PixelArea {
   const grid = cog.levels[level] ?? cog.levels[0];
   if (!grid) throw new Error(`${cog.key}: no image`);
-  if (!cog.crs.geographic) return { m2: grid.resX * grid.resY * metresPerUnit(cog.crs) ** 2, kind: 'grid' };
+  if (!cog.crs.geographic) {
+    // |det| of the geotransform: the cell area of a rotated or sheared grid too
+    const t = cog.georef.transform;
+    const cell = Math.abs(t[1] * t[5] - t[2] * t[4]) * (cog.width / grid.width) * (cog.height / grid.height);
+    return { m2: cell * metresPerUnit(cog.crs) ** 2, kind: 'grid' };
+  }
   const lat = meanLatitude(aoi);
   const rad = Math.PI / 180;
   const south = (lat - grid.resY / 2) * rad;

@@ -6,35 +6,14 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as identifyCommand } from '../../src/cli/commands/identify';
 import { run as infoCommand } from '../../src/cli/commands/info';
-import { gdalInfo, gdalPixel, loadGdal, type Gdal } from './cog_gdal';
+import { gdalInfo, gdalPixel, loadGdal } from './cog_gdal';
 import { repoRoot } from './cog_helpers';
-import { HEIGHT, WIDTH, makeCrsFixtures, type CrsFixture } from './crs_fixtures';
+import { HEIGHT, WIDTH, gdalBounds, gdalLonLat, makeCrsFixtures, type CrsFixture } from './crs_fixtures';
 
 let fixtures: CrsFixture[] = [];
 let cleanup = () => undefined as void;
 beforeAll(async () => ({ fixtures, cleanup } = await makeCrsFixtures()), 120000);
 afterAll(() => cleanup());
-
-type Transform = [number, number, number, number, number, number];
-const at = (t: Transform, col: number, row: number): [number, number] => [t[0] + col * t[1] + row * t[2], t[3] + col * t[4] + row * t[5]];
-
-/** GDAL's lon/lat of points given in the file's pixel space. */
-async function gdalLonLat(gdal: Gdal, wkt: string, t: Transform, pixels: Array<[number, number]>): Promise<Array<[number, number]>> {
-  const crsPoints = pixels.map(([c, r]) => at(t, c, r));
-  return (await gdal.gdaltransform(crsPoints, ['-s_srs', wkt, '-t_srs', 'EPSG:4326', '-output_xy'])) as Array<[number, number]>;
-}
-
-/** Lon/lat bounds from 33 points along each edge, the way `cli info` computes them, but by GDAL. */
-async function gdalBounds(gdal: Gdal, wkt: string, t: Transform): Promise<number[]> {
-  const edge: Array<[number, number]> = [];
-  for (let i = 0; i <= 32; i++) {
-    const f = i / 32;
-    edge.push([f * WIDTH, 0], [f * WIDTH, HEIGHT], [0, f * HEIGHT], [WIDTH, f * HEIGHT]);
-  }
-  const points = await gdalLonLat(gdal, wkt, t, edge);
-  const lons = points.map((p) => p[0]), lats = points.map((p) => p[1]);
-  return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
-}
 
 const samples: Array<[number, number]> = [[0, 0], [WIDTH - 1, HEIGHT - 1], [24, 16], [7, 25], [40, 3], [31, 11]];
 

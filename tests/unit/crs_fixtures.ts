@@ -76,3 +76,52 @@ async function translate(gdal: Gdal, plainPath: string, dir: string, c: CrsCase)
     await gdal.close(ds);
   }
 }
+
+/** The same raster on a grid rotated 5° (ModelTransformationTag), EPSG:32198, rewritten by GDAL's COG driver. */
+export async function makeRotatedFixture(dir: string): Promise<string> {
+  const gdal = await loadGdal();
+  const angle = (5 * Math.PI) / 180, size = 100;
+  const [x0, y0] = [-200000, 300000]; // Québec Lambert, near Québec City
+  const a = size * Math.cos(angle), b = size * Math.sin(angle);
+  const values = Uint16Array.from({ length: WIDTH * HEIGHT }, (_, i) => i + 1);
+  const plain = path.join(dir, 'rotated_plain.tif');
+  writeFileSync(plain, Buffer.from(writeArrayBuffer(values, {
+    width: WIDTH, height: HEIGHT,
+    // x = x0 + col·a + row·b ; y = y0 + col·b − row·a: the grid turned 5° anticlockwise
+    ModelTransformation: [a, b, 0, x0, b, -a, 0, y0, 0, 0, 0, 0, 0, 0, 0, 1],
+    GTModelTypeGeoKey: 1, GTRasterTypeGeoKey: 1, ProjectedCSTypeGeoKey: 32198,
+  } as never)));
+  const ds = (await gdal.open(plain)).datasets[0];
+  if (!ds) throw new Error('gdal3.js could not open the rotated raster');
+  try {
+    const out = await gdal.gdal_translate(ds, ['-of', 'COG', '-co', 'COMPRESS=DEFLATE'], 'rotated.tif');
+    const file = path.join(dir, 'rotated.tif');
+    writeFileSync(file, readFileSync(out.real));
+    return file;
+  } finally {
+    await gdal.close(ds);
+    rmSync(plain);
+  }
+}
+
+export type Transform = [number, number, number, number, number, number];
+export const at = (t: Transform, col: number, row: number): [number, number] => [t[0] + col * t[1] + row * t[2], t[3] + col * t[4] + row * t[5]];
+
+/** GDAL's lon/lat of points given in the file's pixel space. */
+export async function gdalLonLat(gdal: Gdal, wkt: string, t: Transform, pixels: Array<[number, number]>): Promise<Array<[number, number]>> {
+  const crsPoints = pixels.map(([c, r]) => at(t, c, r));
+  return (await gdal.gdaltransform(crsPoints, ['-s_srs', wkt, '-t_srs', 'EPSG:4326', '-output_xy'])) as Array<[number, number]>;
+}
+
+/** Lon/lat bounds from 33 points along each edge, the way `cli info` computes them, but by GDAL. */
+export async function gdalBounds(gdal: Gdal, wkt: string, t: Transform): Promise<number[]> {
+  const edge: Array<[number, number]> = [];
+  for (let i = 0; i <= 32; i++) {
+    const f = i / 32;
+    edge.push([f * WIDTH, 0], [f * WIDTH, HEIGHT], [0, f * HEIGHT], [WIDTH, f * HEIGHT]);
+  }
+  const points = await gdalLonLat(gdal, wkt, t, edge);
+  const lons = points.map((p) => p[0]), lats = points.map((p) => p[1]);
+  return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+}
+

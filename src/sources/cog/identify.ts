@@ -1,6 +1,7 @@
 // The value(s) of one pixel under a lon/lat point: one tile read (none when cached).
 import type { Cog } from './open';
 import { blockRanges, type PixelWindow } from './blocks';
+import { crsToPixel } from './georef';
 import { readSample, readSamples } from './window_read';
 
 export type PixelValues = Array<number | null>;
@@ -8,9 +9,8 @@ export type PixelValues = Array<number | null>;
 /** Full-resolution pixel (column, row) under a lon/lat point, or null outside the raster. */
 export function pixelAt(cog: Cog, lon: number, lat: number): [number, number] | null {
   const [x, y] = cog.proj.forward([lon, lat]) as [number, number];
-  const { originX, originY, resX, resY } = cog.georef;
-  const col = Math.floor((x - originX) / resX);
-  const row = Math.floor((originY - y) / resY);
+  const [u, v] = crsToPixel(cog.georef, x, y);
+  const col = Math.floor(u), row = Math.floor(v);
   if (!(col >= 0 && row >= 0 && col < cog.width && row < cog.height)) return null;
   return [col, row];
 }

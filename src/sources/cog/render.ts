@@ -8,6 +8,7 @@ import { buildMesh, meshBounds, meshLookup, type Mesh } from './mesh';
 import { makeColourer, sampleBilinear, sampleNearest, type Window } from './paint';
 import { terrainProduct } from './terrain';
 import { metresPerUnit } from './crs';
+import { pixelToCrs } from './georef';
 import { readSample, readSamples } from './window_read';
 
 /** A window larger than this (pixels) means the file lacks overviews for this zoom. */
@@ -99,7 +100,7 @@ function bandsOf(rendering: CogRendering, count: number): number[] {
 /** Geographic DEMs have cells in degrees: convert at the raster's central latitude. */
 function cellSizeMetres(cog: Cog, level: CogLevel): { cellX: number; cellY: number } {
   if (!cog.crs.geographic) return { cellX: level.resX * metresPerUnit(cog.crs), cellY: level.resY * metresPerUnit(cog.crs) };
-  const lat = cog.georef.originY - (cog.georef.resY * cog.height) / 2;
+  const lat = pixelToCrs(cog.georef, cog.width / 2, cog.height / 2)[1];
   return { cellX: level.resX * 111320 * Math.cos((lat * Math.PI) / 180), cellY: level.resY * 110574 };
 }
 
