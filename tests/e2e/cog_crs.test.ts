@@ -2,13 +2,13 @@
 // draw in place in chromium: at the centre of two known pixels the map shows the colour the layer
 // gives their values, and one pixel further east (another value, not in the table) it does not.
 // EPSG codes outside the built-in set are fetched one at a time (assets/epsg/<code>.json); the
-// user-defined CRSs load geotiff-geokeys-to-proj4 lazily.
+// user-defined CRSs load geotiff-geokeys-to-proj4 lazily; a grid rotated 5° draws rotated.
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CogRendering } from '../../src/catalogue/types';
 import type { Cog } from '../../src/sources/cog/open';
-import { makeCrsFixtures, WIDTH, type CrsFixture } from '../unit/crs_fixtures';
+import { makeCrsFixtures, makeRotatedFixture, WIDTH, type CrsFixture } from '../unit/crs_fixtures';
 import { cogLayer, openLocalCog, pixelCentre, routeLocalLayers, serveFileWithRanges, zoomForPixel } from './cog_fixture';
 import { colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle, type AppPage, type GeoveilleWindow } from './harness';
 import { colorDistance, formatRgb, type Rgb } from './pixels';
@@ -38,6 +38,8 @@ async function jump(page: Page, lon: number, lat: number, zoom: number): Promise
 
 beforeAll(async () => {
   ({ fixtures, cleanup } = await makeCrsFixtures());
+  const rotated = await makeRotatedFixture(path.dirname(fixtures[0]!.file));
+  fixtures.push({ name: 'rotated', srs: 'EPSG:32198', centre: [0, 0], code: 32198, file: rotated });
   for (const f of fixtures) cogs.set(f.name, await openLocalCog(f.file));
   browser = await launchBrowser();
   const layers = fixtures.map((f) => cogLayer(`crs-${f.name.replace(/_/g, '-')}`, `crsfix/${path.basename(f.file)}`, rendering));
@@ -58,7 +60,7 @@ afterAll(async () => {
 });
 
 describe('rasters in any CRS draw in place (fixtures written by gdal3.js)', () => {
-  it.each(['epsg6622', 'epsg3798', 'epsg3979', 'epsg2959', 'epsg2950', 'epsg25832', 'epsg2056', 'user_lambert', 'user_polar_stereo'])('%s', async (name) => {
+  it.each(['epsg6622', 'epsg3798', 'epsg3979', 'epsg2959', 'epsg2950', 'epsg25832', 'epsg2056', 'user_lambert', 'user_polar_stereo', 'rotated'])('%s', async (name) => {
     const cog = cogs.get(name)!;
     const id = `crs-${name.replace(/_/g, '-')}`;
     expect(await app.page.getAttribute(`#layer-panel li.layer[data-layer-id="${id}"]`, 'data-state')).not.toBe('error');
