@@ -71,7 +71,7 @@ async function readWindow(cog: Cog, plan: TilePlan, rendering: CogRendering, sig
   const { level, window } = plan;
   const width = window[2] - window[0], height = window[3] - window[1];
   if (width * height > MAX_WINDOW_PIXELS) {
-    throw new Error(`${cog.key}: the file is not cloud optimized (no overview for this zoom); convert it with \`npm run import\``);
+    throw new Error(`${cog.key}: the file is not cloud optimized (no overview for this zoom); it needs to be converted to a Cloud Optimized GeoTIFF with overviews`);
   }
   const samples = bandsOf(rendering, cog.bands);
   await cog.bytes.prefetch(planRanges(plan), signal);
