@@ -8,6 +8,7 @@ import type { Page, Route } from 'playwright-core';
 import type { CogRendering, LayerDefinition } from '../../src/catalogue/types';
 import { parseColour } from '../../src/sources/cog/colour';
 import { openCog, type Cog } from '../../src/sources/cog/open';
+import { pixelToCrs } from '../../src/sources/cog/georef';
 import { FileRangeSource } from '../../src/sources/file_source';
 import type { Rgb } from './pixels';
 
@@ -87,8 +88,7 @@ export function expectedColour(cog: CogRendering, values: number[]): Rgb | null 
 
 /** Lon/lat of the centre of full-resolution pixel (col, row). */
 export function pixelCentre(cog: Cog, col: number, row: number): [number, number] {
-  const { originX, originY, resX, resY } = cog.georef;
-  return cog.proj.inverse([originX + (col + 0.5) * resX, originY - (row + 0.5) * resY]) as [number, number];
+  return cog.proj.inverse(pixelToCrs(cog.georef, col + 0.5, row + 0.5)) as [number, number];
 }
 
 /** Web Mercator zoom at which one source pixel spans about `screenPx` screen pixels. */
