@@ -8,6 +8,7 @@ import { ImportError } from './errors';
 import { describeOpenFailure, lastGdalError, type GdalDataset, type GdalSession } from './gdal';
 import type { InputFormat } from './formats';
 import { inspectRaster, type RasterFacts } from './raster_inspect';
+import { decodeJpegTiff, isJpegTiff } from './raster_decode';
 import { chooseRasterStyle, type BandSample, type RasterStyle } from '../../queries/default_style_raster';
 import { openCog, type Cog } from '../../sources/cog/open';
 import { bounds4326 } from '../../sources/cog/info';
@@ -45,7 +46,18 @@ const looksCategorical = (facts: RasterFacts): boolean =>
   facts.bands.some((band) => band.colorTable) || (facts.bands.length === 1 && facts.bands[0]?.type === 'Byte');
 
 export async function importRaster(session: GdalSession, job: RasterJob): Promise<RasterResult> {
-  const dataset = await openRaster(session, job.file, job.format);
+  const decoded = (await isJpegTiff(job.file)) ? path.join(job.outDir, `${job.id}.decoding.tif`) : null;
+  try {
+    if (decoded) await decodeJpegTiff(job.file, decoded);
+    return await importReadable(session, job, decoded ?? job.file);
+  } finally {
+    if (decoded) await fs.rm(decoded, { force: true });
+  }
+}
+
+/** `readable`: the input, or its decoded copy when gdal3.js lacks the input's codec. */
+async function importReadable(session: GdalSession, job: RasterJob, readable: string): Promise<RasterResult> {
+  const dataset = await openRaster(session, readable, job.format);
   const facts = await inspectRaster(session.gdal, dataset, job.file);
   let resampling = looksCategorical(facts) ? 'NEAREST' : 'AVERAGE';
   let target = await writeCog(session, dataset, job, cogOptions(facts, resampling).options);
