@@ -13,6 +13,8 @@ export interface CogLevel {
   image: GeoTIFFImage;
   /** Internal mask (GDAL: 0 = transparent) of the same size, if any. */
   mask: GeoTIFFImage | null;
+  /** 0-based sample of an alpha band (ExtraSamples), drawn as transparency where 0; null if none. */
+  alpha: number | null;
   width: number;
   height: number;
   /** Source CRS units per pixel (x, y positive). */
@@ -105,6 +107,7 @@ async function readLevels(tiff: GeoTIFF, fileSize: number | null): Promise<CogLe
   const levels = pyramid.map((image) => ({
     image,
     mask: masks.find((m) => m.getWidth() === image.getWidth() && m.getHeight() === image.getHeight()) ?? null,
+    alpha: alphaSample(image),
     width: image.getWidth(),
     height: image.getHeight(),
     resX: 0,
@@ -142,4 +145,13 @@ export function dtypeOf(img: GeoTIFFImage): string {
   const format = img.getSampleFormat(0);
   const kind = format === 3 ? 'float' : format === 2 ? 'int' : 'uint';
   return `${kind}${bits}`;
+}
+
+/** The sample holding alpha (ExtraSamples 1 = associated, 2 = unassociated), as GDAL reads it. */
+function alphaSample(image: GeoTIFFImage): number | null {
+  const extra = image.fileDirectory.getValue('ExtraSamples') as number | ArrayLike<number> | undefined;
+  if (extra === undefined) return null;
+  const kinds = typeof extra === 'number' ? [extra] : Array.from(extra);
+  const k = kinds.findIndex((kind) => kind === 1 || kind === 2);
+  return k < 0 ? null : image.getSamplesPerPixel() - kinds.length + k;
 }

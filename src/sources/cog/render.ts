@@ -9,7 +9,7 @@ import { makeColourer, sampleBilinear, sampleNearest, type Window } from './pain
 import { terrainProduct } from './terrain';
 import { metresPerUnit } from './crs';
 import { pixelToCrs } from './georef';
-import { readSample, readSamples } from './window_read';
+import { readSamples, transparency } from './window_read';
 
 /** A window larger than this (pixels) means the file lacks overviews for this zoom. */
 const MAX_WINDOW_PIXELS = 4096 * 4096;
@@ -77,7 +77,7 @@ async function readWindow(cog: Cog, plan: TilePlan, rendering: CogRendering, sig
   await cog.bytes.prefetch(planRanges(plan), signal);
   const [rasters, mask] = await Promise.all([
     readSamples(level.image, window, samples, signal),
-    level.mask ? readSample(level.mask, window, 0, signal) : null,
+    transparency(level, window, signal),
   ]);
   const nodata = cog.nodata;
   const isValid = (v: number) => !Number.isNaN(v) && v !== nodata;

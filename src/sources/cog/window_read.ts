@@ -6,6 +6,7 @@
 // parameters); anything else goes through readRasters unchanged.
 import { getDecoder, type GeoTIFFImage, type TypedArray } from 'geotiff';
 import type { PixelWindow } from './blocks';
+import type { CogLevel } from './open';
 import { isYCbCr, ycbcrToRgb } from './photometric';
 
 type Decoder = Parameters<GeoTIFFImage['getTileOrStrip']>[3];
@@ -102,4 +103,11 @@ export async function readSamples(image: GeoTIFFImage, window: PixelWindow, samp
     return Array.from(await image.readRasters({ window, samples, interleave: false, signal }) as ArrayLike<TypedArray>);
   }
   return Promise.all(samples.map((sample) => readSample(image, window, sample, signal)));
+}
+
+/** The level's mask, else its alpha band (0 = transparent), else null. */
+export function transparency(level: CogLevel, window: PixelWindow, signal?: AbortSignal): Promise<ArrayLike<number> | null> {
+  if (level.mask) return readSample(level.mask, window, 0, signal);
+  if (level.alpha !== null) return readSamples(level.image, window, [level.alpha], signal).then(([alpha]) => alpha ?? null);
+  return Promise.resolve(null);
 }
