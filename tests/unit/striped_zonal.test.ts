@@ -1,6 +1,6 @@
 // A 40 MB striped (not cloud optimized) Float32 GeoTIFF, written by gdal3.js: the CLI's zonal
 // statistics on it equal GDAL's, and reading it costs a bounded number of requests.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Feature, Polygon } from 'geojson';
@@ -8,25 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zonalStats } from '../../src/queries/zonal_stats';
 import { openCog } from '../../src/sources/cog/open';
 import { FileRangeSource } from '../../src/sources/file_source';
-import { loadGdal } from './cog_gdal';
+import { makeStripedFloat32 } from './striped_fixture';
 import { gdalZonalTruth } from './zonal_truth';
 
-const SIDE = 3200; // 3200² Float32 = 40.96 MB
 const dir = mkdtempSync(path.join(tmpdir(), 'geoveille-striped-'));
 let file = '';
-beforeAll(async () => {
-  const values = new Float32Array(SIDE * SIDE);
-  for (let row = 0; row < SIDE; row++) for (let col = 0; col < SIDE; col++) values[row * SIDE + col] = ((row * 7 + col * 13) % 1000) / 10 + (row % 97 === 0 ? Number.NaN : 0);
-  writeFileSync(path.join(dir, 'big.img'), Buffer.from(values.buffer));
-  writeFileSync(path.join(dir, 'big.hdr'), `ENVI\nsamples = ${SIDE}\nlines = ${SIDE}\nbands = 1\nheader offset = 0\nfile type = ENVI Standard\ndata type = 4\ninterleave = bsq\nbyte order = 0\n`);
-  const gdal = await loadGdal();
-  const ds = (await gdal.open(path.join(dir, 'big.img'))).datasets[0]!;
-  const out = await gdal.gdal_translate(ds, ['-of', 'GTiff', '-a_srs', 'EPSG:32198', '-a_ullr', '-250000', '350000', '-218000', '318000', '-a_nodata', 'nan'], 'striped.tif');
-  await gdal.close(ds);
-  file = path.join(dir, 'striped.tif');
-  writeFileSync(file, readFileSync(out.real));
-  rmSync(path.join(dir, 'big.img'));
-}, 180_000);
+beforeAll(async () => { file = await makeStripedFloat32(dir); }, 180_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('striped (non-COG) GeoTIFFs in the CLI', () => {
