@@ -199,6 +199,7 @@ function describeError(error: unknown, name: string): string {
     if (error.code === 'html') return t('add_data.html', { name });
     if (error.code === 'not_data') return t('add_data.not_data', { name });
     if (error.code === 'empty') return t('add_data.empty', { name });
+    if (error.code === 'blocked') return t('cog_sources.blocked', { name });
     return t('add_data.open_failed', { name, message: error.detail });
   }
   return error instanceof Error ? error.message : String(error);

@@ -60,6 +60,8 @@ export interface CogRendering {
   /** Derived products computed from a DEM band. */
   product?: 'hillshade' | 'slope';
   unit?: string;
+  /** "EPSG:n" or a proj4 definition that replaces the CRS the file declares (wrong or missing GeoKeys). */
+  crs?: string;
 }
 
 /** One MapLibre style layer drawn for this catalogue layer (the id and source are added by to_style). */

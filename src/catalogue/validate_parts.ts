@@ -35,7 +35,7 @@ export function checkSource(check: Checker, value: unknown, path: string): Sourc
   return info;
 }
 
-const COG_KEYS = ['bands', 'ramp', 'categories', 'stretch', 'stretchPercent', 'resampling', 'product', 'unit'] as const;
+const COG_KEYS = ['bands', 'ramp', 'categories', 'stretch', 'stretchPercent', 'resampling', 'product', 'unit', 'crs'] as const;
 
 export function checkCog(check: Checker, value: unknown, path: string): void {
   const obj = check.object(value, path);

@@ -10,6 +10,8 @@ export interface CogSummary {
   /** numpy-style data type of the COG engine: uint8, int16, float32… */
   dtype: string;
   nodata: number | null;
+  /** A palette file's colour table (band 1), index → [r, g, b, a]. */
+  colorTable?: Array<[number, number, number, number]> | null;
 }
 
 export interface DefaultRasterStyle {
@@ -34,7 +36,9 @@ export function gdalTypeOf(dtype: string): string {
  */
 export function defaultCogStyle(summary: CogSummary, bands: ArrayLike<number>[]): DefaultRasterStyle {
   const type = gdalTypeOf(summary.dtype);
-  const samples: BandSample[] = bands.map((values) => ({ type, noData: summary.nodata, values }));
+  const samples: BandSample[] = bands.map((values, i) => ({
+    type, noData: summary.nodata, values, ...(i === 0 && summary.colorTable ? { colorTable: summary.colorTable } : {}),
+  }));
   const { cog, legend } = chooseRasterStyle(samples);
   return { rendering: cog, legend };
 }

@@ -6,6 +6,8 @@ import { writeArrayBuffer } from 'geotiff';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Cog } from '../sources/cog/open';
 import { aoiSpans } from './zonal_stats';
+import { readSamples } from '../sources/cog/window_read';
+import { pixelToCrs } from '../sources/cog/georef';
 import type { RowSpans } from './zonal_rasterize';
 
 /** Refuse windows above this many pixels × bands (about 1 GiB of Float64). */
@@ -19,7 +21,6 @@ const ARRAYS: Record<string, new (n: number) => Typed> = {
 const FALLBACK_NODATA: Record<string, number> = {
   uint8: 255, int8: -128, uint16: 65535, int16: -32768, uint32: 4294967295, int32: -2147483648, float32: NaN, float64: NaN,
 };
-const GEOGRAPHIC = new Set([4326, 4269, 4617]);
 
 export interface ClippedRaster {
   data: ArrayBuffer;
@@ -42,24 +43,36 @@ export async function clipRasterToAoi(cog: Cog, aoi: Feature<Polygon | MultiPoly
   if (width * height * cog.bands > MAX_SAMPLES) throw new Error(`${cog.key}: the clipped raster would be too large (${width} × ${height} × ${cog.bands}); choose a smaller area`);
   const level = cog.levels[0];
   if (!level) throw new Error(`${cog.key}: no image`);
-  const bands = (await level.image.readRasters({ window, interleave: false, signal })) as unknown as ArrayLike<number>[];
+  const bands: ArrayLike<number>[] = await readSamples(level.image, window, Array.from({ length: cog.bands }, (_, b) => b), signal);
   const nodata = cog.nodata ?? (FALLBACK_NODATA[cog.dtype] as number);
   const out = new SampleArray(width * height * cog.bands);
   interleaveInside(out, bands, spans, window, nodata);
-  const { originX, originY, resX, resY } = cog.georef;
-  const left = originX + x0 * resX;
-  const top = originY - y0 * resY;
-  const geo = GEOGRAPHIC.has(cog.epsg) ? { GTModelTypeGeoKey: 2, GeographicTypeGeoKey: cog.epsg } : { GTModelTypeGeoKey: 1, ProjectedCSTypeGeoKey: cog.epsg };
+  const [left, top] = pixelToCrs(cog.georef, x0, y0);
+  const { resX, resY, transform: t } = cog.georef;
+  const geo = crsGeoKeys(cog);
+  // a rotated grid keeps its rotation: a ModelTransformation matrix instead of scale + tie point
+  const grid = cog.georef.rotated
+    ? { ModelTransformation: [t[1], t[2], 0, left, t[4], t[5], 0, top, 0, 0, 0, 0, 0, 0, 0, 1] }
+    : { ModelPixelScale: [resX, resY, 0], ModelTiepoint: [0, 0, 0, left, top, 0] };
   const data = writeArrayBuffer(unsignedView(out), {
     width, height, ...geo,
     SampleFormat: new Array<number>(cog.bands).fill(cog.dtype.startsWith('float') ? 3 : cog.dtype.startsWith('int') ? 2 : 1),
     GTRasterTypeGeoKey: 1,
-    ModelPixelScale: [resX, resY, 0],
-    ModelTiepoint: [0, 0, 0, left, top, 0],
+    ...grid,
     GDAL_NODATA: Number.isNaN(nodata) ? 'nan' : String(nodata),
     ...(cog.bands === 3 ? {} : { PhotometricInterpretation: 1 }),
   });
-  return { data, width, height, nodata, extent: [left, top - height * resY, left + width * resX, top] };
+  const corners = [[x0, y0], [x1, y0], [x0, y1], [x1, y1]].map(([c, r]) => pixelToCrs(cog.georef, c as number, r as number));
+  const xs = corners.map((p) => p[0]), ys = corners.map((p) => p[1]);
+  return { data, width, height, nodata, extent: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] };
+}
+
+/** The CRS keys of the export: the EPSG code, or the source file's own keys for a user-defined CRS. */
+function crsGeoKeys(cog: Cog): Record<string, unknown> {
+  const { code, geographic } = cog.crs;
+  if (code !== null) return geographic ? { GTModelTypeGeoKey: 2, GeographicTypeGeoKey: code } : { GTModelTypeGeoKey: 1, ProjectedCSTypeGeoKey: code };
+  const { GTRasterTypeGeoKey: _rasterType, ...keys } = cog.levels[0]?.image.getGeoKeys() ?? {};
+  return keys;
 }
 
 /**

@@ -52,7 +52,7 @@ async function identifyLayer(lonLat: Position, def: LayerDefinition, data: DataA
     case 'pmtiles-raster':
       return { layerId: def.id, kind: 'raster-visible' };
     case 'cog': {
-      const cog = await data.cog(def.source.url);
+      const cog = await data.cog(def.source.url, def.source.cog?.crs);
       // No signal: the COG's byte cache shares reads between callers (see vector_tiles.ts).
       return { layerId: def.id, kind: 'raster-values', values: await cogIdentify(cog, lon, lat) };
     }

@@ -12,7 +12,8 @@ export interface DataAccess {
   /** The features of a GeoJSON file (Feature or FeatureCollection). */
   geojson(url: string): Promise<Feature[]>;
   /** An opened Cloud Optimized GeoTIFF. */
-  cog(url: string): Promise<Cog>;
+  /** `crs`: the layer's CRS override (CogRendering.crs). */
+  cog(url: string, crs?: string): Promise<Cog>;
 }
 
 export interface DataIo {
@@ -40,9 +41,9 @@ export function makeDataAccess(io: DataIo): DataAccess {
       const resolved = io.resolve(url);
       return remember(geojsons, resolved, async () => parseGeojson(await io.readText(resolved), resolved));
     },
-    cog(url) {
+    cog(url, crs) {
       const resolved = io.resolve(url);
-      return remember(cogs, resolved, () => openCog(io.rangeSource(resolved)));
+      return remember(cogs, crs ? `${resolved}\n${crs}` : resolved, () => openCog(io.rangeSource(resolved), { crs }));
     },
   };
 }

@@ -3,6 +3,7 @@
 // by pixel centre, and the raster is streamed internal tile by internal tile, so memory stays
 // bounded whatever the AOI size. A pixel counts when its centre is inside, nodata/NaN and
 // masked pixels are excluded (rasterstats convention).
+import { crsToPixel } from '../sources/cog/georef';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Cog } from '../sources/cog/open';
 import { rasterizeSpans, toPixelPolygons, type RowSpans } from './zonal_rasterize';
@@ -61,10 +62,11 @@ type AoiGeometry = Polygon | MultiPolygon;
 export function aoiSpans(cog: Cog, aoi: AoiGeometry, level = 0): RowSpans {
   const grid = cog.levels[level];
   if (!grid) throw new Error(`${cog.key}: no overview level ${level} (the file has ${cog.levels.length - 1})`);
-  const { originX, originY } = cog.georef;
+  const fx = cog.width / grid.width, fy = cog.height / grid.height;
   const toPixel = (p: number[]): [number, number] => {
     const [x, y] = cog.proj.forward([p[0] as number, p[1] as number]) as [number, number];
-    return [(x - originX) / grid.resX, (originY - y) / grid.resY];
+    const [col, row] = crsToPixel(cog.georef, x, y);
+    return [col / fx, row / fy];
   };
   return rasterizeSpans(toPixelPolygons(aoi, toPixel), grid.width, grid.height);
 }

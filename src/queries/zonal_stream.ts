@@ -37,12 +37,16 @@ export async function streamZone(cog: Cog, spans: RowSpans, options: StreamOptio
   const total = tiles.reduce((n, row) => n + row.length, 0);
   let done = 0;
   options.onProgress?.(0, total);
-  for (const tileRow of tiles) {
+  const sample = options.band - 1;
+  const perRequest = rowsPerRequest(level.image);
+  for (const [r, tileRow] of tiles.entries()) {
     options.signal?.throwIfAborted();
-    const sample = options.band - 1;
-    const toRead = options.tiles ? tileRow.filter((w) => !options.tiles?.isCached(level, w, sample)) : tileRow;
-    const ranges = toRead.flatMap((w) => [...blockRanges(level.image, w), ...(level.mask ? blockRanges(level.mask, w) : [])]);
-    await cog.bytes.prefetch(ranges, options.signal);
+    if (r % perRequest === 0) {
+      // the next few tile rows (strips) in one merged request
+      const toRead = tiles.slice(r, r + perRequest).flat().filter((w) => !options.tiles?.isCached(level, w, sample));
+      const ranges = toRead.flatMap((w) => [...blockRanges(level.image, w), ...(level.mask ? blockRanges(level.mask, w) : [])]);
+      await cog.bytes.prefetch(ranges, options.signal);
+    }
     for (const window of tileRow) {
       options.signal?.throwIfAborted();
       const [values, mask] = options.tiles
@@ -53,6 +57,16 @@ export async function streamZone(cog: Cog, spans: RowSpans, options: StreamOptio
     }
   }
   return zone;
+}
+
+/** Bytes read at once for striped images: strips are often a few KiB, one request each would be thousands. */
+const STRIPED_REQUEST_BYTES = 4 * 1024 * 1024;
+
+/** Tile rows per request: 1 for tiled images, enough strips for ~4 MiB for striped ones. */
+function rowsPerRequest(image: GeoTIFFImage): number {
+  if (image.isTiled) return 1;
+  const stripBytes = image.getWidth() * image.getTileHeight() * image.getSamplesPerPixel() * Math.ceil(image.getBitsPerSample(0) / 8);
+  return Math.max(1, Math.floor(STRIPED_REQUEST_BYTES / Math.max(1, stripBytes)));
 }
 
 /** Tile windows (clipped to the image) that hold at least one inside pixel, grouped by tile row. */

@@ -4,7 +4,8 @@
 // over a large raster keeps its memory bound; a tile evicted and needed again is decoded again.
 import type { CogLevel } from '../sources/cog/open';
 import type { PixelWindow } from '../sources/cog/blocks';
-import { readSample } from '../sources/cog/window_read';
+import type { TypedArray } from 'geotiff';
+import { readSample, readSamples } from '../sources/cog/window_read';
 
 export type Samples = ArrayLike<number> & { byteLength?: number };
 export type DecodedTile = [Samples, Samples | null];
@@ -67,5 +68,5 @@ let nextId = 1;
 
 /** Reads one window (its bytes are prefetched by the caller). */
 export async function decode(level: CogLevel, window: PixelWindow, sample: number, signal?: AbortSignal): Promise<DecodedTile> {
-  return Promise.all([readSample(level.image, window, sample, signal), level.mask ? readSample(level.mask, window, 0, signal) : null]);
+  return Promise.all([readSamples(level.image, window, [sample], signal).then(([values]) => values as TypedArray), level.mask ? readSample(level.mask, window, 0, signal) : null]);
 }

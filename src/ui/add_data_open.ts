@@ -5,8 +5,10 @@
 import { PMTiles, type Source as PmtilesSource } from 'pmtiles';
 import type { I18nText, LayerDefinition } from '../catalogue/types';
 import { applyMask, defaultCogStyle } from '../queries/default_style';
+import { colourTable } from '../sources/cog/photometric';
 import { defaultPmtilesStyle } from '../queries/default_style_pmtiles';
 import { addedLayerId, detectKind, displayName, kindFromName, type DataKind } from '../queries/default_style_source';
+import { blockedByPolicy } from '../queries/url_policy';
 import { ByteCache } from '../sources/cog/byte_cache';
 import { sharedByteHub } from '../sources/cog/byte_hub';
 import { cogInfo, type CogInfo } from '../sources/cog/info';
@@ -33,12 +35,16 @@ export interface AddedData {
 
 /** An error whose message names the file; `code` lets the UI word it in the user's language. */
 export class AddDataError extends Error {
-  constructor(readonly code: 'not_data' | 'html' | 'empty' | 'open', readonly fileName: string, readonly detail: string) {
+  constructor(readonly code: 'not_data' | 'html' | 'empty' | 'open' | 'blocked', readonly fileName: string, readonly detail: string) {
     super(`${fileName}: ${detail}`);
   }
 }
 
 export function openUrl(url: string): Promise<AddedData> {
+  if (blockedByPolicy(url, globalThis.location?.href ?? url)) {
+    const detail = "the page's security policy blocks http:// addresses of other sites: use https://, the same site as the app, and a server that allows CORS";
+    return Promise.reject(new AddDataError('blocked', displayName(url), detail));
+  }
   return openSource(new FetchRangeSource(url), url, displayName(url), false);
 }
 
@@ -80,7 +86,8 @@ async function cogLayer(cache: ByteCache, key: string, id: string, name: string)
   const cog = await openCogFrom(cache, key);
   const info = cogInfo(cog);
   const sample = await readPixelSample(cog);
-  const { rendering, legend } = defaultCogStyle(cog, sample.bands.map((band) => applyMask(band, sample.mask)));
+  const colorTable = await colourTable(cog.levels[0]!.image); // a palette file is drawn in its own colours
+  const { rendering, legend } = defaultCogStyle({ ...cog, colorTable }, sample.bands.map((band) => applyMask(band, sample.mask)));
   sharedByteHub.share(key, cache); // the tile workers read through this cache: no second header request
   const def = baseDef(id, name, key, info.bounds4326);
   def.source = { kind: 'cog', url: key, cog: rendering };

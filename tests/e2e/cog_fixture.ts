@@ -8,6 +8,7 @@ import type { Page, Route } from 'playwright-core';
 import type { CogRendering, LayerDefinition } from '../../src/catalogue/types';
 import { parseColour } from '../../src/sources/cog/colour';
 import { openCog, type Cog } from '../../src/sources/cog/open';
+import { pixelToCrs } from '../../src/sources/cog/georef';
 import { FileRangeSource } from '../../src/sources/file_source';
 import type { Rgb } from './pixels';
 
@@ -47,6 +48,11 @@ async function serveShared(route: Route): Promise<void> {
   const relative = decodeURIComponent(new URL(route.request().url()).pathname.replace(/^.*\/shared\//, ''));
   const file = path.resolve(sharedData, relative);
   if (!file.startsWith(sharedData) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+  return serveFileWithRanges(route, file);
+}
+
+/** Answers a request for one local file, honouring a single Range header. */
+export async function serveFileWithRanges(route: Route, file: string): Promise<void> {
   const size = statSync(file).size;
   const range = /bytes=(\d+)-(\d*)/.exec((await route.request().headerValue('range')) ?? '');
   const headers = { 'Accept-Ranges': 'bytes', 'Content-Type': 'image/tiff', 'Access-Control-Allow-Origin': '*' };
@@ -82,8 +88,7 @@ export function expectedColour(cog: CogRendering, values: number[]): Rgb | null 
 
 /** Lon/lat of the centre of full-resolution pixel (col, row). */
 export function pixelCentre(cog: Cog, col: number, row: number): [number, number] {
-  const { originX, originY, resX, resY } = cog.georef;
-  return cog.proj.inverse([originX + (col + 0.5) * resX, originY - (row + 0.5) * resY]) as [number, number];
+  return cog.proj.inverse(pixelToCrs(cog.georef, col + 0.5, row + 0.5)) as [number, number];
 }
 
 /** Web Mercator zoom at which one source pixel spans about `screenPx` screen pixels. */

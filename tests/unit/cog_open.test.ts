@@ -17,7 +17,7 @@ files.set('empty.tif', new Uint8Array(0));
 files.set('page.tif', '<!DOCTYPE html><html><body>Not found</body></html>');
 files.set('absurd.tif', tinyTiff({ width: 1_000_000_000, height: 3 }));
 files.set('nogeo.tif', tinyTiff({ epsg: null }));
-files.set('lambert93.tif', tinyTiff({ epsg: 2154 }));
+files.set('unknown_crs.tif', tinyTiff({ epsg: 12345 }));
 const landsat = tiffs.find((f) => f.includes('landsat8_montreal'));
 if (landsat) {
   const bytes = readFileSync(landsat);
@@ -34,7 +34,7 @@ const open = (name: string) => openCog(new FetchRangeSource(server.url(name)));
 describe('openCog over HTTP', () => {
   it('opens a small TIFF and reads its pixels', async () => {
     const cog = await open('tiny.tif');
-    expect([cog.width, cog.height, cog.bands, cog.dtype, cog.epsg]).toEqual([4, 4, 1, 'uint8', 32198]);
+    expect([cog.width, cog.height, cog.bands, cog.dtype, cog.crs.code]).toEqual([4, 4, 1, 'uint8', 32198]);
     const [w, s, e, n] = bounds4326(cog);
     // pixel (1, 2): centre at x = 100015, y = 199975 in Québec Lambert
     const [lon, lat] = cog.proj.inverse([100015, 199975]) as [number, number];
@@ -44,12 +44,22 @@ describe('openCog over HTTP', () => {
     expect(await identify(cog, lon + 1, lat)).toEqual([null]);
   });
 
+  it("opens a file whose CRS is wrong or unknown with the layer's CRS override (EPSG code or proj4)", async () => {
+    const byCode = await openCog(new FetchRangeSource(server.url('unknown_crs.tif')), { crs: 'EPSG:32198' });
+    const byProj4 = await openCog(new FetchRangeSource(server.url('unknown_crs.tif')), { crs: '+proj=lcc +lat_0=44 +lon_0=-68.5 +lat_1=60 +lat_2=46 +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs' });
+    expect([byCode.crs.code, byProj4.crs.code, byProj4.crs.geographic]).toEqual([32198, null, false]);
+    expect(bounds4326(byProj4)).toEqual(bounds4326(byCode));
+    const [lon, lat] = byCode.proj.inverse([100015, 199975]) as [number, number];
+    expect(await identify(byProj4, lon, lat)).toEqual([10]);
+    await expect(openCog(new FetchRangeSource(server.url('tiny.tif')), { crs: '+proj=nonsense' })).rejects.toThrow(/invalid CRS definition "\+proj=nonsense"/);
+  });
+
   it.each([
     ['empty.tif', /empty\.tif: the file is empty/],
     ['page.tif', /page\.tif: not a TIFF file: the server sent an HTML/],
     ['absurd.tif', /absurd image dimensions 1000000000 × 3/],
     ['nogeo.tif', /the file has no georeference/],
-    ['lambert93.tif', /EPSG:2154 is not a supported CRS/],
+    ['unknown_crs.tif', /unknown_crs\.tif: EPSG:12345 is not in the EPSG database/],
     ['missing.tif', /missing\.tif: HTTP 404/],
   ])('gives a clear error for %s', async (name, message) => {
     await expect(open(name)).rejects.toThrow(message);

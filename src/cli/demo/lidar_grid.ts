@@ -2,6 +2,7 @@
 // its LiDAR products in, over the last few km of the synthetic valley down to the St. Lawrence.
 import type { Position } from 'geojson';
 import { converterFor } from '../../sources/cog/crs';
+import { commonCrs } from '../../sources/cog/crs_epsg';
 import { FRAME, valleyPoint, type Valley } from './river';
 import type { BBox } from './geo';
 
@@ -25,7 +26,7 @@ export interface LidarGrid {
 }
 
 export function lidarGrid(valley: Valley): LidarGrid {
-  const proj = converterFor(LIDAR_EPSG);
+  const proj = converterFor(commonCrs(LIDAR_EPSG)!);
   const mouthS = valley.reach[1];
   // Centre the box east–west on the channel's last ~4 km, so the river crosses it from north to south.
   const xs = [0, 1, 2, 3, 4].map((k) => (proj.forward(valleyPoint(mouthS - k, valley.meander(mouthS - k)) as [number, number]) as [number, number])[0]);
@@ -80,7 +81,7 @@ function bboxOf(width: number, height: number, toLonLat: (col: number, row: numb
  * seconds over millions of pixels; one row's edge crossings cost microseconds.
  */
 export function landMask(grid: LidarGrid, rings: Position[][]): Uint8Array {
-  const proj = converterFor(grid.epsg);
+  const proj = converterFor(commonCrs(grid.epsg)!);
   const pixelRings = rings.map((ring) => ring.map((p) => {
     const [x, y] = proj.forward(p as [number, number]) as [number, number];
     return [(x - grid.originX) / grid.pixel, (grid.originY - y) / grid.pixel] as [number, number];

@@ -53,7 +53,8 @@ export function buildRasterLayer(basics: LayerBasics, style: RasterStyle): Layer
   return {
     ...common(basics),
     source: { kind: 'cog', url: basics.url, cog: style.cog },
-    style: [{ type: 'raster', paint: { 'raster-opacity': 1 } }],
+    // classes: MapLibre must not blend neighbouring tile pixels into colours that are not in the legend
+    style: [{ type: 'raster', paint: { 'raster-opacity': 1, ...(style.cog.mode === 'categorical' ? { 'raster-resampling': 'nearest' } : {}) } }],
     legend: style.legend,
     attribution: attribution(basics.today),
     bounds: basics.bounds,

@@ -8,7 +8,11 @@ import { ImportError } from './errors';
 import { describeOpenFailure, lastGdalError, type GdalDataset, type GdalSession } from './gdal';
 import type { InputFormat } from './formats';
 import { inspectRaster, type RasterFacts } from './raster_inspect';
+import { decodeJpegTiff, isJpegTiff } from './raster_decode';
 import { chooseRasterStyle, type BandSample, type RasterStyle } from '../../queries/default_style_raster';
+import { openCog, type Cog } from '../../sources/cog/open';
+import { bounds4326 } from '../../sources/cog/info';
+import { FileRangeSource } from '../../sources/file_source';
 
 export interface RasterResult {
   facts: RasterFacts;
@@ -42,7 +46,18 @@ const looksCategorical = (facts: RasterFacts): boolean =>
   facts.bands.some((band) => band.colorTable) || (facts.bands.length === 1 && facts.bands[0]?.type === 'Byte');
 
 export async function importRaster(session: GdalSession, job: RasterJob): Promise<RasterResult> {
-  const dataset = await openRaster(session, job.file, job.format);
+  const decoded = (await isJpegTiff(job.file)) ? path.join(job.outDir, `${job.id}.decoding.tif`) : null;
+  try {
+    if (decoded) await decodeJpegTiff(job.file, decoded);
+    return await importReadable(session, job, decoded ?? job.file);
+  } finally {
+    if (decoded) await fs.rm(decoded, { force: true });
+  }
+}
+
+/** `readable`: the input, or its decoded copy when gdal3.js lacks the input's codec. */
+async function importReadable(session: GdalSession, job: RasterJob, readable: string): Promise<RasterResult> {
+  const dataset = await openRaster(session, readable, job.format);
   const facts = await inspectRaster(session.gdal, dataset, job.file);
   let resampling = looksCategorical(facts) ? 'NEAREST' : 'AVERAGE';
   let target = await writeCog(session, dataset, job, cogOptions(facts, resampling).options);
@@ -53,7 +68,25 @@ export async function importRaster(session: GdalSession, job: RasterJob): Promis
   }
   await session.gdal.close(dataset);
   const { compression, blockSize } = cogOptions(facts, resampling);
-  return { facts, style, compression, blockSize, overviewResampling: resampling, bounds: facts.bounds };
+  return { facts, style, compression, blockSize, overviewResampling: resampling, bounds: await appBounds(job.file, target) };
+}
+
+/**
+ * The output as the app opens it: its CRS must be one the app reads, and its lon/lat bounds come
+ * from 33 points along every edge (gdalinfo's wgs84Extent uses the 4 corners only, which cuts off
+ * the bulge of a projected grid's edges).
+ */
+async function appBounds(input: string, cogFile: string): Promise<[number, number, number, number]> {
+  let cog: Cog | null = null;
+  try {
+    cog = await openCog(new FileRangeSource(cogFile));
+    return bounds4326(cog);
+  } catch (error) {
+    await fs.rm(cogFile, { force: true });
+    throw new ImportError(input, `the converted file cannot be read by the app: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await cog?.close();
+  }
 }
 
 async function openRaster(session: GdalSession, file: string, format: InputFormat): Promise<GdalDataset> {

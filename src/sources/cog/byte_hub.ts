@@ -83,7 +83,7 @@ export class ByteHub {
    */
   async prefetchTile(tile: TileRequest, signal?: AbortSignal): Promise<void> {
     try {
-      const cog = await this.layoutFor(tile.url);
+      const cog = await this.layoutFor(tile.url, tile.rendering.crs);
       if (signal?.aborted) return;
       const ranges = planRanges(planTile(cog, tile.rendering, tile.z, tile.x, tile.y, tile.size));
       if (ranges.length > 0) await this.readData(tile.url, this.cacheFor(tile.url), ranges, signal);
@@ -97,8 +97,9 @@ export class ByteHub {
    * beyond the header blocks the workers need anyway. A failure is kept (no retry per tile:
    * the workers retry and report; planning ahead is only an optimisation).
    */
-  private layoutFor(key: string): Promise<Cog> {
-    let layout = this.layouts.get(key);
+  private layoutFor(key: string, crs?: string): Promise<Cog> {
+    const layoutKey = crs ? `${key}\n${crs}` : key;
+    let layout = this.layouts.get(layoutKey);
     if (!layout) {
       let id = 0;
       const bytes = new RemoteBytes(key, async (ranges, header, signal) => {
@@ -106,8 +107,8 @@ export class ByteHub {
         if ('error' in reply) throw new Error(reply.error);
         return reply;
       });
-      layout = openCogFrom(bytes, key);
-      this.layouts.set(key, layout);
+      layout = openCogFrom(bytes, key, undefined, { crs });
+      this.layouts.set(layoutKey, layout);
     }
     return layout;
   }

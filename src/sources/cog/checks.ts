@@ -49,7 +49,7 @@ function checkCompression(img: GeoTIFFImage): void {
   const code = Number(img.fileDirectory.getValue('Compression') ?? 1);
   if (DECODED.has(code)) return;
   const name = COMPRESSION_NAMES[code];
-  throw new Error(`unsupported compression ${name ? `${name} (${code})` : `code ${code}`}; convert the file with \`npm run import\` (DEFLATE, LZW or ZSTD)`);
+  throw new Error(`unsupported compression ${name ? `${name} (${code})` : `code ${code}`}; it needs to be converted to a GeoTIFF compressed with DEFLATE, LZW or ZSTD`);
 }
 
 function checkStriped(img: GeoTIFFImage, width: number, height: number, samples: number): void {
@@ -57,7 +57,7 @@ function checkStriped(img: GeoTIFFImage, width: number, height: number, samples:
   if (bytes > MAX_STRIPED_BYTES) {
     throw new Error(
       `the file is not cloud optimized (striped, ${Math.round(bytes / 1048576)} MiB uncompressed); ` +
-        'convert it to a COG with `npm run import`',
+        'it needs to be converted to a Cloud Optimized GeoTIFF',
     );
   }
 }

@@ -1,63 +1,82 @@
-// The CRSs the viewer knows, as proj4 definitions. Codes were checked against GDAL's PROJ
-// database (gdal3.js) by tests/unit/cog_crs.test.ts.
+// A coordinate reference system as the viewer uses it: a proj4 definition plus the two facts the
+// rest of the code asks about (is it geographic? in which units?). Built from an EPSG code
+// (crs_epsg.ts) or from a file's GeoKeys (crs_geokeys.ts); every "is it geographic?" question
+// is answered here, from the definition, never from a list of codes.
 import proj4, { type Converter } from 'proj4';
 
-const NAD83 = '+ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
-const WGS84 = '+datum=WGS84 +units=m +no_defs';
-
-/** Modified Transverse Mercator (Québec, Maritimes): 3° zones, central meridian of zone n. */
-function mtm(zone: number): string {
-  const centralMeridian = zone <= 2 ? -50 - 3 * zone : -49.5 - 3 * zone;
-  return `+proj=tmerc +lat_0=0 +lon_0=${centralMeridian} +k=0.9999 +x_0=304800 +y_0=0 ${NAD83}`;
+export interface Crs {
+  /** EPSG code, or null for a CRS defined only by parameters (GeoKeys "user-defined", a proj4 string). */
+  code: number | null;
+  name: string;
+  proj4: string;
+  /** Coordinates are longitude/latitude (degrees), not metres on a projection. */
+  geographic: boolean;
+  /** Unit of the coordinates, as EPSG names it ("metre", "degree", "US survey foot"…). */
+  units: string;
 }
 
-function utm(zone: number, south: boolean, datum: string): string {
-  return `+proj=utm +zone=${zone}${south ? ' +south' : ''} ${datum}`;
+/**
+ * NAD83(CSRS) ⇄ WGS 84: EPSG's definitions carry a 7-parameter Helmert; PROJ without its grids —
+ * what GDAL (gdal3.js) uses — lands within 1.5 m of a null transformation for every Canadian CSRS
+ * CRS measured (tests/unit/cog_crs.test.ts; exactly 0 for 6622), closer than with the Helmert.
+ * So NAD83(CSRS), like NAD83, is taken as WGS 84 (accuracy chosen: 1.5 m, under a map pixel up
+ * to zoom 16; a point within 1.5 m of a cell edge may fall in the neighbouring cell).
+ */
+const CSRS_HELMERT = /\+towgs84=-0\.991,1\.9072,0\.5129,-1\.25033e-0?7,-4\.6785e-0?8,-5\.6529e-0?8,0/i;
+
+/** The definition proj4js gets: datum choice above, GIS axis order (GeoTIFF is always x=east). */
+export function normaliseProj4(definition: string): string {
+  return definition
+    .replace(CSRS_HELMERT, '+towgs84=0,0,0,0,0,0,0')
+    .replace(/\s*\+axis=\w+/g, '')
+    .replace(/\s*\+type=crs/g, '')
+    .trim();
 }
 
-function buildDefinitions(): Map<number, string> {
-  const defs = new Map<number, string>([
-    [32198, `+proj=lcc +lat_0=44 +lon_0=-68.5 +lat_1=60 +lat_2=46 +x_0=0 +y_0=0 ${NAD83}`],
-    [3978, `+proj=lcc +lat_0=49 +lon_0=-95 +lat_1=49 +lat_2=77 +x_0=0 +y_0=0 ${NAD83}`],
-    [4269, '+proj=longlat +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +no_defs'],
-    [4617, '+proj=longlat +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +no_defs'],
-  ]);
-  // NAD83 / MTM zones 1–10: EPSG:32181–32190 (Québec uses 3–10).
-  for (let zone = 1; zone <= 10; zone++) defs.set(32180 + zone, mtm(zone));
-  // NAD83(CSRS) / MTM zones 3–10: EPSG:2945–2952 (2944 is SCoPQ zone 2). NAD83(CSRS) is
-  // treated as WGS 84 here: the ~1 m difference is below a screen pixel at useful zooms.
-  for (let zone = 3; zone <= 10; zone++) defs.set(2942 + zone, mtm(zone));
-  // NAD83 / UTM zones 1–23 N: EPSG:26901–26923.
-  for (let zone = 1; zone <= 23; zone++) defs.set(26900 + zone, utm(zone, false, NAD83));
-  // WGS 84 / UTM zones 1–60 N and S: EPSG:32601–32660, 32701–32760.
-  for (let zone = 1; zone <= 60; zone++) {
-    defs.set(32600 + zone, utm(zone, false, WGS84));
-    defs.set(32700 + zone, utm(zone, true, WGS84));
+export function isGeographicProj4(definition: string): boolean {
+  return /\+proj=(longlat|latlong|lonlat|latlon)\b/.test(definition);
+}
+
+/** A CRS from a bare proj4 definition (a layer's override, a user-defined CRS). */
+export function crsFromProj4(definition: string, name = 'user-defined', code: number | null = null): Crs {
+  const clean = normaliseProj4(definition);
+  try {
+    proj4(clean);
+  } catch (error) {
+    throw new Error(`invalid CRS definition "${definition}" (${error instanceof Error ? error.message : String(error)})`);
   }
-  return defs;
+  const geographic = isGeographicProj4(clean);
+  return { code, name, proj4: clean, geographic, units: geographic ? 'degree' : unitsOf(clean) };
 }
 
-const DEFINITIONS = buildDefinitions();
-let registered = false;
-
-function registerAll(): void {
-  if (registered) return;
-  for (const [code, def] of DEFINITIONS) proj4.defs(`EPSG:${code}`, def);
-  registered = true;
+function unitsOf(definition: string): string {
+  const units = /\+units=(\S+)/.exec(definition)?.[1];
+  if (units === 'm' || (!units && !/\+to_meter=/.test(definition))) return 'metre';
+  if (units === 'us-ft') return 'US survey foot';
+  if (units === 'ft') return 'foot';
+  return units ?? `${/\+to_meter=(\S+)/.exec(definition)?.[1]} m`;
 }
 
-/** EPSG codes with a definition (4326 and 3857 come with proj4). */
-export function supportedEpsgCodes(): number[] {
-  return [4326, 3857, ...DEFINITIONS.keys()];
+/** Length of one unit of a projected CRS in metres (feet-based CRSs exist). */
+export function metresPerUnit(crs: Crs): number {
+  const toMeter = /\+to_meter=(\S+)/.exec(crs.proj4)?.[1];
+  if (toMeter) return Number(toMeter);
+  return crs.units === 'US survey foot' ? 1200 / 3937 : crs.units === 'foot' ? 0.3048 : 1;
 }
 
-export function isSupportedEpsg(code: number): boolean {
-  return code === 4326 || code === 3857 || code === 900913 || DEFINITIONS.has(code);
+/** "EPSG:6622", or the proj4 definition of a CRS without a code. */
+export function crsLabel(crs: Crs): string {
+  return crs.code !== null ? `EPSG:${crs.code}` : crs.proj4;
 }
 
-/** A 2D converter between lon/lat (EPSG:4326) and the given EPSG code. */
-export function converterFor(code: number): Converter {
-  if (!isSupportedEpsg(code)) throw new Error(`EPSG:${code} is not a supported CRS`);
-  registerAll();
-  return proj4('EPSG:4326', code === 900913 ? 'EPSG:3857' : `EPSG:${code}`);
+const converters = new Map<string, Converter>();
+
+/** A 2D converter between lon/lat (WGS 84) and the CRS. */
+export function converterFor(crs: Crs): Converter {
+  let converter = converters.get(crs.proj4);
+  if (!converter) {
+    converter = proj4('EPSG:4326', crs.proj4);
+    converters.set(crs.proj4, converter);
+  }
+  return converter;
 }

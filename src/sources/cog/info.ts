@@ -1,5 +1,7 @@
 // A JSON description of an opened COG (what `cli info` prints).
 import type { Cog } from './open';
+import { crsLabel } from './crs';
+import { pixelToCrs } from './georef';
 
 export interface CogInfo {
   crs: string;
@@ -17,7 +19,7 @@ export interface CogInfo {
 
 export function cogInfo(cog: Cog): CogInfo {
   return {
-    crs: `EPSG:${cog.epsg}`,
+    crs: crsLabel(cog.crs),
     width: cog.width,
     height: cog.height,
     bands: cog.bands,
@@ -28,23 +30,22 @@ export function cogInfo(cog: Cog): CogInfo {
   };
 }
 
-/** Source extent in the CRS: [minX, minY, maxX, maxY]. */
+/** Source extent in the CRS: [minX, minY, maxX, maxY] (of the four corners when rotated). */
 export function sourceExtent(cog: Cog): [number, number, number, number] {
-  const { originX, originY, resX, resY } = cog.georef;
-  return [originX, originY - resY * cog.height, originX + resX * cog.width, originY];
+  const corners = [[0, 0], [cog.width, 0], [0, cog.height], [cog.width, cog.height]].map(([c, r]) => pixelToCrs(cog.georef, c as number, r as number));
+  const xs = corners.map((p) => p[0]), ys = corners.map((p) => p[1]);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
 
-/** Lon/lat bounds, from 32 points along each edge (edges curve after reprojection). */
+/** Lon/lat bounds, from 32 points along each edge of the image (edges curve after reprojection). */
 export function bounds4326(cog: Cog): [number, number, number, number] {
-  const [minX, minY, maxX, maxY] = sourceExtent(cog);
   const steps = 32;
   let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
   for (let i = 0; i <= steps; i++) {
     const t = i / steps;
-    const x = minX + (maxX - minX) * t;
-    const y = minY + (maxY - minY) * t;
-    for (const [px, py] of [[x, minY], [x, maxY], [minX, y], [maxX, y]] as Array<[number, number]>) {
-      const [lon, lat] = cog.proj.inverse([px, py]) as [number, number];
+    const edge: Array<[number, number]> = [[t * cog.width, 0], [t * cog.width, cog.height], [0, t * cog.height], [cog.width, t * cog.height]];
+    for (const [col, row] of edge) {
+      const [lon, lat] = cog.proj.inverse(pixelToCrs(cog.georef, col, row)) as [number, number];
       if (!Number.isFinite(lon) || !Number.isFinite(lat)) continue;
       w = Math.min(w, lon); e = Math.max(e, lon);
       s = Math.min(s, lat); n = Math.max(n, lat);

@@ -3,6 +3,7 @@
 // (the same idea as GDAL's approximate transformer). tests/unit/cog_render.test.ts measures
 // that the error stays under half a pixel.
 import type { Cog } from './open';
+import { crsToPixel } from './georef';
 
 const EARTH_HALF_CIRCUMFERENCE = 20037508.342789244;
 
@@ -28,8 +29,7 @@ export function tilePixelToLonLat(z: number, x: number, y: number, size: number,
 export function exactSourcePixel(cog: Cog, z: number, x: number, y: number, size: number, px: number, py: number): [number, number] {
   const [lon, lat] = tilePixelToLonLat(z, x, y, size, px, py);
   const [sx, sy] = cog.proj.forward([lon, Math.max(-85.05112878, Math.min(85.05112878, lat))]) as [number, number];
-  const { originX, originY, resX, resY } = cog.georef;
-  return [(sx - originX) / resX, (originY - sy) / resY];
+  return crsToPixel(cog.georef, sx, sy);
 }
 
 export function buildMesh(cog: Cog, z: number, x: number, y: number, size: number, n = 16): Mesh {

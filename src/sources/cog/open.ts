@@ -4,7 +4,7 @@ import { GeoTIFF, type GeoTIFFImage } from 'geotiff';
 import type { Converter } from 'proj4';
 import type { RangeSource } from '../source';
 import { ByteCache, type ByteCacheOptions, type ByteRange, type ByteStats } from './byte_cache';
-import { converterFor } from './crs';
+import { converterFor, type Crs } from './crs';
 import { readGeoreference, type Georeference } from './georef';
 import { checkFirstIfdInside, checkImage, checkNotHtml, checkTagCounts } from './checks';
 import { loadBlockTable } from './blocks';
@@ -13,6 +13,8 @@ export interface CogLevel {
   image: GeoTIFFImage;
   /** Internal mask (GDAL: 0 = transparent) of the same size, if any. */
   mask: GeoTIFFImage | null;
+  /** 0-based sample of an alpha band (ExtraSamples), drawn as transparency where 0; null if none. */
+  alpha: number | null;
   width: number;
   height: number;
   /** Source CRS units per pixel (x, y positive). */
@@ -44,7 +46,8 @@ export interface Cog {
   bands: number;
   dtype: string;
   nodata: number | null;
-  epsg: number;
+  /** The file's CRS (or the layer's override). */
+  crs: Crs;
   georef: Georeference;
   /** lon/lat ⇄ source CRS. */
   proj: Converter;
@@ -53,12 +56,17 @@ export interface Cog {
 
 type TiffSource = Parameters<typeof GeoTIFF.fromSource>[0];
 
-export async function openCog(source: RangeSource, options: ByteCacheOptions = {}, signal?: AbortSignal): Promise<Cog> {
-  return openCogFrom(new ByteCache(source, options), source.getKey(), signal);
+export interface OpenOptions {
+  /** "EPSG:n" or a proj4 definition replacing the file's own CRS (a layer's `cog.crs`). */
+  crs?: string;
+}
+
+export async function openCog(source: RangeSource, options: ByteCacheOptions & OpenOptions = {}, signal?: AbortSignal): Promise<Cog> {
+  return openCogFrom(new ByteCache(source, options), source.getKey(), signal, options);
 }
 
 /** Opens a COG over a byte reader that is in header mode. */
-export async function openCogFrom(bytes: ByteReader, key: string, signal?: AbortSignal): Promise<Cog> {
+export async function openCogFrom(bytes: ByteReader, key: string, signal?: AbortSignal, options: OpenOptions = {}): Promise<Cog> {
   try {
     const [first] = await bytes.fetch([{ offset: 0, length: 1024 }], signal);
     const head = new Uint8Array(first as ArrayBuffer);
@@ -71,7 +79,8 @@ export async function openCogFrom(bytes: ByteReader, key: string, signal?: Abort
     });
     const levels = await readLevels(tiff, bytes.fileSize);
     bytes.headerMode = false;
-    return describe(key, bytes, tiff, levels);
+    const georef = await readGeoreference((levels[0] as CogLevel).image, options.crs);
+    return describe(key, bytes, tiff, levels, georef);
   } catch (error) {
     await bytes.close().catch(() => undefined);
     const message = error instanceof Error ? error.message : String(error);
@@ -98,6 +107,7 @@ async function readLevels(tiff: GeoTIFF, fileSize: number | null): Promise<CogLe
   const levels = pyramid.map((image) => ({
     image,
     mask: masks.find((m) => m.getWidth() === image.getWidth() && m.getHeight() === image.getHeight()) ?? null,
+    alpha: alphaSample(image),
     width: image.getWidth(),
     height: image.getHeight(),
     resX: 0,
@@ -106,9 +116,8 @@ async function readLevels(tiff: GeoTIFF, fileSize: number | null): Promise<CogLe
   return levels.sort((a, b) => b.width - a.width);
 }
 
-function describe(key: string, bytes: ByteReader, tiff: GeoTIFF, levels: CogLevel[]): Cog {
+function describe(key: string, bytes: ByteReader, tiff: GeoTIFF, levels: CogLevel[], georef: Georeference): Cog {
   const full = levels[0] as CogLevel;
-  const georef = readGeoreference(full.image);
   for (const level of levels) {
     level.resX = (georef.resX * full.width) / level.width;
     level.resY = (georef.resY * full.height) / level.height;
@@ -123,9 +132,9 @@ function describe(key: string, bytes: ByteReader, tiff: GeoTIFF, levels: CogLeve
     bands: full.image.getSamplesPerPixel(),
     dtype: dtypeOf(full.image),
     nodata: full.image.getGDALNoData(),
-    epsg: georef.epsg,
+    crs: georef.crs,
     georef,
-    proj: converterFor(georef.epsg),
+    proj: converterFor(georef.crs),
     close: () => bytes.close(),
   };
 }
@@ -136,4 +145,13 @@ export function dtypeOf(img: GeoTIFFImage): string {
   const format = img.getSampleFormat(0);
   const kind = format === 3 ? 'float' : format === 2 ? 'int' : 'uint';
   return `${kind}${bits}`;
+}
+
+/** The sample holding alpha (ExtraSamples 1 = associated, 2 = unassociated), as GDAL reads it. */
+function alphaSample(image: GeoTIFFImage): number | null {
+  const extra = image.fileDirectory.getValue('ExtraSamples') as number | ArrayLike<number> | undefined;
+  if (extra === undefined) return null;
+  const kinds = typeof extra === 'number' ? [extra] : Array.from(extra);
+  const k = kinds.findIndex((kind) => kind === 1 || kind === 2);
+  return k < 0 ? null : image.getSamplesPerPixel() - kinds.length + k;
 }

@@ -7,7 +7,9 @@ import { blockRanges, type PixelWindow } from './blocks';
 import { buildMesh, meshBounds, meshLookup, type Mesh } from './mesh';
 import { makeColourer, sampleBilinear, sampleNearest, type Window } from './paint';
 import { terrainProduct } from './terrain';
-import { readSample, readSamples } from './window_read';
+import { metresPerUnit } from './crs';
+import { pixelToCrs } from './georef';
+import { readSamples, transparency } from './window_read';
 
 /** A window larger than this (pixels) means the file lacks overviews for this zoom. */
 const MAX_WINDOW_PIXELS = 4096 * 4096;
@@ -69,13 +71,13 @@ async function readWindow(cog: Cog, plan: TilePlan, rendering: CogRendering, sig
   const { level, window } = plan;
   const width = window[2] - window[0], height = window[3] - window[1];
   if (width * height > MAX_WINDOW_PIXELS) {
-    throw new Error(`${cog.key}: the file is not cloud optimized (no overview for this zoom); convert it with \`npm run import\``);
+    throw new Error(`${cog.key}: the file is not cloud optimized (no overview for this zoom); it needs to be converted to a Cloud Optimized GeoTIFF with overviews`);
   }
   const samples = bandsOf(rendering, cog.bands);
   await cog.bytes.prefetch(planRanges(plan), signal);
   const [rasters, mask] = await Promise.all([
     readSamples(level.image, window, samples, signal),
-    level.mask ? readSample(level.mask, window, 0, signal) : null,
+    transparency(level, window, signal),
   ]);
   const nodata = cog.nodata;
   const isValid = (v: number) => !Number.isNaN(v) && v !== nodata;
@@ -97,8 +99,8 @@ function bandsOf(rendering: CogRendering, count: number): number[] {
 
 /** Geographic DEMs have cells in degrees: convert at the raster's central latitude. */
 function cellSizeMetres(cog: Cog, level: CogLevel): { cellX: number; cellY: number } {
-  if (cog.epsg !== 4326) return { cellX: level.resX, cellY: level.resY };
-  const lat = cog.georef.originY - (cog.georef.resY * cog.height) / 2;
+  if (!cog.crs.geographic) return { cellX: level.resX * metresPerUnit(cog.crs), cellY: level.resY * metresPerUnit(cog.crs) };
+  const lat = pixelToCrs(cog.georef, cog.width / 2, cog.height / 2)[1];
   return { cellX: level.resX * 111320 * Math.cos((lat * Math.PI) / 180), cellY: level.resY * 110574 };
 }
 

@@ -2,7 +2,7 @@
 // overview, read whole when small, else a centred window, so it costs one or two tile reads.
 import type { Cog, CogLevel } from './open';
 import { blockRanges, type PixelWindow } from './blocks';
-import { readSample, readSamples } from './window_read';
+import { readSamples, transparency } from './window_read';
 
 /** Largest side (pixels) read for statistics. */
 const MAX_SAMPLE_SIDE = 512;
@@ -23,7 +23,7 @@ export async function readPixelSample(cog: Cog, bands?: number[], signal?: Abort
   await cog.bytes.prefetch(ranges, signal);
   const [values, mask] = await Promise.all([
     readSamples(level.image, window, wanted.map((b) => b - 1), signal),
-    level.mask ? readSample(level.mask, window, 0, signal) : null,
+    transparency(level, window, signal),
   ]);
   return { bands: values, mask };
 }

@@ -50,13 +50,14 @@ function askBytes(key: string, ranges: ByteRange[], header: boolean, signal?: Ab
   });
 }
 
-function cogFor(url: string): Promise<Cog> {
-  let cog = cogs.get(url);
+function cogFor(url: string, crs?: string): Promise<Cog> {
+  const key = crs ? `${url}\n${crs}` : url;
+  let cog = cogs.get(key);
   if (!cog) {
     // opening is shared by every tile of the layer: no tile's signal may cancel it
-    cog = openCogFrom(new RemoteBytes(url, (ranges, header, signal) => askBytes(url, ranges, header, signal)), url);
-    cog.catch(() => cogs.delete(url));
-    cogs.set(url, cog);
+    cog = openCogFrom(new RemoteBytes(url, (ranges, header, signal) => askBytes(url, ranges, header, signal)), url, undefined, { crs });
+    cog.catch(() => cogs.delete(key));
+    cogs.set(key, cog);
   }
   return cog;
 }
@@ -78,7 +79,7 @@ async function render(request: RenderRequest): Promise<void> {
   jobs.set(request.id, controller);
   let opened = false;
   try {
-    const cog = await cogFor(request.url);
+    const cog = await cogFor(request.url, request.rendering.crs);
     opened = true;
     const rendering = await renderingFor(request.url, cog, request.rendering);
     controller.signal.throwIfAborted();

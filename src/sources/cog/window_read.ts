@@ -6,6 +6,8 @@
 // parameters); anything else goes through readRasters unchanged.
 import { getDecoder, type GeoTIFFImage, type TypedArray } from 'geotiff';
 import type { PixelWindow } from './blocks';
+import type { CogLevel } from './open';
+import { isYCbCr, ycbcrToRgb } from './photometric';
 
 type Decoder = Parameters<GeoTIFFImage['getTileOrStrip']>[3];
 
@@ -91,8 +93,21 @@ async function makeDecoder(image: GeoTIFFImage): Promise<Decoder> {
  * which decodes each tile once for all samples (the row copy would decode it once per sample).
  */
 export async function readSamples(image: GeoTIFFImage, window: PixelWindow, samples: number[], signal?: AbortSignal): Promise<TypedArray[]> {
+  if (isYCbCr(image)) {
+    // Y, Cb and Cr are needed together to give any of R, G, B
+    const [y, cb, cr] = Array.from(await image.readRasters({ window, samples: [0, 1, 2], interleave: false, signal }) as ArrayLike<TypedArray>) as [TypedArray, TypedArray, TypedArray];
+    ycbcrToRgb(y, cb, cr);
+    return samples.map((s) => [y, cb, cr][s] as TypedArray);
+  }
   if (samples.length > 1 && image.planarConfiguration !== 2) {
     return Array.from(await image.readRasters({ window, samples, interleave: false, signal }) as ArrayLike<TypedArray>);
   }
   return Promise.all(samples.map((sample) => readSample(image, window, sample, signal)));
+}
+
+/** The level's mask, else its alpha band (0 = transparent), else null. */
+export function transparency(level: CogLevel, window: PixelWindow, signal?: AbortSignal): Promise<ArrayLike<number> | null> {
+  if (level.mask) return readSample(level.mask, window, 0, signal);
+  if (level.alpha !== null) return readSamples(level.image, window, [level.alpha], signal).then(([alpha]) => alpha ?? null);
+  return Promise.resolve(null);
 }
