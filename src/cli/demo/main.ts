@@ -12,7 +12,7 @@ async function main(argv: string[]): Promise<void> {
   const seedArg = argv.find((a) => a.startsWith('--seed='));
   const seed = seedArg ? Number(seedArg.slice('--seed='.length)) : DEFAULT_SEED;
   if (!Number.isInteger(seed)) throw new Error(`data:demo: --seed must be an integer, got "${seedArg}"`);
-  (await import('./addresses')).writeDemoAddresses(outDir, seed, ifMissing); // independent of the files below
+  await (await import('./addresses')).writeDemoAddresses(outDir, seed, ifMissing); // independent of the files below
   if (ifMissing && isComplete(outDir)) return;
   // Loaded only when needed, so `data:ensure` on complete data returns in well under a second.
   const { generateDemoData } = await import('./generate');

@@ -1,0 +1,82 @@
+// Reads an address query: the civic number, the municipality (matched against the index's list,
+// typos allowed, possibly cut short while typing) and the street words left over.
+import { COMMON_WORDS, isNumber, type TownEntry } from './address_format';
+import { allowedTypos, editDistances } from './fuzzy';
+import { searchForm, tokens } from './normalize';
+
+export interface TownMatch {
+  id: number;
+  /** 0 the whole name, 1 the start of the name (typing, or "(démo)" left out), 2 with typos. */
+  tier: number;
+  typos: number;
+}
+
+export interface AddressQuery {
+  /** The civic number typed, or undefined. */
+  number?: number;
+  /** The full civic token ("12a"), to prefer an exact suffix. */
+  numberText?: string;
+  /** Best municipalities named in the query (same tier and typos), best first; empty when none. */
+  towns: TownMatch[];
+  /** Words of the street (the municipality's words removed when one was found). */
+  street: string[];
+  /** The distinctive street words, longest first. */
+  lookup: string[];
+}
+
+/** Normalised town names, prepared once per manifest. */
+export class TownList {
+  readonly forms: string[];
+  constructor(readonly entries: readonly TownEntry[]) {
+    this.forms = entries.map(([name]) => searchForm(name));
+  }
+
+  /** Towns whose name matches `text` (normalised), best first. */
+  match(text: string): TownMatch[] {
+    if (text.length < 3) return [];
+    const max = allowedTypos(text.length);
+    const found: TownMatch[] = [];
+    this.forms.forEach((form, id) => {
+      if (form === text) found.push({ id, tier: 0, typos: 0 });
+      else if (form.startsWith(text) && (text.length >= 4 || form.split(' ')[0] === text)) found.push({ id, tier: 1, typos: 0 });
+      else if (max > 0) {
+        const distances = editDistances(text, form, max);
+        const typos = distances ? Math.min(distances.full, text.length >= 6 ? distances.prefix : Infinity) : Infinity;
+        if (typos <= max) found.push({ id, tier: 2, typos });
+      }
+    });
+    return found.sort((a, b) => a.tier - b.tier || a.typos - b.typos || this.entries[b.id]![1] - this.entries[a.id]![1]);
+  }
+}
+
+const distinctive = (words: string[]) =>
+  [...new Set(words.filter((word) => !isNumber(word) && !COMMON_WORDS.has(word) && word.length >= 3))].sort((a, b) => b.length - a.length);
+
+/**
+ * Splits the query into number, municipality and street. The municipality is the longest run of
+ * words at the end (or the start) that names one, provided a distinctive street word is left.
+ */
+export function readAddressQuery(query: string, towns: TownList): AddressQuery {
+  const words = tokens(query);
+  const numberAt = words.findIndex(isNumber);
+  const numberText = numberAt >= 0 ? words[numberAt] : undefined;
+  const rest = words.filter((_, i) => i !== numberAt);
+  let best: { towns: TownMatch[]; street: string[] } | undefined;
+  for (let length = rest.length - 1; length >= 1 && !best; length--) {
+    for (const [span, street] of [[rest.slice(-length), rest.slice(0, -length)], [rest.slice(0, length), rest.slice(length)]] as const) {
+      if (!distinctive(street).length || span.every((word) => COMMON_WORDS.has(word))) continue;
+      const matches = towns.match(span.join(' '));
+      if (!matches.length) continue;
+      const top = matches[0]!;
+      const same = matches.filter((m) => m.tier === top.tier && m.typos === top.typos);
+      if (!best || top.tier < best.towns[0]!.tier) best = { towns: same, street };
+    }
+  }
+  const street = best?.street ?? rest;
+  return {
+    ...(numberText ? { number: Number.parseInt(numberText, 10), numberText } : {}),
+    towns: best?.towns ?? [],
+    street,
+    lookup: distinctive(street),
+  };
+}
