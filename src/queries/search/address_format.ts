@@ -103,11 +103,31 @@ export function civicNumber(address: string): number {
   return first && isNumber(first) ? Number.parseInt(first, 10) : -1;
 }
 
-/** The words an address is filed under: the distinctive words of its street (all of them if none is). */
+/** The words of the street: everything but the civic number (a leading number); "route 132" keeps its 132. */
+export function streetWords(address: string): string[] {
+  const words = tokens(address);
+  return words[0] && isNumber(words[0]) ? words.slice(1) : words;
+}
+
+/** Words that never name a street on their own: articles and the usual street types. */
+const NEVER_ALONE = new Set(['rue', 'avenue', 'chemin', 'boulevard', 'route', 'rang', 'saint', 'sainte', 'de', 'des', 'du', 'la', 'le', 'les', 'l', 'd', 'a', 'au', 'aux', 'en', 'et', 'of', 'the']);
+
+/**
+ * The words a street is found by, longest first: its distinctive words (numbers such as the 132 of
+ * "route 132" included), or when it has none ("rue Côté", whose côté reads as the street type côte)
+ * its other words except articles and the usual street types.
+ */
+export function keyWords(street: readonly string[], minLength = 3): string[] {
+  const distinctive = street.filter((word) => isNumber(word) || (!COMMON_WORDS.has(word) && word.length >= minLength));
+  const chosen = distinctive.length ? distinctive : street.filter((word) => !NEVER_ALONE.has(word) && word.length >= 2);
+  return [...new Set(chosen)].sort((a, b) => b.length - a.length);
+}
+
+/** The words an address is filed under: its street's key words (all its words if it has none). */
 export function indexedWords(address: string): string[] {
-  const words = tokens(address).filter((word) => !isNumber(word));
-  const distinctive = words.filter((word) => !COMMON_WORDS.has(word));
-  return [...new Set(distinctive.length ? distinctive : words)];
+  const street = streetWords(address);
+  const words = keyWords(street, 1);
+  return words.length ? words : [...new Set(street)];
 }
 
 /** The span of a directory entry that holds the rows of civic number `number` (or the nearest ones). */

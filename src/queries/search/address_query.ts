@@ -1,6 +1,6 @@
 // Reads an address query: the civic number, the municipality (matched against the index's list,
 // typos allowed, possibly cut short while typing) and the street words left over.
-import { COMMON_WORDS, isNumber, type TownEntry } from './address_format';
+import { COMMON_WORDS, isNumber, keyWords, type TownEntry } from './address_format';
 import { allowedTypos, editDistances } from './fuzzy';
 import { searchForm, tokens } from './normalize';
 
@@ -20,8 +20,10 @@ export interface AddressQuery {
   towns: TownMatch[];
   /** Words of the street (the municipality's words removed when one was found). */
   street: string[];
-  /** The distinctive street words, longest first. */
+  /** The street's key words, longest first (see keyWords). */
   lookup: string[];
+  /** Every word but the civic number, for a second reading without the municipality. */
+  words: string[];
 }
 
 /** Normalised town names, prepared once per manifest. */
@@ -49,22 +51,20 @@ export class TownList {
   }
 }
 
-const distinctive = (words: string[]) =>
-  [...new Set(words.filter((word) => !isNumber(word) && !COMMON_WORDS.has(word) && word.length >= 3))].sort((a, b) => b.length - a.length);
-
 /**
  * Splits the query into number, municipality and street. The municipality is the longest run of
  * words at the end (or the start) that names one, provided a distinctive street word is left.
  */
 export function readAddressQuery(query: string, towns: TownList): AddressQuery {
   const words = tokens(query);
-  const numberAt = words.findIndex(isNumber);
+  // The civic number comes first ("300 rue …"), or last ("rue Principale 300"); other numbers name streets ("route 132").
+  const numberAt = words[0] && isNumber(words[0]) ? 0 : words.length > 1 && isNumber(words.at(-1)!) ? words.length - 1 : -1;
   const numberText = numberAt >= 0 ? words[numberAt] : undefined;
   const rest = words.filter((_, i) => i !== numberAt);
   let best: { towns: TownMatch[]; street: string[] } | undefined;
   for (let length = rest.length - 1; length >= 1 && !best; length--) {
     for (const [span, street] of [[rest.slice(-length), rest.slice(0, -length)], [rest.slice(0, length), rest.slice(length)]] as const) {
-      if (!distinctive(street).length || span.every((word) => COMMON_WORDS.has(word))) continue;
+      if (!keyWords(street).length || span.every((word) => COMMON_WORDS.has(word))) continue;
       const matches = towns.match(span.join(' '));
       if (!matches.length) continue;
       const top = matches[0]!;
@@ -77,6 +77,7 @@ export function readAddressQuery(query: string, towns: TownList): AddressQuery {
     ...(numberText ? { number: Number.parseInt(numberText, 10), numberText } : {}),
     towns: best?.towns ?? [],
     street,
-    lookup: distinctive(street),
+    lookup: keyWords(street),
+    words: rest,
   };
 }

@@ -2,7 +2,7 @@
 // word of the street (exactly, as a prefix, or within the typos its length allows); the civic
 // number is matched exactly, or else by the nearest numbers that exist on that street — never
 // by a number that merely starts with the same digits.
-import { COMMON_WORDS, civicNumber, isNumber } from './address_format';
+import { COMMON_WORDS, civicNumber, streetWords } from './address_format';
 import type { AddressQuery } from './address_query';
 import { allowedTypos, editDistances } from './fuzzy';
 import { tokens } from './normalize';
@@ -32,7 +32,7 @@ function wordPenalty(word: string, own: string[]): number | null {
 }
 
 function scoreRow(row: CandidateRow, query: AddressQuery, townWords: string[]): Scored | null {
-  const own = tokens(row.address).filter((word) => !isNumber(word));
+  const own = streetWords(row.address);
   const all = [...own, ...townWords]; // a municipality the query reader did not recognise still counts
   let penalty = 0;
   for (const word of query.street) {

@@ -3,10 +3,10 @@
 // word's directory and one by-word shard. Every file is fetched once and kept.
 // `fetchJson` takes a path relative to the index folder (manifest.json, towns/12.json, …).
 import {
-  INDEX_FORMAT, INDEX_VERSION, MANIFEST_FILE, spanFor, townDirectoryFile, townShardFile, wordDirectoryFile, wordShardFile,
+  INDEX_FORMAT, INDEX_VERSION, MANIFEST_FILE, keyWords, spanFor, townDirectoryFile, townShardFile, wordDirectoryFile, wordShardFile,
   type DirectoryFile, type Manifest, type ShardFile, type TownGroup, type WordEntry, type WordGroup,
 } from './address_format';
-import { readAddressQuery, TownList, type AddressQuery } from './address_query';
+import { readAddressQuery, TownList, type AddressQuery, type TownMatch } from './address_query';
 import { rankRows, type AddressHit, type CandidateRow } from './address_rank';
 import { allowedTypos, editDistances } from './fuzzy';
 import { searchForm } from './normalize';
@@ -14,7 +14,11 @@ import { searchForm } from './normalize';
 export type { AddressHit } from './address_rank';
 export type FetchJson = (relativePath: string) => Promise<unknown>;
 
-export interface MunicipalityHit { name: string; lon: number; lat: number; count: number }
+export interface MunicipalityHit {
+  name: string; lon: number; lat: number; count: number;
+  /** 1 the whole name, 0.9 its start, lower with typos. */
+  score: number;
+}
 
 export interface AddressAnswer {
   hits: AddressHit[];
@@ -33,13 +37,19 @@ export class AddressIndex {
   async search(query: string, limit = 6): Promise<AddressAnswer> {
     const loaded = await this.loadManifest();
     const form = searchForm(query);
-    const municipalities = /\d/.test(form) ? [] : loaded.towns.match(form).slice(0, 3).map(({ id }) => municipality(loaded.manifest, id));
+    const municipalities = /\d/.test(form) ? [] : loaded.towns.match(form).slice(0, 3).map((match) => municipality(loaded.manifest, match));
     const parsed = readAddressQuery(query, loaded.towns);
     if (!parsed.lookup.length) return { hits: [], municipalities };
     const only = parsed.towns.length === 1 ? parsed.towns[0]!.id : undefined;
     let hits = only === undefined ? [] : await this.byTown(loaded, parsed, only, limit);
     // No municipality, several possible ones, or nothing on that street there: by street word.
     if (!hits.length) hits = await this.byWord(loaded, parsed, new Set(parsed.towns.map((town) => town.id)), limit);
+    // What looked like a municipality may be part of the street ("rue du Rocher-Gatineau"): read
+    // again without one, same lookup word first (its files are already here).
+    if (!hits.length && parsed.towns.length) {
+      const again = { ...parsed, towns: [], street: parsed.words, lookup: [...new Set([...parsed.lookup, ...keyWords(parsed.words)])] };
+      hits = await this.byWord(loaded, again, new Set(), limit);
+    }
     return { hits, municipalities };
   }
 
@@ -111,9 +121,9 @@ export class AddressIndex {
   }
 }
 
-function municipality(manifest: Manifest, id: number): MunicipalityHit {
+function municipality(manifest: Manifest, { id, tier, typos }: TownMatch): MunicipalityHit {
   const [name, count, lon, lat] = manifest.towns[id]!;
-  return { name, lon, lat, count };
+  return { name, lon, lat, count, score: tier === 0 ? 1 : tier === 1 ? 0.9 : Math.round((0.9 - 0.1 * typos) * 100) / 100 };
 }
 
 /**
