@@ -119,7 +119,7 @@ const NEVER_ALONE = new Set(['rue', 'avenue', 'chemin', 'boulevard', 'route', 'r
  */
 export function keyWords(street: readonly string[], minLength = 3): string[] {
   const distinctive = street.filter((word) => isNumber(word) || (!COMMON_WORDS.has(word) && word.length >= minLength));
-  const chosen = distinctive.length ? distinctive : street.filter((word) => !NEVER_ALONE.has(word) && word.length >= 2);
+  const chosen = distinctive.length ? distinctive : street.filter((word) => !NEVER_ALONE.has(word) && word.length >= Math.max(2, minLength));
   return [...new Set(chosen)].sort((a, b) => b.length - a.length);
 }
 

@@ -37,9 +37,12 @@ export class AddressIndex {
   async search(query: string, limit = 6): Promise<AddressAnswer> {
     const loaded = await this.loadManifest();
     const form = searchForm(query);
-    const municipalities = /\d/.test(form) ? [] : loaded.towns.match(form).slice(0, 3).map((match) => municipality(loaded.manifest, match));
+    const towns = /\d/.test(form) ? [] : loaded.towns.match(form).slice(0, 3);
+    const municipalities = towns.map((match) => municipality(loaded.manifest, match));
     const parsed = readAddressQuery(query, loaded.towns);
-    if (!parsed.lookup.length) return { hits: [], municipalities };
+    // A whole municipality name (typos allowed) is that municipality, not a street being typed.
+    const isTownName = towns[0] !== undefined && towns[0].tier !== 1;
+    if (!parsed.lookup.length || isTownName) return { hits: [], municipalities };
     const only = parsed.towns.length === 1 ? parsed.towns[0]!.id : undefined;
     let hits = only === undefined ? [] : await this.byTown(loaded, parsed, only, limit);
     // No municipality, several possible ones, or nothing on that street there: by street word.
