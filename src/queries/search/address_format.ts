@@ -109,8 +109,8 @@ export function streetWords(address: string): string[] {
   return words[0] && isNumber(words[0]) ? words.slice(1) : words;
 }
 
-/** Words that never name a street on their own: articles and the usual street types. */
-const NEVER_ALONE = new Set(['rue', 'avenue', 'chemin', 'boulevard', 'route', 'rang', 'saint', 'sainte', 'de', 'des', 'du', 'la', 'le', 'les', 'l', 'd', 'a', 'au', 'aux', 'en', 'et', 'of', 'the']);
+/** Common words that never name a street on their own; côte and carré also read as the names Côté and Carré. */
+const NEVER_ALONE = new Set([...COMMON_WORDS].filter((word) => word !== 'cote' && word !== 'carre'));
 
 /**
  * The words a street is found by, longest first: its distinctive words (numbers such as the 132 of

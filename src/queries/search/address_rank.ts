@@ -40,6 +40,8 @@ function scoreRow(row: CandidateRow, query: AddressQuery, townWords: string[]): 
     if (p === null) return null;
     penalty += p;
   }
+  // "chemin du Lac" before "chemin du Lac-Orignal": a street word nobody typed costs a little
+  penalty += 0.01 * own.filter((word) => !COMMON_WORDS.has(word) && !query.street.some((typed) => word.startsWith(typed))).length;
   const number = civicNumber(row.address);
   const gap = query.number === undefined ? 0 : Math.abs(number - query.number);
   if (gap > 0) penalty += 0.2;

@@ -58,7 +58,7 @@ export class AddressIndex {
 
   private async byTown(loaded: Loaded, query: AddressQuery, town: number, limit: number): Promise<AddressHit[]> {
     const directory = await this.load<DirectoryFile>(townDirectoryFile(town));
-    const word = chooseWord(directory.words, query.lookup);
+    const word = chooseWord(directory.words, query.lookup, query.partial);
     if (!word) return [];
     const [shard] = spanFor(directory.words[word]!, query.number ?? -1);
     const file = await this.load<ShardFile<TownGroup>>(townShardFile(shard));
@@ -74,7 +74,7 @@ export class AddressIndex {
     // The longest word whose two-letter directory exists; a second word only if the first finds nothing.
     for (const typed of query.lookup.filter((w) => loaded.prefixes.has(wordDirectoryFile(w))).slice(0, 2)) {
       const directory = await this.load<DirectoryFile>(wordDirectoryFile(typed));
-      const word = chooseWord(directory.words, [typed]);
+      const word = chooseWord(directory.words, [typed], query.partial);
       if (!word) continue;
       const [shard] = spanFor(directory.words[word]!, query.number ?? -1);
       const file = await this.load<ShardFile<WordGroup>>(wordShardFile(shard));
@@ -134,7 +134,7 @@ function municipality(manifest: Manifest, { id, tier, typos }: TownMatch): Munic
  * starts (typing), else the closest within the typos its length allows. Among several typed words,
  * an exact one with the fewest rows (the most selective) wins.
  */
-export function chooseWord(words: Record<string, WordEntry>, typed: string[]): string | undefined {
+export function chooseWord(words: Record<string, WordEntry>, typed: string[], partial?: string): string | undefined {
   let best: { word: string; tier: number; rows: number } | undefined;
   const consider = (word: string, tier: number) => {
     const rows = words[word]![0];
@@ -143,21 +143,29 @@ export function chooseWord(words: Record<string, WordEntry>, typed: string[]): s
   const all = Object.keys(words);
   for (const word of typed) {
     if (Object.hasOwn(words, word)) { consider(word, 0); continue; }
+    // The word being typed is completed first; a finished word ("marte, …") is first read with a typo ("marthe").
+    const closest = word === partial ? undefined : closestWord(words, all, word);
+    if (closest) { consider(closest.word, 2 + closest.typos); continue; }
     const completions = all.filter((candidate) => candidate.startsWith(word));
     if (completions.length) {
       const likeliest = completions.reduce((a, b) => (words[b]![0] > words[a]![0] ? b : a));
       consider(likeliest, 1);
       continue;
     }
-    const max = allowedTypos(word.length);
-    let closest: { word: string; typos: number } | undefined;
-    for (const candidate of all) {
-      const typos = editDistances(word, candidate, max)?.full ?? Infinity;
-      if (typos <= max && (!closest || typos < closest.typos || (typos === closest.typos && words[candidate]![0] > words[closest.word]![0]))) {
-        closest = { word: candidate, typos };
-      }
-    }
-    if (closest) consider(closest.word, 2 + closest.typos);
+    const typo = closestWord(words, all, word);
+    if (typo) consider(typo.word, 2 + typo.typos);
   }
   return best?.word;
+}
+
+function closestWord(words: Record<string, WordEntry>, all: string[], word: string): { word: string; typos: number } | undefined {
+  const max = allowedTypos(word.length);
+  let closest: { word: string; typos: number } | undefined;
+  for (const candidate of all) {
+    const typos = editDistances(word, candidate, max)?.full ?? Infinity;
+    if (typos <= max && (!closest || typos < closest.typos || (typos === closest.typos && words[candidate]![0] > words[closest.word]![0]))) {
+      closest = { word: candidate, typos };
+    }
+  }
+  return closest;
 }
