@@ -38,9 +38,9 @@ export class TownList {
   /** Towns whose name matches `text` (normalised), best first. */
   match(text: string): TownMatch[] {
     if (text.length < 3) return [];
-    // One typo in a name of 5+ letters: street words must not pass for a town ("gatineau" is
+    // One typo in a name of 6+ letters: street words must not pass for a town ("gatineau" is
     // two letters from "papineau…"); the start of a name only from 8 letters ("riviere clsire").
-    const max = text.length >= 5 ? 1 : 0;
+    const max = text.length >= 6 ? 1 : 0;
     const found: TownMatch[] = [];
     this.forms.forEach((form, id) => {
       if (form === text) found.push({ id, tier: 0, typos: 0 });
