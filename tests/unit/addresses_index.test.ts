@@ -33,6 +33,9 @@ function records(): AddressRecord[] {
   list.push({ address: '138, route 132', municipality: 'Farnham', lon: -72.9, lat: 45.3 });
   list.push({ address: '34, rue Côté', municipality: 'Bromont', lon: -72.6, lat: 45.3 });
   list.push({ address: '8, rue Saint-Denis', municipality: 'Cowansville', lon: -72.75, lat: 45.2 });
+  list.push({ address: '124, rue du Lac-Vert', municipality: 'Farnham', lon: -72.95, lat: 45.31 });
+  list.push({ address: '7, rue Marteau', municipality: 'Bromont', lon: -72.61, lat: 45.31 });
+  list.push({ address: '7, rue Marthe', municipality: 'Bromont', lon: -72.62, lat: 45.32 });
   return list;
 }
 
@@ -82,8 +85,11 @@ describe('address index (format 2)', () => {
   it('should match the civic number exactly, or offer the nearest numbers of that street, never 120–125 for 12', async () => {
     const { index } = reader(dir);
     expect((await index.search('12 rue du Lac Granby')).hits.map((h) => h.address)).toEqual(['4, rue du Lac', '30, rue du Lac']);
-    expect((await index.search('12 rue du Lac')).hits.map((h) => h.address)).toEqual(['4, rue du Lac', '30, rue du Lac']);
-    expect((await index.search('123 rue du Lac')).hits.map((h) => h.address)).toEqual(['123, rue du Lac']);
+    // without a municipality: the nearest numbers of each street holding the word "lac"
+    expect((await index.search('12 rue du Lac')).hits.map((h) => h.address)).toEqual(['4, rue du Lac', '30, rue du Lac', '124, rue du Lac-Vert']);
+    const exact = (await index.search('123 rue du Lac')).hits;
+    expect(exact[0]).toMatchObject({ address: '123, rue du Lac', score: 1 });
+    expect(exact.filter((h) => h.address.endsWith('rue du Lac')).map((h) => h.address)).toEqual(['123, rue du Lac']);
     const near = (await index.search('12 rue du Lac')).hits;
     expect(near.every((h) => h.score < 1)).toBe(true);
   });
@@ -100,6 +106,28 @@ describe('address index (format 2)', () => {
     expect((await index.search('138 route 132, Farnham')).hits.map(label)).toEqual(['138, route 132 | Farnham']);
     expect((await index.search('138 route 132')).hits.map(label)).toEqual(['138, route 132 | Farnham']);
     expect((await index.search('34 rue Côté, Bromont')).hits.map(label)).toEqual(['34, rue Côté | Bromont']);
+  });
+
+  it('should rank the street as typed before a longer street holding the same word', async () => {
+    const { index } = reader(dir);
+    const hits = (await index.search('124 rue du Lac')).hits;
+    expect(hits.map(label)).toEqual(['124, rue du Lac | Granby', '124, rue du Lac-Vert | Farnham']);
+    expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
+  });
+
+  it('should complete the word being typed, but read a finished word with a typo first', async () => {
+    const { index } = reader(dir);
+    expect((await index.search('7 rue Marte')).hits.map((h) => h.address)).toEqual(['7, rue Marteau']);
+    expect((await index.search('7 rue Marte, Bromont')).hits.map((h) => h.address)).toEqual(['7, rue Marthe']);
+  });
+
+  it('should read the start of a municipality name only after a comma', async () => {
+    const { index, fetched } = reader(dir);
+    expect((await index.search('300 rue Principale, Rivière-Cl')).hits.map(label)).toEqual(['300, rue Principale | Rivière-Claire']);
+    expect(fetched.some((file) => file.startsWith('towns/'))).toBe(true);
+    const other = reader(dir);
+    expect((await other.index.search('300 rue Principale Rivière-Cl')).hits.map(label)).toEqual(['300, rue Principale | Rivière-Claire']);
+    expect(other.fetched).toEqual(['manifest.json', 'words/pr.json', expect.stringMatching(/^by-word\//)]);
   });
 
   it('should offer municipality names from the manifest alone', async () => {
