@@ -45,30 +45,7 @@ export async function buildAddressIndex(records: AsyncIterable<AddressRecord> | 
   try {
     const byTown = new ExternalSorter(temp, 'town', options.chunkLines);
     const byWord = new ExternalSorter(temp, 'word', options.chunkLines);
-    const towns = new Map<string, TownTally>();
-    const formOf = new Map<string, string>(); // municipality name → normalised form, computed once
-    let count = 0;
-    let unindexed = 0;
-    for await (const record of records) {
-      const address = clean(record.address);
-      const name = clean(record.municipality);
-      const words = indexedWords(address);
-      if (!words.length) { unindexed++; continue; }
-      let form = formOf.get(name);
-      if (form === undefined) formOf.set(name, (form = searchForm(name)));
-      let tally = towns.get(form);
-      if (!tally) towns.set(form, (tally = { name, count: 0, lon: 0, lat: 0 }));
-      tally.count++;
-      tally.lon += record.lon;
-      tally.lat += record.lat;
-      count++;
-      const number = numberKey(civicNumber(address));
-      const payload = JSON.stringify([address, round6(record.lon), round6(record.lat)]);
-      for (const word of words) {
-        await byTown.add(`${form}${SEP}${word}${SEP}${number}${SEP}${address}\t${payload}`);
-        await byWord.add(`${word}${SEP}${number}${SEP}${form}${SEP}${address}\t${payload}`);
-      }
-    }
+    const { towns, count, unindexed } = await sortRecords(records, byTown, byWord);
     const forms = [...towns.keys()].sort();
     const ids = new Map(forms.map((form, id) => [form, id]));
     rmSync(staging, { recursive: true, force: true });
@@ -97,6 +74,35 @@ export async function buildAddressIndex(records: AsyncIterable<AddressRecord> | 
     rmSync(temp, { recursive: true, force: true });
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** First pass: one line per (address, street word) into each sort; the municipalities tallied. */
+async function sortRecords(records: AsyncIterable<AddressRecord> | Iterable<AddressRecord>, byTown: ExternalSorter, byWord: ExternalSorter) {
+  const towns = new Map<string, TownTally>();
+  const formOf = new Map<string, string>(); // municipality name → normalised form, computed once
+  let count = 0;
+  let unindexed = 0;
+  for await (const record of records) {
+    const address = clean(record.address);
+    const name = clean(record.municipality);
+    const words = indexedWords(address);
+    if (!words.length) { unindexed++; continue; }
+    let form = formOf.get(name);
+    if (form === undefined) formOf.set(name, (form = searchForm(name)));
+    let tally = towns.get(form);
+    if (!tally) towns.set(form, (tally = { name, count: 0, lon: 0, lat: 0 }));
+    tally.count++;
+    tally.lon += record.lon;
+    tally.lat += record.lat;
+    count++;
+    const number = numberKey(civicNumber(address));
+    const payload = JSON.stringify([address, round6(record.lon), round6(record.lat)]);
+    for (const word of words) {
+      await byTown.add(`${form}${SEP}${word}${SEP}${number}${SEP}${address}\t${payload}`);
+      await byWord.add(`${word}${SEP}${number}${SEP}${form}${SEP}${address}\t${payload}`);
+    }
+  }
+  return { towns, count, unindexed };
 }
 
 /** Splits a sorted line into its key fields and row payload. */
