@@ -8,7 +8,8 @@ import { setVisible } from '../state/layer_ops';
 import { INDEX_LIST_FILE, type IndexList } from '../queries/search/address_format';
 import { AddressIndex } from '../queries/search/address_reader';
 import { PlaceIndex, placesFromGeoJson } from '../queries/search/places';
-import { addressSuggestions, suggestNow, zoomFor, type Suggestion } from '../queries/search/suggest';
+import { addressSuggestions, municipalitySuggestions, suggestNow, zoomFor, type Suggestion } from '../queries/search/suggest';
+import { searchForm } from '../queries/search/normalize';
 import { mountSearchBox } from '../ui/search_box';
 import { optionView, orderNote, pickedLabel, problemText } from '../ui/search_labels';
 import type { AppContext, Feature } from './context';
@@ -42,7 +43,7 @@ export function installSearch(context: AppContext): Feature {
     render(answer.suggestions);
     if (answer.isCoordinates || !sources.addresses.length) return;
     addressTimer = setTimeout(() => {
-      void searchAddresses(sources, text).then((found) => {
+      void searchAddresses(sources, text, answer.suggestions).then((found) => {
         if (current !== generation || !found.length) return;
         const places = answer.suggestions.filter((s) => s.kind === 'place');
         const layers = answer.suggestions.filter((s) => s.kind === 'layer');
@@ -83,16 +84,20 @@ async function loadSources(context: AppContext, sources: Sources): Promise<void>
   }
 }
 
-async function searchAddresses(sources: Sources, text: string): Promise<Suggestion[]> {
+/** Municipalities of the address indexes first (those the places list lacks), then addresses. */
+async function searchAddresses(sources: Sources, text: string, shown: Suggestion[]): Promise<Suggestion[]> {
   const answers = await Promise.all(sources.addresses.map(async ({ index, synthetic }) => {
     try {
-      return addressSuggestions((await index.search(text, MAX_ADDRESSES)).hits, synthetic);
+      const answer = await index.search(text, MAX_ADDRESSES);
+      return { towns: municipalitySuggestions(answer.municipalities), addresses: addressSuggestions(answer.hits, synthetic) };
     } catch (error) {
       console.warn(`search: ${messageOf(error)}`);
-      return [];
+      return { towns: [], addresses: [] };
     }
   }));
-  return answers.flat().slice(0, MAX_ADDRESSES);
+  const known = new Set(shown.flatMap((s) => (s.kind === 'place' ? [searchForm(s.name)] : [])));
+  const towns = answers.flatMap((a) => a.towns).filter((s) => s.kind === 'place' && !known.has(searchForm(s.name)));
+  return [...towns, ...answers.flatMap((a) => a.addresses)].slice(0, MAX_ADDRESSES);
 }
 
 function pickSuggestion(context: AppContext, suggestion: Suggestion, setText: (label: string) => void): void {

@@ -11,7 +11,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./commands/export')).run,
   verdict: async () => (await import('./commands/verdict')).run,
   series: async () => (await import('./commands/series')).run,
+  geocode: async () => (await import('./commands/geocode')).run,
 };
+/** Commands that take one argument that is not an option (stored under this name). */
+const POSITIONAL: Record<string, string> = { geocode: 'text' };
 
 const HELP = `usage: npm run --silent cli -- <command> [--option value …]   (JSON on stdout)
   info     --raster <path|url>
@@ -21,6 +24,7 @@ const HELP = `usage: npm run --silent cli -- <command> [--option value …]   (J
   export   --layer <id|path> --aoi <geojson> --out <dir> [--by <field>] [TIME]
   verdict  --lon <x> --lat <y> [--layers-dir layers] [--data-root public] [--radius-km 5]
   series   --raster <path|url> [--raster …] --lon <x> --lat <y>
+  geocode  --index <folder|url> "<address or municipality>" [--limit 5]   → [{label, municipality, lon, lat, score}]
 TIME (catalogue layers with a time, --layer <id>): --time <value> | --from <a> --to <b>
   the same as the app's time control: an attribute-time layer keeps the features of that time
   (or range); a series layer reads the file of that date (one date: --time only). A value that
@@ -35,7 +39,7 @@ async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;
   const load = name === undefined ? undefined : COMMANDS[name];
   if (!load) throw new Error(`usage: cli <${Object.keys(COMMANDS).join('|')}> [--option value …]${name ? ` (unknown command "${name}")` : ''}`);
-  const result = await (await load())(parseArgs(rest));
+  const result = await (await load())(parseArgs(rest, POSITIONAL[name!]));
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

@@ -83,11 +83,13 @@ export async function zonalStats(cog: Cog, aoi: AoiGeometry | Feature<AoiGeometr
 }
 
 /**
- * One result per AOI, in order. The AOIs share one bounded cache of decoded tiles, so tiles
+ * One result per AOI, in order. Several AOIs share one bounded cache of decoded tiles, so tiles
  * under several AOIs (neighbouring MRCs…) are read and decoded once for the whole run.
  */
 export async function zonalStatsMany(cog: Cog, aois: Array<AoiGeometry | Feature<AoiGeometry>>, options: ZonalOptions = {}): Promise<ZonalStats[]> {
-  const shared = { ...options, tiles: options.tiles ?? new DecodedTiles() };
+  // One AOI visits each tile once: a cache of decoded tiles would only cost memory.
+  const tiles = options.tiles ?? (aois.length > 1 ? new DecodedTiles() : undefined);
+  const shared = { ...options, ...(tiles ? { tiles } : {}) };
   const out: ZonalStats[] = [];
   for (const aoi of aois) out.push(await zonalStats(cog, aoi, shared));
   return out;

@@ -1,7 +1,9 @@
 // Counts of every pixel value seen, so that percentiles, histograms and categories come out
 // exact without keeping the pixels. Memory stays bounded: 8/16-bit integers use a fixed
-// array, other types a Map that turns into a fixed-size random sample past a limit (then the
-// percentiles and histogram are flagged as approximate; count/sum/min/max/mean/std never are).
+// array, other types a typed-array hash table (zonal_hash_tally.ts) that turns into a fixed-size
+// random sample past a limit (then the percentiles and histogram are flagged as approximate;
+// count/sum/min/max/mean/std never are).
+import { HashTally } from './zonal_hash_tally';
 
 export interface ValueCounts {
   /** distinct values ascending, with their counts */
@@ -25,7 +27,7 @@ const DENSE: Record<string, { offset: number; size: number }> = {
 
 export function createTally(dtype: string, maxDistinct = 200_000): Tally {
   const dense = DENSE[dtype];
-  return dense ? new DenseTally(dense.offset, dense.size) : new MapTally(maxDistinct);
+  return dense ? new DenseTally(dense.offset, dense.size) : new HashTally(maxDistinct);
 }
 
 class DenseTally implements Tally {
@@ -53,65 +55,6 @@ class DenseTally implements Tally {
       }
     }
     return { values: Float64Array.from(values), counts: Float64Array.from(counts), exact: true };
-  }
-}
-
-class MapTally implements Tally {
-  private map: Map<number, number> | null = new Map();
-  private sample: Float64Array | null = null;
-  private seen = 0;
-  private seed = 0x9e3779b9;
-  constructor(private readonly maxDistinct: number) {}
-
-  add(value: number): void {
-    this.seen++;
-    if (this.map) {
-      this.map.set(value, (this.map.get(value) ?? 0) + 1);
-      if (this.map.size > this.maxDistinct) this.toSample();
-      return;
-    }
-    // Reservoir sampling (algorithm R) with a small deterministic PRNG: same input, same output.
-    const j = Math.floor(this.random() * this.seen);
-    const sample = this.sample as Float64Array;
-    if (j < sample.length) sample[j] = value;
-  }
-
-  finish(): ValueCounts {
-    if (this.map) {
-      const values = Float64Array.from(this.map.keys()).sort();
-      const counts = Float64Array.from(values, (v) => this.map?.get(v) ?? 0);
-      return { values, counts, exact: true };
-    }
-    const sorted = (this.sample as Float64Array).slice().sort();
-    const scale = this.seen / sorted.length;
-    return { values: sorted, counts: new Float64Array(sorted.length).fill(scale), exact: false };
-  }
-
-  private toSample(): void {
-    const map = this.map as Map<number, number>;
-    const sample = new Float64Array(this.maxDistinct);
-    let i = 0;
-    // spread the counted values into the sample in proportion (good enough as a starting reservoir)
-    const ratio = sample.length / this.seen;
-    let carry = 0;
-    for (const [value, count] of map) {
-      carry += count * ratio;
-      while (carry >= 1 && i < sample.length) {
-        sample[i++] = value;
-        carry--;
-      }
-    }
-    while (i < sample.length) sample[i++] = map.keys().next().value as number;
-    this.sample = sample;
-    this.map = null;
-  }
-
-  private random(): number {
-    // mulberry32
-    let t = (this.seed = (this.seed + 0x6d2b79f5) | 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 }
 

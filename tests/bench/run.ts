@@ -10,6 +10,8 @@ const MODULES: Array<() => Promise<BenchModule>> = [
   async () => (await import('./cog_first_view')).default,
   async () => (await import('./cog_decode')).default,
   async () => (await import('./print_pages')).default,
+  async () => (await import('./address_search')).default,
+  async () => (await import('./zonal_tally')).default,
 ];
 
 const only = process.argv[2]?.toLowerCase();

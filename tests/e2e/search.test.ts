@@ -180,6 +180,22 @@ describe('search box', () => {
     expect(km([picked!.lon, picked!.lat], [-72.55, 46.35])).toBeLessThan(15);
   });
 
+  it('should find an address typed with its municipality, and the municipality by its name, from the index', async () => {
+    const { page } = app;
+    const before = app.requests.length;
+    await typeQuery(page, '300 rue Principale, Rivière-Claire');
+    await page.waitForFunction(() => [...document.querySelectorAll('#search-listbox [role="option"]')]
+      .some((o) => /300, rue Principale/.test(o.textContent ?? '') && /Rivière-Claire/.test(o.textContent ?? '')), undefined, { timeout: 30_000 });
+    const options = await optionTexts(page);
+    expect(options.filter((text) => /rue Principale/.test(text))).toHaveLength(1); // its town only, number exact
+    const files = app.requests.slice(before).filter((url) => url.includes('/data/addresses/demo/'));
+    expect(files.length).toBeGreaterThan(0);
+    expect(new Set(files).size).toBe(files.length); // every index file is read once, then kept
+    await typeQuery(page, 'Rivière-Cla');
+    await page.waitForFunction(() => [...document.querySelectorAll('#search-listbox [role="option"]')]
+      .some((o) => /Rivière-Claire \(démo\)/.test(o.textContent ?? '')), undefined, { timeout: 30_000 });
+  });
+
   it('should turn a layer on and fit the map to it when its title is picked', async () => {
     const { page } = app;
     await typeQuery(page, 'zones inond');

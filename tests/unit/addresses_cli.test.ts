@@ -32,7 +32,22 @@ describe('import addresses CLI', () => {
     expect(list.indexes).toEqual([{ id: 'civic-test', title: { fr: 'Adresses test', en: 'Adresses test' }, count: 2, manifest: 'civic-test/manifest.json' }]);
     expect(readdirSync(path.join(out, 'civic-test'))).toContain('manifest.json');
     const index = new AddressIndex(async (file) => JSON.parse(readFileSync(path.join(out, 'civic-test', file), 'utf8')));
-    expect((await index.search('123 erables')).hits).toEqual([{ address: '123, rue des Érables', municipality: 'Trois-Rivières', lon: -72.55, lat: 46.35 }]);
+    expect((await index.search('123 erables')).hits).toEqual([{ address: '123, rue des Érables', municipality: 'Trois-Rivières', lon: -72.55, lat: 46.35, score: 1 }]);
+    expect(result.stdout).toMatch(/peak memory \d+ MB/);
+  }, 60_000);
+
+  it('should geocode from the index folder with cli geocode, printing [{label, municipality, lon, lat, score}]', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'addresses-'));
+    const csv = path.join(dir, 'civic.csv');
+    writeFileSync(csv, 'address,municipality,lon,lat\n"300, rue Principale",Rivière-Claire,-72.53,46.31\n"300, rue Principale",Granby,-72.7,45.4\n"12, rue du Pont",Granby,-72.71,45.41\n');
+    const out = path.join(dir, 'out');
+    expect((await importCli([csv, '--id', 'geo', '--out-dir', out])).code).toBe(0);
+    const geocode = (text: string) => run(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), 'geocode', '--index', path.join(out, 'geo'), text], { cwd: repoRoot });
+    const { stdout } = await geocode('300 rue Principale, Riviere-Claire');
+    expect(JSON.parse(stdout)).toEqual([{ label: '300, rue Principale', municipality: 'Rivière-Claire', lon: -72.53, lat: 46.31, score: 1 }]);
+    const towns = JSON.parse((await geocode('Granby')).stdout);
+    expect(towns).toEqual([{ label: 'Granby', municipality: 'Granby', lon: expect.any(Number), lat: expect.any(Number), score: 1 }]);
+    await expect(geocode('x')).resolves.toMatchObject({ stdout: '[]\n' });
   }, 60_000);
 
   it('should fail with one line naming the file when it is missing', async () => {

@@ -64,3 +64,19 @@ describe('parseAddressCsv', () => {
     expect(() => parseAddressCsv('')).toThrow(/no rows/);
   });
 });
+
+describe('CSV read as a stream', () => {
+  it('should give the same rows whatever the chunk boundaries (quotes, "" escapes, CRLF, line breaks in quotes)', async () => {
+    const { CsvRowParser, parseCsvRows } = await import('../../src/cli/import/addresses_csv');
+    const text = 'a;"b ""x"";y";c\r\n"multi\nline";2;3\r\n;"";\nlast;row;"q"';
+    const whole = parseCsvRows(text, ';');
+    for (const size of [1, 2, 3, 7]) {
+      const parser = new CsvRowParser(';');
+      const rows = [];
+      for (let i = 0; i < text.length; i += size) rows.push(...parser.feed(text.slice(i, i + size)));
+      rows.push(...parser.finish());
+      expect(rows).toEqual(whole);
+    }
+    expect(whole.map((row) => row.fields)).toEqual([['a', 'b "x";y', 'c'], ['multi\nline', '2', '3'], ['', '', ''], ['last', 'row', 'q']]);
+  });
+});

@@ -6,7 +6,10 @@ import { demoAddresses } from '../../src/cli/demo/addresses';
 import { floodZones } from '../../src/cli/demo/flood_zones';
 import { makeValley } from '../../src/cli/demo/river';
 import { DEFAULT_SEED } from '../../src/cli/demo/outputs';
-import { buildAddressIndex } from '../../src/queries/search/address_build';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildAddressIndex } from '../../src/cli/import/address_index_build';
 
 describe('demo addresses', () => {
   const records = demoAddresses(DEFAULT_SEED);
@@ -32,9 +35,12 @@ describe('demo addresses', () => {
     expect(inside.length).toBeLessThan(records.length / 2);
   });
 
-  it('should build an index with small shards', () => {
-    const built = buildAddressIndex(records, { id: 'demo' });
-    expect(built.manifest.count).toBe(records.length);
-    expect(Math.max(...[...built.shards.values()].map((text) => Buffer.byteLength(text)))).toBeLessThan(200_000);
+  it('should build an index with small shards and its three municipalities', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'demo-addresses-')), 'demo');
+    const report = await buildAddressIndex(records, { id: 'demo', dir, shardBytes: 16_000 });
+    expect(report.manifest.count).toBe(records.length);
+    expect(report.manifest.towns.map(([name]) => name).sort()).toEqual(['Rivière-Claire (démo)', 'Saint-Ours-des-Crues (démo)', 'Val-des-Méandres (démo)']);
+    const sizes = readdirSync(path.join(dir, 'by-town')).map((file) => statSync(path.join(dir, 'by-town', file)).size);
+    expect(Math.max(...sizes)).toBeLessThan(24_000);
   });
 });

@@ -1,9 +1,15 @@
 // `--name value` pairs → Map; helpers that name the missing or malformed option.
 
-export function parseArgs(args: string[]): Map<string, string> {
+/** `positional`: the name a lone argument (not an option) is stored under, for commands that take one. */
+export function parseArgs(args: string[], positional?: string): Map<string, string> {
   const options = new Map<string, string>();
   for (let i = 0; i < args.length; i += 2) {
     const key = args[i] ?? '';
+    if (positional && !key.startsWith('--') && !options.has(positional)) {
+      options.set(positional, key);
+      i--;
+      continue;
+    }
     const value = args[i + 1];
     if (!key.startsWith('--') || value === undefined) throw new Error(`expected "--option value", got "${args.slice(i).join(' ')}"`);
     options.set(key.slice(2), value);

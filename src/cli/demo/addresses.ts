@@ -3,11 +3,11 @@
 // in invented municipalities marked "(démo)", turned into the "demo" address index with the same
 // code as `npm run import -- addresses`. The demo street basemap (street_basemap.ts) draws the
 // same streets and a building at each address.
-import { existsSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildAddressIndex } from '../../queries/search/address_build';
-import { MANIFEST_FILE, type AddressRecord } from '../../queries/search/address_format';
-import { writeAddressIndex } from '../import/addresses_write';
+import { INDEX_VERSION, MANIFEST_FILE, type AddressRecord } from '../../queries/search/address_format';
+import { buildAddressIndex } from '../import/address_index_build';
+import { listAddressIndex } from '../import/addresses_write';
 import { streamFor, uniform, type Random } from './prng';
 import { makeValley, valleyPoint, type Valley } from './river';
 
@@ -83,14 +83,24 @@ export function demoAddresses(seed: number): AddressRecord[] {
   return placedDemoAddresses(seed).map(({ address, municipality, lon, lat }) => ({ address, municipality, lon, lat }));
 }
 
-/** Writes public/data/addresses/demo/ and lists it in addresses/index.json (skipped when present and `ifMissing`). */
-export function writeDemoAddresses(outDir: string, seed: number, ifMissing = false): void {
+/** Writes public/data/addresses/demo/ and lists it in addresses/index.json (skipped when present, current and `ifMissing`). */
+export async function writeDemoAddresses(outDir: string, seed: number, ifMissing = false): Promise<void> {
   const root = path.join(outDir, 'addresses');
-  if (ifMissing && existsSync(path.join(root, DEMO_ADDRESS_INDEX, MANIFEST_FILE))) return;
-  // Small shards, so the demo shows the sharding at work (a query reads one ~30 KB shard).
-  const built = buildAddressIndex(demoAddresses(seed), { id: DEMO_ADDRESS_INDEX, maxShardBytes: 32_000 });
-  writeAddressIndex(root, built, {
-    title: { fr: 'Adresses de démonstration (synthétiques)', en: 'Demo addresses (synthetic)' },
-    synthetic: true,
+  if (ifMissing && currentVersion(path.join(root, DEMO_ADDRESS_INDEX, MANIFEST_FILE))) return;
+  mkdirSync(root, { recursive: true });
+  // Small shards, so the demo shows the sharding at work.
+  const report = await buildAddressIndex(demoAddresses(seed), { id: DEMO_ADDRESS_INDEX, dir: path.join(root, DEMO_ADDRESS_INDEX), shardBytes: 16_000 });
+  listAddressIndex(root, {
+    id: DEMO_ADDRESS_INDEX, title: { fr: 'Adresses de démonstration (synthétiques)', en: 'Demo addresses (synthetic)' },
+    count: report.manifest.count, synthetic: true,
   });
+}
+
+/** True when the manifest exists and is of the format this code writes (an older one is rebuilt). */
+function currentVersion(manifest: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: number }).version === INDEX_VERSION;
+  } catch {
+    return false;
+  }
 }

@@ -13,7 +13,7 @@ async function main(argv: string[]): Promise<void> {
   const seed = seedArg ? Number(seedArg.slice('--seed='.length)) : DEFAULT_SEED;
   if (!Number.isInteger(seed)) throw new Error(`data:demo: --seed must be an integer, got "${seedArg}"`);
   // the address index and the street basemap: independent of the files below
-  (await import('./street_basemap_write')).writeDemoStreets(outDir, seed, ifMissing);
+  await (await import('./street_basemap_write')).writeDemoStreets(outDir, seed, ifMissing);
   if (ifMissing && isComplete(outDir)) return;
   // Loaded only when needed, so `data:ensure` on complete data returns in well under a second.
   const { generateDemoData } = await import('./generate');

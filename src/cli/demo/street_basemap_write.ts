@@ -8,7 +8,7 @@ import { STREET_BASEMAP_FILE, buildStreetBasemap } from './street_basemap';
 import { WORLD_BASEMAP_FILE, buildWorldBasemap } from './basemap_world';
 
 /** Bump when the streets, the addresses or the street basemap change. */
-export const STREETS_VERSION = 3;
+export const STREETS_VERSION = 4;
 const STAMP_FILE = 'demo_streets.json';
 
 function isCurrent(outDir: string, seed: number): boolean {
@@ -21,9 +21,9 @@ function isCurrent(outDir: string, seed: number): boolean {
 }
 
 /** `ifMissing`: do nothing when this version's files for this seed are already there. */
-export function writeDemoStreets(outDir: string, seed: number, ifMissing = false): void {
+export async function writeDemoStreets(outDir: string, seed: number, ifMissing = false): Promise<void> {
   if (ifMissing && isCurrent(outDir, seed)) return;
-  writeDemoAddresses(outDir, seed);
+  await writeDemoAddresses(outDir, seed);
   writeFileSync(path.join(outDir, STREET_BASEMAP_FILE), buildStreetBasemap(seed));
   writeFileSync(path.join(outDir, WORLD_BASEMAP_FILE), buildWorldBasemap());
   writeFileSync(path.join(outDir, STAMP_FILE), `${JSON.stringify({ version: STREETS_VERSION, seed }, null, 2)}\n`);

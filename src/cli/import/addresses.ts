@@ -1,12 +1,14 @@
 // `npm run import -- addresses <file.csv> --id <index-id> [--title-fr …] [--title-en …] [--out-dir <dir>]`:
 // a CSV of civic addresses (address, municipality, lon, lat) → a static sharded search index
 // under public/data/addresses/<index-id>/, listed in public/data/addresses/index.json.
-import { readFile, stat } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildAddressIndex } from '../../queries/search/address_build';
-import { parseAddressCsv } from './addresses_csv';
-import { writeAddressIndex } from './addresses_write';
+import type { AddressRecord } from '../../queries/search/address_format';
+import { buildAddressIndex } from './address_index_build';
+import { readAddressCsv } from './addresses_csv_stream';
+import { listAddressIndex } from './addresses_write';
 import { LAYER_ID_PATTERN } from './args';
 
 export const ADDRESSES_USAGE =
@@ -43,26 +45,39 @@ export async function importAddresses(args: AddressesArgs): Promise<string[]> {
   const started = performance.now();
   const fileStat = await stat(args.input).catch(() => undefined);
   if (!fileStat?.isFile()) throw new Error(`${args.input}: file not found`);
-  let parsed;
+  const skipped: Array<{ line: number; reason: string }> = [];
+  let skippedCount = 0;
+  async function* records(): AsyncGenerator<AddressRecord> {
+    for await (const item of readAddressCsv(args.input)) {
+      if ('record' in item) yield item.record;
+      else if (++skippedCount <= 5) skipped.push(item.skipped);
+    }
+  }
+  mkdirSync(args.outDir, { recursive: true });
+  const dir = path.join(args.outDir, args.id);
+  let report;
   try {
-    parsed = parseAddressCsv(await readFile(args.input, 'utf8'));
+    report = await buildAddressIndex(records(), { id: args.id, dir });
   } catch (error) {
     throw new Error(`${args.input}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (!parsed.records.length) throw new Error(`${args.input}: no valid address rows (${parsed.skipped.length} skipped)`);
-  const built = buildAddressIndex(parsed.records, { id: args.id });
+  if (!report.manifest.count) throw new Error(`${args.input}: no valid address rows (${skippedCount} skipped)`);
   const name = path.basename(args.input);
   const title = { fr: args.titleFr ?? args.titleEn ?? name, en: args.titleEn ?? args.titleFr ?? name };
-  const dir = writeAddressIndex(args.outDir, built, { title });
-  const largest = Math.max(...[...built.shards.values()].map((text) => Buffer.byteLength(text)));
+  listAddressIndex(args.outDir, { id: args.id, title, count: report.manifest.count });
+  const { shards, directories } = report;
   const lines = [
-    `Indexed ${parsed.records.length} addresses from ${name} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    `  index: ${path.relative(process.cwd(), dir) || dir} (${built.manifest.shards.length} shards, largest ${(largest / 1024).toFixed(0)} KiB)`,
+    `Indexed ${report.manifest.count} addresses from ${name} in ${((performance.now() - started) / 1000).toFixed(1)} s` +
+      ` (peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`,
+    `  index: ${path.relative(process.cwd(), dir) || dir} (${report.manifest.towns.length} municipalities, ` +
+      `${shards.byTown} + ${shards.byWord} shards, largest ${(shards.largestBytes / 1024).toFixed(0)} KiB, ` +
+      `${directories.towns} + ${directories.words} directories)`,
   ];
-  if (parsed.skipped.length) {
-    const first = parsed.skipped.slice(0, 5).map((s) => `line ${s.line}: ${s.reason}`).join('; ');
-    lines.push(`  skipped ${parsed.skipped.length} rows (${first}${parsed.skipped.length > 5 ? '; …' : ''})`);
+  if (skippedCount) {
+    const first = skipped.map((s) => `line ${s.line}: ${s.reason}`).join('; ');
+    lines.push(`  skipped ${skippedCount} rows (${first}${skippedCount > 5 ? '; …' : ''})`);
   }
+  if (report.unindexed) lines.push(`  ${report.unindexed} addresses have no street name and were left out`);
   return lines;
 }
 

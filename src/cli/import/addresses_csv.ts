@@ -22,35 +22,62 @@ const COLUMN_NAMES: Record<Column, string[]> = {
 };
 const DEFAULT_ORDER: Column[] = ['address', 'municipality', 'lon', 'lat'];
 
-/** Splits CSV text into rows of fields, with the line each row starts on. */
-export function parseCsvRows(text: string, delimiter: string): Array<{ line: number; fields: string[] }> {
-  const rows: Array<{ line: number; fields: string[] }> = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  const endRow = () => {
-    fields.push(field);
-    if (fields.length > 1 || fields[0]!.trim() !== '') rows.push({ line: rowLine, fields });
-    fields = [];
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (char === '\n') line++;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"' && field.trim() === '') { quoted = true; field = ''; }
-    else if (char === delimiter) { fields.push(field); field = ''; }
-    else if (char === '\n') { endRow(); rowLine = line; }
-    else if (char !== '\r') field += char;
+type Row = { line: number; fields: string[] };
+
+/** Splits CSV text into rows of fields, fed in chunks of any size (a file read as a stream). */
+export class CsvRowParser {
+  private fields: string[] = [];
+  private field = '';
+  private quoted = false;
+  private afterQuote = false;
+  private line = 1;
+  private rowLine = 1;
+
+  constructor(private readonly delimiter: string) {}
+
+  /** The rows completed by this chunk. */
+  feed(text: string): Row[] {
+    const rows: Row[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const char = text[i]!;
+      if (char === '\n') this.line++;
+      if (this.afterQuote) { // a quote inside quotes: "" is an escaped quote, anything else closes the field
+        this.afterQuote = false;
+        if (char === '"') { this.field += '"'; continue; }
+        this.quoted = false;
+      }
+      if (this.quoted) {
+        if (char === '"') this.afterQuote = true;
+        else this.field += char;
+      } else if (char === '"' && this.field.trim() === '') { this.quoted = true; this.field = ''; }
+      else if (char === this.delimiter) { this.fields.push(this.field); this.field = ''; }
+      else if (char === '\n') { this.endRow(rows); this.rowLine = this.line; }
+      else if (char !== '\r') this.field += char;
+    }
+    return rows;
   }
-  if (quoted) throw new Error(`unclosed quote starting on or after line ${rowLine}`);
-  if (field !== '' || fields.length) endRow();
-  return rows;
+
+  /** The last row (no final line break); throws on a quote left open. */
+  finish(): Row[] {
+    if (this.afterQuote) { this.afterQuote = false; this.quoted = false; }
+    if (this.quoted) throw new Error(`unclosed quote starting on or after line ${this.rowLine}`);
+    const rows: Row[] = [];
+    if (this.field !== '' || this.fields.length) this.endRow(rows);
+    return rows;
+  }
+
+  private endRow(rows: Row[]): void {
+    this.fields.push(this.field);
+    if (this.fields.length > 1 || this.fields[0]!.trim() !== '') rows.push({ line: this.rowLine, fields: this.fields });
+    this.fields = [];
+    this.field = '';
+  }
+}
+
+/** Splits CSV text into rows of fields, with the line each row starts on. */
+export function parseCsvRows(text: string, delimiter: string): Row[] {
+  const parser = new CsvRowParser(delimiter);
+  return [...parser.feed(text), ...parser.finish()];
 }
 
 /** The delimiter that splits the first line (outside quotes) into the most fields. */
@@ -67,21 +94,35 @@ export function parseAddressCsv(input: string): CsvResult {
   const delimiter = detectDelimiter(text);
   const rows = parseCsvRows(text, delimiter);
   if (!rows.length) throw new Error('no rows');
-  // A first row whose third and fourth fields are numbers is data; anything else must be a header.
-  const named = looksLikeData(rows[0]!.fields) ? null : columnsFromHeader(rows[0]!.fields);
-  const columns = named ?? DEFAULT_ORDER.map((column, index) => [column, index] as const);
-  if (!named && !looksLikeData(rows[0]!.fields)) {
-    throw new Error('the first line is neither a header (address, municipality, lon, lat) nor an address row');
-  }
-  const index = Object.fromEntries(columns) as Record<Column, number>;
+  const reader = new AddressRowReader(rows[0]!.fields);
   const records: AddressRecord[] = [];
   const skipped: CsvResult['skipped'] = [];
-  for (const { line, fields } of named ? rows.slice(1) : rows) {
-    const result = toRecord(fields, index);
+  for (const { line, fields } of reader.header ? rows.slice(1) : rows) {
+    const result = reader.read(fields);
     if (typeof result === 'string') skipped.push({ line, reason: result });
     else records.push(result);
   }
-  return { records, skipped, delimiter, header: Boolean(named) };
+  return { records, skipped, delimiter, header: reader.header };
+}
+
+/** Rows → records, with the columns named by a header, or in the default order when the first row is data. */
+export class AddressRowReader {
+  readonly header: boolean;
+  private readonly index: Record<Column, number>;
+
+  constructor(firstRow: string[]) {
+    // A first row whose third and fourth fields are numbers is data; anything else must be a header.
+    const named = looksLikeData(firstRow) ? null : columnsFromHeader(firstRow);
+    if (!named && !looksLikeData(firstRow)) {
+      throw new Error('the first line is neither a header (address, municipality, lon, lat) nor an address row');
+    }
+    this.header = Boolean(named);
+    this.index = Object.fromEntries(named ?? DEFAULT_ORDER.map((column, index) => [column, index] as const)) as Record<Column, number>;
+  }
+
+  read(fields: string[]): AddressRecord | string {
+    return toRecord(fields, this.index);
+  }
 }
 
 function columnsFromHeader(fields: string[]): Array<readonly [Column, number]> | null {

@@ -1,12 +1,20 @@
-// The static address index: a manifest plus shards, plain JSON files served as they are.
-// Rows (one per address and indexed word) are sorted by word and cut into consecutive shards
-// of bounded size, like the leaves of a B-tree; the manifest lists the first word of each shard.
-// Words starting with a given prefix are contiguous, so a query reads the manifest and one or
-// two shards whatever the size of the index, and shards stay full (few files, a small manifest).
+// The static address index (format 2): plain JSON files served as they are, laid out so that any
+// address is found with at most three requests: the manifest, one directory, one shard.
+//
+//   manifest.json          the municipality list (name, address count, centre): towns are matched
+//                          against it in the query itself, and are searchable on their own
+//   towns/<id>.json        one municipality's street words → the shards of "by-town" rows
+//   words/<prefix>.json    street words starting with a two-letter prefix → the shards of
+//                          "by-word" rows (for a query that names no municipality)
+//   by-town/<n>.json       rows sorted by municipality, street word, civic number
+//   by-word/<n>.json       rows sorted by street word, civic number, municipality
+//
+// A shard holds groups of rows; the rows of one (key, civic number) are never split between two
+// shards, so a directory entry points a (word, number) at exactly one shard.
 import { tokens } from './normalize';
 
 export const INDEX_FORMAT = 'geoveille-address-index';
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 /** The list of available indexes, next to the index folders: public/data/addresses/index.json. */
 export const INDEX_LIST_FILE = 'index.json';
 export const MANIFEST_FILE = 'manifest.json';
@@ -19,29 +27,46 @@ export interface AddressRecord {
   lat: number;
 }
 
-/** A shard row: [indexed word, address, municipality, lon, lat]. */
-export type ShardRow = [string, string, string, number, number];
-
-export interface ShardFile { v: number; rows: ShardRow[] }
-
-/**
- * Shard i (file s<i>.json): the word and normalised municipality of its first row, and its row
- * count. Rows are sorted by word then municipality, so a frequent word ("principale") spread over
- * many shards can still be narrowed to the shards of one municipality.
- */
-export type ShardRef = [firstWord: string, firstMunicipality: string, rows: number];
-
-export function shardFile(index: number): string {
-  return `s${index}.json`;
-}
+/** A municipality: [name, addresses, lon, lat of the centre of its addresses]. Its id is its position. */
+export type TownEntry = [name: string, count: number, lon: number, lat: number];
 
 export interface Manifest {
   format: typeof INDEX_FORMAT;
   version: number;
   id: string;
-  /** Number of addresses (a row per indexed word, so shard rows ≥ addresses). */
+  /** Number of addresses. */
   count: number;
-  shards: ShardRef[];
+  /** Sorted by normalised name (the order of the by-town shards). */
+  towns: TownEntry[];
+  /** The word directories that exist (words/<prefix>.json): a query never asks for a missing one. */
+  wordDirectories: string[];
+}
+
+/** Where the rows of one word (in one municipality, or everywhere) lie: [shard, first civic number there]. */
+export type ShardSpan = [shard: number, firstNumber: number];
+/** A directory entry: the word's row count and its shards, in civic-number order. */
+export type WordEntry = [rows: number, spans: ShardSpan[]];
+
+export interface DirectoryFile { v: number; words: Record<string, WordEntry> }
+
+/** By-town rows: [address, lon, lat]. A group: [town id, word, rows]. */
+export type TownRow = [address: string, lon: number, lat: number];
+export type TownGroup = [town: number, word: string, rows: TownRow[]];
+/** By-word rows: [town id, address, lon, lat]. A group: [word, civic number, rows]. */
+export type WordRow = [town: number, address: string, lon: number, lat: number];
+export type WordGroup = [word: string, number: number, rows: WordRow[]];
+
+export interface ShardFile<G> { v: number; groups: G[] }
+
+export const townDirectoryFile = (town: number) => `towns/${town}.json`;
+export const townShardFile = (shard: number) => `by-town/${shard}.json`;
+export const wordShardFile = (shard: number) => `by-word/${shard}.json`;
+
+/** Letters a-z and digits as they are; anything else (other scripts) as hex, so file names stay plain. */
+export function wordDirectoryFile(word: string): string {
+  const prefix = [...word].slice(0, 2).join('');
+  const plain = /^[a-z0-9]+$/.test(prefix) ? prefix : `x${[...new TextEncoder().encode(prefix)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+  return `words/${plain}.json`;
 }
 
 /** Entry of public/data/addresses/index.json. */
@@ -57,8 +82,8 @@ export interface IndexListEntry {
 export interface IndexList { indexes: IndexListEntry[] }
 
 /**
- * Words too common to find an address by (street types, articles, saints): indexed only when a
- * street has no other word, and never chosen as the lookup word of a query that has another.
+ * Words too common to find an address by (street types, articles, saints, directions): indexed
+ * only when a street has no other word, and never the lookup word of a query that has another.
  */
 export const COMMON_WORDS = new Set([
   'rue', 'avenue', 'av', 'ave', 'boulevard', 'boul', 'bd', 'blvd', 'chemin', 'ch', 'route', 'rte', 'rang', 'montee',
@@ -72,40 +97,43 @@ export function isNumber(word: string): boolean {
   return /^\d+[a-z]?$/.test(word);
 }
 
-/** The words an address is filed under: the distinctive words of its street. */
+/** The civic number of an address ("300, rue …" → 300; "12a rue …" → 12), or -1 when it has none. */
+export function civicNumber(address: string): number {
+  const first = tokens(address)[0];
+  return first && isNumber(first) ? Number.parseInt(first, 10) : -1;
+}
+
+/** The words of the street: everything but the civic number (a leading number); "route 132" keeps its 132. */
+export function streetWords(address: string): string[] {
+  const words = tokens(address);
+  return words[0] && isNumber(words[0]) ? words.slice(1) : words;
+}
+
+/** Common words that never name a street on their own; côte and carré also read as the names Côté and Carré. */
+const NEVER_ALONE = new Set([...COMMON_WORDS].filter((word) => word !== 'cote' && word !== 'carre'));
+
+/**
+ * The words a street is found by, longest first: its distinctive words (numbers such as the 132 of
+ * "route 132" included), or when it has none ("rue Côté", whose côté reads as the street type côte)
+ * its other words except articles and the usual street types.
+ */
+export function keyWords(street: readonly string[], minLength = 3): string[] {
+  const distinctive = street.filter((word) => isNumber(word) || (!COMMON_WORDS.has(word) && word.length >= minLength));
+  const chosen = distinctive.length ? distinctive : street.filter((word) => !NEVER_ALONE.has(word) && word.length >= Math.max(2, minLength));
+  return [...new Set(chosen)].sort((a, b) => b.length - a.length);
+}
+
+/** The words an address is filed under: its street's key words (all its words if it has none). */
 export function indexedWords(address: string): string[] {
-  const words = tokens(address).filter((word) => !isNumber(word));
-  const distinctive = words.filter((word) => !COMMON_WORDS.has(word));
-  return [...new Set(distinctive.length ? distinctive : words)];
+  const street = streetWords(address);
+  const words = keyWords(street, 1);
+  return words.length ? words : [...new Set(street)];
 }
 
-/**
- * Words of a query worth looking up: distinctive, not a civic number, at least `minLength` long,
- * longest first (a longer word is usually more selective).
- */
-export function lookupWords(queryWords: string[], minLength = 3): string[] {
-  const words = queryWords.filter((word) => !isNumber(word) && !COMMON_WORDS.has(word) && word.length >= minLength);
-  return [...new Set(words)].sort((a, b) => b.length - a.length);
-}
-
-/** The sort key of a row, as compared by shard lookups. */
-export function rowKey(word: string, municipalityForm: string): string {
-  return `${word}\u0000${municipalityForm}`;
-}
-
-/**
- * Files of the shards that can hold words starting with `word` (and, when given, whose
- * municipality starts with `municipality`, for rows of exactly that word), in order.
- */
-export function shardsFor(manifest: Manifest, word: string, municipality?: string): Array<{ file: string; rows: number }> {
-  const low = municipality === undefined ? word : rowKey(word, municipality);
-  const high = `${low}\uffff`;
-  const keys = manifest.shards.map(([first, town]) => rowKey(first, town));
-  const found: Array<{ file: string; rows: number }> = [];
-  keys.forEach((key, i) => {
-    const next = keys[i + 1];
-    // Rows equal to the next shard's first key may also end this shard: bounds are inclusive.
-    if (key <= high && (next === undefined || next >= low)) found.push({ file: shardFile(i), rows: manifest.shards[i]![2] });
-  });
-  return found;
+/** The span of a directory entry that holds the rows of civic number `number` (or the nearest ones). */
+export function spanFor(entry: WordEntry, number: number): ShardSpan {
+  const spans = entry[1];
+  let chosen = spans[0]!;
+  for (const span of spans) if (span[1] <= number) chosen = span;
+  return chosen;
 }

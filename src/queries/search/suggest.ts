@@ -1,7 +1,7 @@
 // Turns a query into suggestions of every kind the box offers, in the order they are shown:
 // coordinates alone, or places, addresses (those arrive later, async) and layers named by the query.
 import type { LayerDefinition, Lang } from '../../catalogue/types';
-import type { AddressHit } from './address_reader';
+import type { AddressHit, MunicipalityHit } from './address_reader';
 import { parseCoordinates, type CoordinateReading } from './coordinates';
 import { matchLayers } from './layers';
 import type { PlaceIndex } from './places';
@@ -42,7 +42,12 @@ export function suggestNow(query: string, sources: SuggestSources): SyncAnswer {
 }
 
 export function addressSuggestions(hits: AddressHit[], synthetic: boolean): Suggestion[] {
-  return hits.map((hit) => ({ kind: 'address', ...hit, synthetic }));
+  return hits.map(({ address, municipality, lon, lat }) => ({ kind: 'address', address, municipality, lon, lat, synthetic }));
+}
+
+/** Municipalities of an address index read like places (no region known). */
+export function municipalitySuggestions(hits: MunicipalityHit[]): Suggestion[] {
+  return hits.map(({ name, lon, lat }) => ({ kind: 'place', name, matched: name, admin: '', lon, lat }));
 }
 
 /** Where a pick moves the map: closer for a door or a typed point than for a town. */

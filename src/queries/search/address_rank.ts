@@ -1,0 +1,85 @@
+// Turns the rows of one shard into ranked hits: every distinctive street word typed must match a
+// word of the street (exactly, as a prefix, or within the typos its length allows); the civic
+// number is matched exactly, or else by the nearest numbers that exist on that street — never
+// by a number that merely starts with the same digits.
+import { COMMON_WORDS, civicNumber, streetWords } from './address_format';
+import type { AddressQuery } from './address_query';
+import { allowedTypos, editDistances } from './fuzzy';
+import { tokens } from './normalize';
+
+export interface CandidateRow { town: number; address: string; lon: number; lat: number }
+
+export interface AddressHit {
+  address: string;
+  municipality: string;
+  lon: number;
+  lat: number;
+  /** 1 = every word and the number exactly as typed; lower with prefixes, typos, another number. */
+  score: number;
+}
+
+interface Scored extends CandidateRow { score: number; number: number; street: string; gap: number }
+
+/** Penalty for one query word against the street's words, or null when it matches none. */
+function wordPenalty(word: string, own: string[]): number | null {
+  if (own.includes(word)) return 0;
+  if (own.some((candidate) => candidate.startsWith(word))) return 0.02;
+  const max = allowedTypos(word.length);
+  let typos = Infinity;
+  for (const candidate of own) typos = Math.min(typos, editDistances(word, candidate, max)?.full ?? Infinity);
+  if (typos <= max) return 0.1 * typos;
+  return COMMON_WORDS.has(word) ? 0.05 : null; // "rue" typed for a "chemin": a small doubt, not a miss
+}
+
+function scoreRow(row: CandidateRow, query: AddressQuery, townWords: string[]): Scored | null {
+  const own = streetWords(row.address);
+  const all = [...own, ...townWords]; // a municipality the query reader did not recognise still counts
+  let penalty = 0;
+  for (const word of query.street) {
+    const p = wordPenalty(word, all);
+    if (p === null) return null;
+    penalty += p;
+  }
+  // "chemin du Lac" before "chemin du Lac-Orignal": a street word nobody typed costs a little
+  penalty += 0.01 * own.filter((word) => !COMMON_WORDS.has(word) && !query.street.some((typed) => word.startsWith(typed))).length;
+  const number = civicNumber(row.address);
+  const gap = query.number === undefined ? 0 : Math.abs(number - query.number);
+  if (gap > 0) penalty += 0.2;
+  else if (query.numberText && tokens(row.address)[0] !== query.numberText) penalty += 0.05; // 12 typed, 12a found
+  return { ...row, score: Math.max(0, Math.round((1 - penalty) * 1000) / 1000), number, street: own.join(' '), gap };
+}
+
+/**
+ * Best hits first. Per street and municipality: with a number, the exact number, else the nearest
+ * existing ones (one each side); without a number, the street once (its lowest number).
+ */
+export function rankRows(
+  rows: Iterable<CandidateRow>, query: AddressQuery, townName: (town: number) => string, townSize: (town: number) => number,
+  limit: number,
+): AddressHit[] {
+  const byStreet = new Map<string, Scored[]>();
+  const townWords = new Map<number, string[]>();
+  for (const row of rows) {
+    if (!townWords.has(row.town)) townWords.set(row.town, tokens(townName(row.town)));
+    const scored = scoreRow(row, query, townWords.get(row.town)!);
+    if (!scored) continue;
+    const key = `${scored.street}|${row.town}`;
+    const group = byStreet.get(key);
+    if (group) group.push(scored);
+    else byStreet.set(key, [scored]);
+  }
+  const kept: Scored[] = [];
+  for (const group of byStreet.values()) kept.push(...closest(group, query.number));
+  kept.sort((a, b) => b.score - a.score || a.gap - b.gap || townSize(b.town) - townSize(a.town) || a.number - b.number
+    || a.address.localeCompare(b.address, 'fr'));
+  return kept.slice(0, limit).map(({ address, town, lon, lat, score }) => ({ address, municipality: townName(town), lon, lat, score }));
+}
+
+function closest(group: Scored[], number: number | undefined): Scored[] {
+  if (number === undefined) return [group.reduce((low, row) => (row.number < low.number ? row : low))];
+  const exact = group.filter((row) => row.gap === 0);
+  if (exact.length) return exact;
+  const below = group.filter((row) => row.number < number).sort((a, b) => b.number - a.number)[0];
+  const above = group.filter((row) => row.number > number).sort((a, b) => a.number - b.number)[0];
+  return [below, above].filter((row): row is Scored => row !== undefined);
+}

@@ -1,0 +1,37 @@
+// The typed-array hash tally of float pixel values: the same distinct values and counts as a plain
+// Map count, through table growth, with -0/0 and NaN as single values; a sample past the limit.
+import { describe, expect, it } from 'vitest';
+import { HashTally } from '../../src/queries/zonal_hash_tally';
+
+function mapTruth(values: number[]): { values: number[]; counts: number[] } {
+  const map = new Map<number, number>();
+  for (const v of values) map.set(v, (map.get(v) ?? 0) + 1);
+  const keys = [...map.keys()].sort((a, b) => (Number.isNaN(a) ? 1 : Number.isNaN(b) ? -1 : a - b));
+  return { values: keys, counts: keys.map((k) => map.get(k)!) };
+}
+
+describe('HashTally', () => {
+  it('should count every distinct value exactly, as a Map does, through many table growths', () => {
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const values = Array.from({ length: 200_000 }, () => Math.fround(((next() % 30_000) - 15_000) * 0.013));
+    values.push(0, -0, 0, Number.NaN, Number.NaN, 1e300, -1e-300);
+    const tally = new HashTally(1_000_000, 16);
+    for (const v of values) tally.add(v);
+    const counts = tally.finish();
+    const truth = mapTruth(values);
+    expect(counts.exact).toBe(true);
+    expect([...counts.values]).toEqual(truth.values);
+    expect([...counts.counts]).toEqual(truth.counts);
+    expect(counts.counts[[...counts.values].indexOf(0)]).toBe(values.filter((v) => v === 0).length); // -0 counted with 0
+  });
+
+  it('should turn into a bounded sample past maxDistinct and say it is approximate', () => {
+    const tally = new HashTally(1000);
+    for (let i = 0; i < 20_000; i++) tally.add(i / 7);
+    const counts = tally.finish();
+    expect(counts.exact).toBe(false);
+    expect(counts.values.length).toBe(1000);
+    expect(counts.counts.reduce((a, b) => a + b, 0)).toBeCloseTo(20_000, 6);
+  });
+});
