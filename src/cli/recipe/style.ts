@@ -41,13 +41,18 @@ export function vectorLook(style: RecipeStyle, geometry: GeometryKind, title: I1
     throw new Error(`style "${style.type}" is for rasters; this input is vector data`);
   }
   const { colour, items } = colourOf(style, title);
-  const layers = styleForGeometry(geometry, '#000000').map((layer) => recolour(layer, colour));
+  const outlineOnly = 'outlineOnly' in style && style.outlineOnly === true;
+  const layers = styleForGeometry(geometry, '#000000')
+    .filter((layer) => !(outlineOnly && layer.type === 'fill'))
+    .map((layer) => recolour(layer, colour, outlineOnly));
   if (style.labelField) layers.push(labels(style.labelField));
-  return { style: layers, legend: { type: 'categories', items: items.map((item) => ({ ...item, shape: LEGEND_SHAPE[geometry] })) } };
+  const shape = outlineOnly ? 'line' : LEGEND_SHAPE[geometry];
+  return { style: layers, legend: { type: 'categories', items: items.map((item) => ({ ...item, shape })) } };
 }
 
-function recolour(layer: StyleLayer, colour: unknown): StyleLayer {
+function recolour(layer: StyleLayer, colour: unknown, outlineOnly: boolean): StyleLayer {
   const paint = { ...layer.paint };
+  if (outlineOnly && layer.type === 'line') paint['line-width'] = 1.5;
   for (const key of Object.keys(paint)) {
     if (key.endsWith('-color') && key !== 'circle-stroke-color') paint[key] = colour;
   }

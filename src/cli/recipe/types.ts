@@ -20,17 +20,23 @@ export interface RecipeRange {
 
 export type RecipeStyle =
   /** Vector: one colour. */
-  | { type: 'single'; color: string; label?: I18nText; labelField?: string }
+  | ({ type: 'single'; color: string; label?: I18nText } & VectorStyleOptions)
   /** Vector: one colour per value of a field (other values get `other`). */
-  | { type: 'categorical'; field: string; classes: RecipeClass[]; other?: string; labelField?: string }
+  | ({ type: 'categorical'; field: string; classes: RecipeClass[]; other?: string } & VectorStyleOptions)
   /** Vector: number classes of a field. */
-  | { type: 'graduated'; field: string; classes: RecipeRange[]; labelField?: string }
+  | ({ type: 'graduated'; field: string; classes: RecipeRange[] } & VectorStyleOptions)
   /** Raster: a continuous colour ramp over band values. */
   | { type: 'ramp'; stops: Array<[number, string]>; unit?: string; band?: number }
   /** Raster: one colour and label per pixel value. */
   | { type: 'categories'; classes: RecipeClass[]; band?: number }
   /** Raster: a colour composite of three bands, stretched. */
   | { type: 'rgb'; bands?: [number, number, number]; stretch?: Array<[number, number]>; stretchPercent?: [number, number] };
+
+/** Options every vector style takes: names drawn from a field, polygons drawn as outlines only. */
+export interface VectorStyleOptions {
+  labelField?: string;
+  outlineOnly?: boolean;
+}
 
 export interface RecipeLayer {
   id: string;

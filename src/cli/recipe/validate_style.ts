@@ -6,9 +6,9 @@ import { checkCog } from '../../catalogue/validate_parts';
 import { RASTER_STYLES, VECTOR_STYLES } from './types';
 
 const STYLE_KEYS: Record<string, { required: string[]; optional: string[] }> = {
-  single: { required: ['type', 'color'], optional: ['label', 'labelField'] },
-  categorical: { required: ['type', 'field', 'classes'], optional: ['other', 'labelField'] },
-  graduated: { required: ['type', 'field', 'classes'], optional: ['labelField'] },
+  single: { required: ['type', 'color'], optional: ['label', 'labelField', 'outlineOnly'] },
+  categorical: { required: ['type', 'field', 'classes'], optional: ['other', 'labelField', 'outlineOnly'] },
+  graduated: { required: ['type', 'field', 'classes'], optional: ['labelField', 'outlineOnly'] },
   ramp: { required: ['type', 'stops'], optional: ['unit', 'band'] },
   categories: { required: ['type', 'classes'], optional: ['band'] },
   rgb: { required: ['type'], optional: ['bands', 'stretch', 'stretchPercent'] },
@@ -24,6 +24,7 @@ export function checkRecipeStyle(check: Checker, value: unknown, path: string): 
   const at = (key: string): string => joinPath(path, key);
   if (style.field !== undefined) check.string(style.field, at('field'));
   if (style.labelField !== undefined) check.string(style.labelField, at('labelField'));
+  if (style.outlineOnly !== undefined) check.boolean(style.outlineOnly, at('outlineOnly'));
   if (style.color !== undefined) check.color(style.color, at('color'));
   if (style.other !== undefined) check.color(style.other, at('other'));
   if (style.label !== undefined) check.i18n(style.label, at('label'));
