@@ -59,11 +59,11 @@ export async function startGdal(outputDir: string): Promise<GdalSession> {
     return shared.session;
   }
   const session = await shared.session;
-  if (shared.outputDir !== outputDir) {
-    session.gdal.Module.FS.unmount(OUTPUT_MOUNT);
-    session.gdal.Module.FS.mount(session.gdal.Module.NODEFS, { root: outputDir }, OUTPUT_MOUNT);
-    shared.outputDir = outputDir;
-  }
+  // Remounted even for the same folder: Emscripten caches file nodes, and a file renamed or removed
+  // by Node since the last import (e.g. re-importing the same id) would otherwise fail to open.
+  session.gdal.Module.FS.unmount(OUTPUT_MOUNT);
+  session.gdal.Module.FS.mount(session.gdal.Module.NODEFS, { root: outputDir }, OUTPUT_MOUNT);
+  shared.outputDir = outputDir;
   return session;
 }
 

@@ -72,6 +72,8 @@ export async function runRecipe(options: RecipeOptions): Promise<LayerOutcome[]>
     await writeState(layersDir, state);
   }
   await writeCatalogue(layersDir, recipe.layers.map((l) => l.id).filter((id) => state[id]));
+  const publicDir = path.join(REPO_ROOT, 'public');
+  if (path.relative(publicDir, outDir).startsWith('..')) log(`note: ${outDir} is outside public/: serve it at data/local/ or edit each source.url`);
   return outcomes;
 }
 
@@ -112,7 +114,6 @@ function recordOf(key: string, report: ImportReport): ImportRecord {
   if (vector?.damagedTexts) warnings.push(`${vector.damagedTexts} texts with damaged characters (U+FFFD)`);
   if (vector?.encoding) warnings.push(`text read as ${vector.encoding}`);
   if (vector?.facts.skippedLayers.length) warnings.push(`layers not imported: ${vector.facts.skippedLayers.join(', ')}`);
-  if (report.urlNote) warnings.push(report.urlNote);
   return { key, dataFile: report.dataFile, starter: report.layer, facts, count, warnings };
 }
 
