@@ -24,6 +24,8 @@ export interface RasterJob {
   format: InputFormat;
   id: string;
   outDir: string;
+  /** The compression to keep when the file read is not the original (a mosaic of parts). */
+  compression?: string;
 }
 
 /** Pixels read to choose colours: the largest image (full resolution or overview) under this size. */
@@ -43,7 +45,8 @@ const looksCategorical = (facts: RasterFacts): boolean =>
 
 export async function importRaster(session: GdalSession, job: RasterJob): Promise<RasterResult> {
   const dataset = await openRaster(session, job.file, job.format);
-  const facts = await inspectRaster(session.gdal, dataset, job.file);
+  const inspected = await inspectRaster(session.gdal, dataset, job.file);
+  const facts = job.compression ? { ...inspected, compression: job.compression } : inspected;
   let resampling = looksCategorical(facts) ? 'NEAREST' : 'AVERAGE';
   let target = await writeCog(session, dataset, job, cogOptions(facts, resampling).options);
   const style = chooseRasterStyle(await sampleBands(target, facts));
@@ -56,7 +59,7 @@ export async function importRaster(session: GdalSession, job: RasterJob): Promis
   return { facts, style, compression, blockSize, overviewResampling: resampling, bounds: facts.bounds };
 }
 
-async function openRaster(session: GdalSession, file: string, format: InputFormat): Promise<GdalDataset> {
+export async function openRaster(session: GdalSession, file: string, format: InputFormat): Promise<GdalDataset> {
   session.takeMessages();
   const opened = await session.gdal.open(file, format.openOptions, format.vfs).catch(() => undefined);
   const dataset = opened?.datasets[0];
