@@ -9,6 +9,7 @@ const MODULES: Array<() => Promise<BenchModule>> = [
   async () => (await import('./cog_point_value')).default,
   async () => (await import('./cog_first_view')).default,
   async () => (await import('./cog_decode')).default,
+  async () => (await import('./partition_jobs')).default,
 ];
 
 const only = process.argv[2]?.toLowerCase();
