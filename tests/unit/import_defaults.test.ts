@@ -3,6 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { dataDate, detectCategories, detectTime } from '../../src/cli/import/vector_defaults';
 import type { FieldSample } from '../../src/cli/import/vector_samples';
+import { withRasterDefaults, withVectorDefaults } from '../../src/cli/import/layer_defaults';
+import type { LayerDefinition } from '../../src/catalogue/types';
+import { validateLayer } from '../../src/catalogue/validate';
 
 const decades = Array.from({ length: 15 }, (_, i) => `${1880 + 10 * i}-${1889 + 10 * i}`);
 const fires: FieldSample[] = [
@@ -47,5 +50,35 @@ describe('import defaults', () => {
     expect(bySeverity?.legend.items.map((i) => [i.label.fr, i.shape])).toEqual([['Extrême', 'circle'], ['Importante', 'circle'], ['Mineure', 'circle'], ['Modérée', 'circle']]);
     expect(detectCategories(nrcan, 'point', detectTime(nrcan))).toBeUndefined();
     expect(detectCategories(nrcan, 'point')).toBeUndefined();
+  });
+});
+
+describe('starter layer files take what the data says', () => {
+  const starter = (): LayerDefinition => ({
+    id: 'obs', title: { fr: 'Obs', en: 'Obs' }, description: { fr: 'Couche importée.', en: 'Imported layer.' }, group: 'floods',
+    source: { kind: 'pmtiles-vector', url: 'data/local/obs.pmtiles', sourceLayer: 'obs' },
+    style: [{ type: 'circle', paint: { 'circle-color': '#d7301f' } }],
+    legend: { type: 'categories', items: [{ label: { fr: 'Obs', en: 'Obs' }, color: '#d7301f', shape: 'circle' }] },
+    fields: [{ name: 'date_observation', label: { fr: 'date_observation', en: 'date_observation' }, type: 'string' }],
+    attribution: { organisation: { fr: 'À compléter', en: 'To be completed' }, licence: '—', date: '2026-12-04' },
+  });
+
+  it('should add the time block, the classes and the data date to a vector layer, and stay valid', () => {
+    const layer = withVectorDefaults(starter(), observations, 'point');
+    expect(layer.time).toEqual({ field: 'date_observation', kind: 'date' });
+    expect(layer.attribution.date).toBe('2019-04-25');
+    expect(layer.legend.items.map((i) => i.label.fr)).toEqual(['Extrême', 'Importante', 'Mineure', 'Modérée']);
+    expect(layer.fields?.[0]?.type).toBe('date');
+    expect(validateLayer(layer, 'layers/local/obs.json', ['floods'])).toEqual([]);
+  });
+
+  it("should take a raster's title, band descriptions and date from its metadata unless a title was given", () => {
+    const meta = { bandDescriptions: ['age (stand age class, years)'], datetime: '2020:06:30 12:00:00' };
+    const layer = withRasterDefaults(starter(), meta, false);
+    expect(layer.title).toEqual({ fr: 'age (stand age class, years)', en: 'age (stand age class, years)' });
+    expect(layer.description.en).toBe('Imported layer. Bands — 1: age (stand age class, years).');
+    expect(layer.attribution.date).toBe('2020-06-30');
+    expect(withRasterDefaults(starter(), meta, true).title).toEqual({ fr: 'Obs', en: 'Obs' });
+    expect(withRasterDefaults(starter(), { bandDescriptions: [] }, false)).toEqual(starter());
   });
 });

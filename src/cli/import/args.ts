@@ -21,6 +21,8 @@ export interface ImportArgs {
   partition?: string;
   /** Join the N parts written before into the data file, then write the layer file as usual. */
   merge?: number;
+  /** Invalid geometries counted by an earlier pass (with --minzoom and --maxzoom): skips that pass. */
+  knownInvalid?: number;
 }
 
 export const USAGE =
@@ -51,6 +53,7 @@ export function parseImportArgs(argv: readonly string[], env: Record<string, str
   const zooms: Partial<Record<ZoomKey, number>> = {};
   const positional: string[] = [];
   let merge: number | undefined;
+  let knownInvalid: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (!arg.startsWith('--')) {
@@ -64,13 +67,20 @@ export function parseImportArgs(argv: readonly string[], env: Record<string, str
     }
     if (flag in STRING_OPTIONS) strings[STRING_OPTIONS[flag as keyof typeof STRING_OPTIONS]] = value;
     else if (flag === '--merge') merge = parseMerge(value);
+    else if (flag === '--known-invalid') knownInvalid = parseCount(value);
     else if (flag in ZOOM_OPTIONS) zooms[ZOOM_OPTIONS[flag as keyof typeof ZOOM_OPTIONS]] = parseZoom(flag, value);
     else throw new ImportError('arguments', `unknown option ${flag}. ${USAGE}`);
   }
   const args = checked(positional, strings, zooms, env);
   if (args.partition !== undefined) parsePartition(args.partition);
   if (args.partition !== undefined && merge !== undefined) throw new ImportError('arguments', '--partition and --merge are two steps: give one of them');
-  return merge === undefined ? args : { ...args, merge };
+  return { ...args, ...(merge !== undefined ? { merge } : {}), ...(knownInvalid !== undefined ? { knownInvalid } : {}) };
+}
+
+function parseCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) throw new ImportError('arguments', `--known-invalid expects a count, got "${value}"`);
+  return count;
 }
 
 function parseMerge(value: string): number {

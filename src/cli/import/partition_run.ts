@@ -9,6 +9,8 @@ import { ImportError } from './errors';
 import { parsePartition, type PartSpec } from './partition';
 import { writeRasterPart } from './partition_raster';
 import { writeVectorPart } from './partition_vector';
+import { startGdal } from './gdal';
+import { prepareVector } from './vector_import';
 import { checkIdAndGroup, checkInput, DEFAULT_OUT_DIR, REPO_ROOT, runImport, type ImportReport } from './run';
 
 /** Writes one part of an import (no layer file); returns the files written. */
@@ -20,11 +22,13 @@ export async function runPart(args: ImportArgs & { partition: string }): Promise
   const outDir = path.resolve(args.outDir ?? DEFAULT_OUT_DIR);
   if (format.kind === 'raster') return writeRasterPart({ file, format, id: args.id, outDir }, part);
   const zoomOverride = { ...(args.minzoom !== undefined ? { minzoom: args.minzoom } : {}), ...(args.maxzoom !== undefined ? { maxzoom: args.maxzoom } : {}) };
-  return writeVectorPart({ file, format, id: args.id, outDir, zoomOverride, ...(args.layer ? { layer: args.layer } : {}) }, part);
+  const known = args.knownInvalid !== undefined ? { knownInvalid: args.knownInvalid } : {};
+  return writeVectorPart({ file, format, id: args.id, outDir, zoomOverride, ...(args.layer ? { layer: args.layer } : {}), ...known }, part);
 }
 
 export async function importMaybePartitioned(args: ImportArgs, partitions: number, jobs: number): Promise<ImportReport> {
   if (partitions <= 1) return runImport(args);
+  args = await withKnownFacts(args);
   const parts = Array.from({ length: partitions }, (_, index): PartSpec => ({ index, count: partitions }));
   const label = (part: PartSpec): string => `${part.index + 1}/${part.count}`;
   if (jobs <= 1) {
@@ -33,6 +37,23 @@ export async function importMaybePartitioned(args: ImportArgs, partitions: numbe
     await runPool(parts.map((part) => () => partProcess(args, label(part))), jobs);
   }
   return runImport({ ...args, merge: partitions });
+}
+
+/**
+ * Vectors: one statistics pass here (zooms, invalid geometries) handed to every part and to the merge,
+ * instead of one pass per part over the whole file.
+ */
+async function withKnownFacts(args: ImportArgs): Promise<ImportArgs> {
+  const file = path.resolve(args.input);
+  const format = await checkInput(file, args.input);
+  if (format.kind !== 'vector') return args;
+  const outDir = path.resolve(args.outDir ?? DEFAULT_OUT_DIR);
+  const zoomOverride = { ...(args.minzoom !== undefined ? { minzoom: args.minzoom } : {}), ...(args.maxzoom !== undefined ? { maxzoom: args.maxzoom } : {}) };
+  const session = await startGdal(outDir);
+  const prepared = await prepareVector(session, { file, format, id: args.id, outDir, zoomOverride, ...(args.layer ? { layer: args.layer } : {}) });
+  await session.gdal.close(prepared.dataset);
+  const { minzoom, maxzoom } = prepared.zooms;
+  return { ...args, minzoom, maxzoom, ...(prepared.facts.invalidCount !== undefined ? { knownInvalid: prepared.facts.invalidCount } : {}) };
 }
 
 /** Runs tasks with at most `limit` at a time; the first failure is thrown after running ones end. */
@@ -50,7 +71,8 @@ async function runPool(tasks: Array<() => Promise<void>>, limit: number): Promis
 function partProcess(args: ImportArgs, partition: string): Promise<void> {
   const argv = [path.join(REPO_ROOT, 'src/cli/import/main.ts'), args.input, '--id', args.id, '--partition', partition,
     ...(args.outDir ? ['--out-dir', args.outDir] : []), ...(args.layer ? ['--layer', args.layer] : []),
-    ...(args.minzoom !== undefined ? ['--minzoom', String(args.minzoom)] : []), ...(args.maxzoom !== undefined ? ['--maxzoom', String(args.maxzoom)] : [])];
+    ...(args.minzoom !== undefined ? ['--minzoom', String(args.minzoom)] : []), ...(args.maxzoom !== undefined ? ['--maxzoom', String(args.maxzoom)] : []),
+    ...(args.knownInvalid !== undefined ? ['--known-invalid', String(args.knownInvalid)] : [])];
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), argv, { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';

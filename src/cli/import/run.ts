@@ -71,7 +71,7 @@ async function convert(args: ImportArgs, file: string, format: InputFormat, outD
     return { ...common, raster, layer: buildRasterLayer(basics(raster.bounds, guessRasterGroup(path.basename(file))), raster.style) };
   }
   const zoomOverride = { ...(args.minzoom !== undefined ? { minzoom: args.minzoom } : {}), ...(args.maxzoom !== undefined ? { maxzoom: args.maxzoom } : {}) };
-  const job = { file, format, id: args.id, outDir, zoomOverride, ...(args.layer ? { layer: args.layer } : {}) };
+  const job = { file, format, id: args.id, outDir, zoomOverride, ...(args.layer ? { layer: args.layer } : {}), ...(args.knownInvalid !== undefined ? { knownInvalid: args.knownInvalid } : {}) };
   const vector = args.merge ? await mergeVectorParts(job, args.merge) : await importVector(session, job);
   // The added feature id is technical: it is not listed among the user's fields.
   const facts = { sourceLayer: vector.sourceLayer, geometry: vector.facts.geometry, fields: vector.facts.fields, ...vector.zooms };

@@ -34,6 +34,8 @@ export interface VectorJob {
   outDir: string;
   layer?: string;
   zoomOverride: Partial<ZoomRange>;
+  /** Invalid geometries counted before (with both zooms given): skips the statistics pass. */
+  knownInvalid?: number;
 }
 
 /** The input opened, inspected and its encoding chosen: what every way of writing it starts from. */
@@ -49,7 +51,8 @@ export interface PreparedVector {
 export async function prepareVector(session: GdalSession, job: VectorJob): Promise<PreparedVector> {
   let encoding: 'CP1252' | undefined;
   let dataset = await openVector(session, job.file, job.format, []);
-  const facts = await inspectVector(session.gdal, dataset, job.file, job.layer);
+  const known = job.zoomOverride.minzoom !== undefined && job.zoomOverride.maxzoom !== undefined ? job.knownInvalid : undefined;
+  const facts = await inspectVector(session.gdal, dataset, job.file, job.layer, known);
   let texts = await readTextValues(session.gdal, dataset, facts.layer, facts.fields);
   if (isShapefile(job.format) && countDamaged(texts) > 0) {
     const reread = await openVector(session, job.file, job.format, ['ENCODING=CP1252']);

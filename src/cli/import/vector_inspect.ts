@@ -49,7 +49,11 @@ export function geometryKind(ogrType: string): GeometryKind {
 
 export const quoteIdentifier = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
-export async function inspectVector(gdal: Gdal, dataset: GdalDataset, file: string, wanted?: string): Promise<VectorFacts> {
+/**
+ * `knownInvalid`: the invalid-geometry count found by an earlier pass over the same file (a partitioned
+ * import's parts and merge): the costly statistics pass is skipped, zooms must then be given.
+ */
+export async function inspectVector(gdal: Gdal, dataset: GdalDataset, file: string, wanted?: string, knownInvalid?: number): Promise<VectorFacts> {
   const info = (await gdal.ogrinfo(dataset, ['-so', '-al'])) as OgrInfo;
   const spatial = info.layers.filter((layer) => layer.geometryFields.length > 0);
   const layer = pickLayer(spatial, file, wanted);
@@ -60,7 +64,7 @@ export async function inspectVector(gdal: Gdal, dataset: GdalDataset, file: stri
   const extent = geometryField.extent;
   if (!extent || extent.some((value) => !Number.isFinite(value))) throw new ImportError(file, `layer "${layer.name}" has no geometries`);
   const geometryColumn = geometryField.name || 'geometry';
-  const stats = await geometryStats(gdal, dataset, layer.name, geometryColumn);
+  const stats = knownInvalid === undefined ? await geometryStats(gdal, dataset, layer.name, geometryColumn) : { vertices: 0, length: 0, invalid: knownInvalid };
   const geographic = /Geographic|Geodetic/.test(geometryField.coordinateSystem.projjson?.type ?? '');
   const bounds = geographic ? extent : await extentInDegrees(gdal, extent, geometryField.coordinateSystem.wkt);
   const degreesPerUnit = geographic ? 1 : spanOf(bounds) / spanOf(extent);
