@@ -1,6 +1,7 @@
 // gdal3.js (GDAL in WebAssembly) set up for Node: no worker, files read through NODEFS, and every GDAL
 // message captured instead of printed, so the importer decides what the user sees.
 
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -54,6 +55,7 @@ let shared: { session: Promise<GdalSession>; outputDir: string } | undefined;
  * calls only remount the output folder.
  */
 export async function startGdal(outputDir: string): Promise<GdalSession> {
+  mkdirSync(outputDir, { recursive: true }); // mounting a missing folder fails with a bare "FS error"
   if (!shared) {
     shared = { session: initialise(outputDir), outputDir };
     return shared.session;
