@@ -16,6 +16,7 @@ const fires: FieldSample[] = [
 const observations: FieldSample[] = [
   { name: 'date_observation', type: 'DateTime', max: '2019/04/25 16:00:00' },
   { name: 'nom', type: 'String' },
+  { name: 'urgence', type: 'String', distinct: ['Future', 'Immédiate', 'Passée', 'Prévue'] },
   { name: 'severite', type: 'String', distinct: ['Extrême', 'Importante', 'Mineure', 'Modérée'] },
 ];
 const nrcan: FieldSample[] = [

@@ -9,6 +9,7 @@ import { writePmtiles as writeArchive } from '../demo/pmtiles_writer';
 import { startGdal } from './gdal';
 import { sheetBounds, sheetGrid, tileInSheet, type PartSpec, type SheetGrid } from './partition';
 import { readArchive, type StoredTile } from './pmtiles_tiles';
+import { sampleFields } from './vector_samples';
 import { prepareVector, vectorResult, writePmtiles, type PreparedVector, type VectorJob, type VectorResult } from './vector_import';
 
 /** The features of a sheet: those meeting it widened by this share of a split-zoom tile (GDAL's tile buffer is 2 %). */
@@ -48,6 +49,7 @@ export async function mergeVectorParts(job: VectorJob, count: number): Promise<V
   const partsDir = partsDirOf(job.outDir, job.id);
   const session = await startGdal(job.outDir);
   const prepared = await prepareVector(session, job);
+  const samples = await sampleFields(session.gdal, prepared.dataset, prepared.facts.layer, prepared.facts.fields);
   await session.gdal.close(prepared.dataset);
   const grid = gridOf(prepared, count);
   const tiles: StoredTile[] = [];
@@ -72,7 +74,7 @@ export async function mergeVectorParts(job: VectorJob, count: number): Promise<V
     metadata: withZooms(reference.metadata, prepared.zooms.minzoom, prepared.zooms.maxzoom),
   }));
   await fs.rename(temporary, target);
-  return vectorResult(job, prepared, target);
+  return vectorResult(job, prepared, target, samples);
 }
 
 type Bounds = [number, number, number, number];

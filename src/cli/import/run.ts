@@ -11,6 +11,7 @@ import { detectFormat, SUPPORTED_EXTENSIONS, titleFromFileName, type InputFormat
 import { startGdal } from './gdal';
 import { buildRasterLayer, buildVectorLayer, guessRasterGroup, type LayerBasics } from './layer_json';
 import { saveLayer } from './local_catalogue';
+import { withRasterDefaults, withVectorDefaults } from './layer_defaults';
 import { importRaster, type RasterResult } from './raster_import';
 import { importVector, type VectorResult } from './vector_import';
 import { mergeRasterParts } from './partition_raster';
@@ -68,14 +69,15 @@ async function convert(args: ImportArgs, file: string, format: InputFormat, outD
   if (format.kind === 'raster') {
     const job = { file, format, id: args.id, outDir };
     const raster = args.merge ? await mergeRasterParts(job, args.merge) : await importRaster(session, job);
-    return { ...common, raster, layer: buildRasterLayer(basics(raster.bounds, guessRasterGroup(path.basename(file))), raster.style) };
+    const starter = buildRasterLayer(basics(raster.bounds, guessRasterGroup(path.basename(file))), raster.style);
+    return { ...common, raster, layer: withRasterDefaults(starter, raster.facts.metadata, Boolean(args.titleFr || args.titleEn)) };
   }
   const zoomOverride = { ...(args.minzoom !== undefined ? { minzoom: args.minzoom } : {}), ...(args.maxzoom !== undefined ? { maxzoom: args.maxzoom } : {}) };
   const job = { file, format, id: args.id, outDir, zoomOverride, ...(args.layer ? { layer: args.layer } : {}), ...(args.knownInvalid !== undefined ? { knownInvalid: args.knownInvalid } : {}) };
   const vector = args.merge ? await mergeVectorParts(job, args.merge) : await importVector(session, job);
   // The added feature id is technical: it is not listed among the user's fields.
   const facts = { sourceLayer: vector.sourceLayer, geometry: vector.facts.geometry, fields: vector.facts.fields, ...vector.zooms };
-  return { ...common, vector, layer: buildVectorLayer(basics(vector.bounds, 'reference'), facts) };
+  return { ...common, vector, layer: withVectorDefaults(buildVectorLayer(basics(vector.bounds, 'reference'), facts), vector.samples, vector.facts.geometry) };
 }
 
 /** The id must not shadow a layer of the main catalogue, and --group must be one of its groups. */

@@ -12,6 +12,7 @@ const PERIOD = /^\d{4}\s*[-–]\s*\d{4}$/;
 const YEAR = /^\d{4}$/;
 const ISO_DATE = /^\d{4}[-/]\d{2}[-/]\d{2}/;
 const YEAR_NAMES = /^(year|annee|année|an|yr|an_.*|.*_year|.*_annee)$/i;
+const CLASS_NAMES = /sev|classe|class|categ|type|cause|niveau|level|statut|status|gravit|zone/i;
 const TIME_NAMES = /date|time|period|periode|période|decennie|décennie|year|annee|année/i;
 
 /** The first field that looks like a time: Date/DateTime fields, year fields, "1990-1999" periods. */
@@ -52,8 +53,10 @@ export function detectCategories(samples: FieldSample[], geometry: GeometryKind,
   // Periods ("1990-1999") are classes too, and the reason the data was grouped: they come first.
   const periods = time?.kind === 'period' ? samples.find((s) => s.name === time.field && (s.distinct?.length ?? 0) <= 20) : undefined;
   const timeLike = (values: string[]): boolean => values.every((v) => ISO_DATE.test(v) || YEAR.test(v) || PERIOD.test(v));
-  const sample = periods ?? samples.find((s) => s.type === 'String' && s.name !== time?.field && s.distinct !== undefined &&
+  const candidates = samples.filter((s) => s.type === 'String' && s.name !== time?.field && s.distinct !== undefined &&
     s.distinct.length >= 2 && s.distinct.length <= MAX_CLASSES && !timeLike(s.distinct));
+  // A field named like a class (severity, type, cause…) says more than the first short list found.
+  const sample = periods ?? candidates.find((s) => CLASS_NAMES.test(s.name)) ?? candidates[0];
   if (!sample?.distinct) return undefined;
   const values = sample.distinct;
   const colours = values.map((_, i) => CATEGORY_PALETTE[i % CATEGORY_PALETTE.length] as string);

@@ -11,6 +11,7 @@ import { NodeFileSource } from './node_file_source';
 import { degreesToLayerExtent, inspectVector, quoteIdentifier, type VectorFacts } from './vector_inspect';
 import { countDamaged, cp1252Fixes, readTextValues } from './vector_text';
 import { chooseZoomRange, type ZoomRange } from './zoom';
+import { sampleFields, type FieldSample } from './vector_samples';
 
 /** Attribute added to every feature: its position in the source, stable across imports of one file. */
 export const FEATURE_ID_FIELD = 'gv_id';
@@ -25,6 +26,8 @@ export interface VectorResult {
   damagedTexts: number;
   encoding?: 'CP1252';
   bounds: [number, number, number, number];
+  /** Distinct values of the candidate fields, for the starter layer's time and classes. */
+  samples: FieldSample[];
 }
 
 export interface VectorJob {
@@ -70,21 +73,23 @@ export async function prepareVector(session: GdalSession, job: VectorJob): Promi
 }
 
 /** The import's report from a prepared input and the archive written for it. */
-export async function vectorResult(job: VectorJob, prepared: PreparedVector, archive: string): Promise<VectorResult> {
+export async function vectorResult(job: VectorJob, prepared: PreparedVector, archive: string, samples: FieldSample[]): Promise<VectorResult> {
   const header = await new PMTiles(new NodeFileSource(archive)).getHeader();
   const { facts, zooms, featureIdField, texts, encoding } = prepared;
   return {
     facts, zooms, sourceLayer: job.id, featureIdField, repaired: facts.invalidCount, damagedTexts: countDamaged(texts),
     ...(encoding ? { encoding } : {}),
     bounds: [header.minLon, header.minLat, header.maxLon, header.maxLat],
+    samples,
   };
 }
 
 export async function importVector(session: GdalSession, job: VectorJob): Promise<VectorResult> {
   const prepared = await prepareVector(session, job);
   const target = await writePmtiles(session, prepared, job, { zooms: prepared.zooms, name: job.id, outDir: job.outDir });
+  const samples = await sampleFields(session.gdal, prepared.dataset, prepared.facts.layer, prepared.facts.fields);
   await session.gdal.close(prepared.dataset);
-  return vectorResult(job, prepared, target);
+  return vectorResult(job, prepared, target, samples);
 }
 
 async function openVector(session: GdalSession, file: string, format: InputFormat, extra: string[]): Promise<GdalDataset> {
