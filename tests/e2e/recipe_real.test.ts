@@ -9,6 +9,7 @@ import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runImport } from '../../src/cli/import/run';
 import { runRecipe, type LayerOutcome } from '../../src/cli/recipe/run';
 import type { Recipe } from '../../src/cli/recipe/types';
 import { identify } from '../../src/sources/cog/identify';
@@ -23,6 +24,8 @@ const recipeFile = path.join(repoRoot, 'recipes', 'quebec-reel.json');
 const quebec = path.resolve(repoRoot, '../shared/data/quebec');
 const hasShared = existsSync(quebec);
 const FIRES = 'reel-feux-decennies';
+/** The MSP observations imported without a recipe: the defaults alone. */
+const PLAIN = 'essai-sans-recette';
 const SPECIES = 'reel-groupes-essences';
 const recipe = JSON.parse(readFileSync(recipeFile, 'utf8')) as Recipe;
 const recipeLayer = (id: string) => recipe.layers.find((layer) => layer.id === id)!;
@@ -71,6 +74,7 @@ describe.skipIf(!hasShared)(`recipes/quebec-reel.json opened by the app (needs $
   beforeAll(async () => {
     // The subset the checks need: one vector layer with time and one raster with classes.
     outcomes = await runRecipe({ recipeFile, outDir, layersDir, only: [FIRES, SPECIES], log: () => {} });
+    await runImport({ input: path.join(quebec, 'floods/msp_flood_observations_2019.geojson'), id: PLAIN, group: 'floods', outDir, layersDir });
     browser = await launchBrowser();
   }, 600_000);
   afterAll(async () => {
@@ -135,6 +139,24 @@ describe.skipIf(!hasShared)(`recipes/quebec-reel.json opened by the app (needs $
       const labels = await app.page.locator(`li.layer[data-layer-id="${SPECIES}"] .legend-label`).allTextContents();
       expect(labels).toContain('Sapinière (sapin baumier) (SAB)');
       expect(labels).toHaveLength(10);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('should give an import without a recipe classes, a time slider and an info view that says what to complete', async () => {
+    const app = await open(`map=7/46.2/-72.5&layers=${PLAIN}`);
+    try {
+      await app.page.waitForFunction(() => document.querySelector('#time-control input.time-slider') !== null);
+      const labels = await app.page.locator(`li.layer[data-layer-id="${PLAIN}"] .legend-label`).allTextContents();
+      expect(labels).toEqual(['Extrême', 'Importante', 'Mineure', 'Modérée']);
+      const credits = await app.page.textContent('#attribution');
+      expect(credits).not.toMatch(/À compléter|À préciser/);
+      await app.page.click(`li.layer[data-layer-id="${PLAIN}"] .layer-info`);
+      const facts = await app.page.textContent('#layer-info .layer-info-facts');
+      expect(facts).toContain('À compléter');
+      expect(facts).toContain('2019-04-25');
+      await saveScreenshot(app.page, 'recipe-plain-import-info');
     } finally {
       await app.close();
     }
