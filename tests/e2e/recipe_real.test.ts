@@ -54,7 +54,11 @@ async function routeOutputs(page: Page, layersDir: string, outDir: string): Prom
     const file = path.join(layersDir, path.basename(new URL(route.request().url()).pathname));
     return existsSync(file) ? route.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(file) }) : route.fulfill({ status: 404 });
   });
-  await page.route('**/data/local/*', (route) => serveFile(route, path.join(outDir, path.basename(new URL(route.request().url()).pathname))));
+  await page.route('**/data/local/*', (route) => {
+    const file = path.join(outDir, path.basename(new URL(route.request().url()).pathname));
+    // The app looks for an original GeoJSON beside an archive; its absence is normal (404).
+    return existsSync(file) ? serveFile(route, file) : route.fulfill({ status: 404 });
+  });
 }
 
 /** Waits for the slider to show a time and the map to draw it (no fixed sleep). */
