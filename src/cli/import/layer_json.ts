@@ -66,8 +66,8 @@ function common(basics: LayerBasics): Pick<LayerDefinition, 'id' | 'title' | 'de
     id: basics.id,
     title: basics.title,
     description: {
-      fr: `Couche importée de « ${basics.fileName} » le ${basics.today}. Description à préciser.`,
-      en: `Layer imported from "${basics.fileName}" on ${basics.today}. Description to be specified.`,
+      fr: `Couche importée de « ${basics.fileName} » le ${basics.today}. Description à compléter.`,
+      en: `Layer imported from "${basics.fileName}" on ${basics.today}. Description to be completed.`,
     },
     group: basics.group,
   };
