@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseImportArgs } from '../../src/cli/import/args';
+import { startGdal } from '../../src/cli/import/gdal';
 import { gridShape, parsePartition, rowBand, sheetGrid, tileInSheet } from '../../src/cli/import/partition';
 import { mosaicVrt } from '../../src/cli/import/partition_raster';
 import { importMaybePartitioned } from '../../src/cli/import/partition_run';
@@ -76,6 +77,27 @@ describe('a partitioned import equals a single-process import', () => {
     a.forEach((image, i) => expect(b[i]!.values.every((v, k) => Object.is(v, image.values[k]))).toBe(true));
     expect(parted.layer).toEqual(single.layer);
     expect(existsSync(path.join(dir, 'raster-parts', 'data', 'essai.parts'))).toBe(false);
+  }, 300_000);
+
+  it('should give the same decoded tiles for a projected (Québec Lambert) GeoPackage in 4 parts run in this process', async () => {
+    const cells = Array.from({ length: 64 }, (_, i) => {
+      const [x, y] = [-74 + (i % 8) * 0.3, 45.5 + Math.floor(i / 8) * 0.3];
+      return { type: 'Feature', properties: { nom: `Peuplement ${i}`, classe: ['A', 'B', 'C'][i % 3] },
+        geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.25, y], [x + 0.2, y + 0.25], [x, y + 0.2], [x, y]]] } };
+    });
+    await fs.writeFile(path.join(dir, 'cells.geojson'), JSON.stringify({ type: 'FeatureCollection', features: cells }));
+    const { gdal } = await startGdal(dir);
+    const source = (await gdal.open(path.join(dir, 'cells.geojson'))).datasets[0]!;
+    await gdal.ogr2ogr(source, ['-f', 'GPKG', '-t_srs', 'EPSG:32198', '-nln', 'cells'], 'cells');
+    await gdal.close(source);
+    const input = path.join(dir, 'cells.gpkg');
+    const single = await run(input, 'gpkg-single', 1, { maxzoom: 8 });
+    const args = { input, id: 'essai', outDir: path.join(dir, 'gpkg-parts', 'data'), layersDir: path.join(dir, 'gpkg-parts', 'layers'), maxzoom: 8 };
+    const parted = await importMaybePartitioned(args, 4, 1);
+    const [a, b] = [await decodedTiles(single.dataFile, 'essai'), await decodedTiles(parted.dataFile, 'essai')];
+    expect(a.size).toBeGreaterThan(10);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [key, features] of a) expect(b.get(key), key).toEqual(features);
   }, 300_000);
 
   it.skipIf(!hasShared)(`should give the same decoded tiles for the MRNF fire perimeters in 4 parts (needs ${fires})`, async () => {
