@@ -1,5 +1,6 @@
 // Who produced what is on the map: the basemap and every visible layer, as plain text.
 import type { LayerDefinition } from '../catalogue/types';
+import { isToBeCompleted } from '../catalogue/attribution_marker';
 import { pick, t } from '../i18n';
 import type { AppState } from '../state/app_state';
 import { el } from './dom';
@@ -27,7 +28,7 @@ export function mountAttribution(container: HTMLElement, defs: ReadonlyMap<strin
       const lines = new Set<string>();
       for (const id of state.order) {
         const def = defs.get(id);
-        if (!def || !state.visible.has(id)) continue;
+        if (!def || !state.visible.has(id) || isToBeCompleted(def.attribution.organisation)) continue;
         lines.add(attributionLine(def));
       }
       bar.replaceChildren(...[...lines, ...basemapLine()].map((line) => el('span', {}, line)));

@@ -19,3 +19,12 @@ describe('attributionLine', () => {
     expect(attributionLine(withCredit('', '2019'))).toBe('© Local file (2019)');
   });
 });
+
+describe('attribution of an imported layer whose producer is not known yet', () => {
+  it('should recognise the import marker, old and new, and nothing else', async () => {
+    const { isToBeCompleted, TO_BE_COMPLETED } = await import('../../src/catalogue/attribution_marker');
+    expect(isToBeCompleted(TO_BE_COMPLETED)).toBe(true);
+    expect(isToBeCompleted({ fr: 'À préciser', en: 'To be specified' })).toBe(true);
+    expect(isToBeCompleted({ fr: 'MRNF', en: 'MRNF' })).toBe(false);
+  });
+});

@@ -134,7 +134,7 @@ describe('starter layer JSON', () => {
     expect(validateLayer(layer, 'layers/local/my-import.json', groupIds)).toEqual([]);
     expect(layer.source).toEqual({ kind: 'pmtiles-vector', url: 'data/local/my-import.pmtiles', sourceLayer: 'my-import' });
     expect(layer.fields?.map((f) => [f.name, f.label.fr, f.type])).toEqual([['SUP_HA', 'SUP_HA', 'number'], ['Periode', 'Periode', 'string'], ['date', 'date', 'date']]);
-    expect(layer.attribution).toEqual({ organisation: { fr: 'À préciser', en: 'To be specified' }, licence: 'À préciser / To be specified', date: '2024-05-01' });
+    expect(layer.attribution).toEqual({ organisation: { fr: 'À compléter', en: 'To be completed' }, licence: 'À compléter / To be completed', date: '2024-05-01' });
     expect(layer.legend.items[0]?.shape).toBe('fill');
   });
 

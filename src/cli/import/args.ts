@@ -1,6 +1,7 @@
 // Command-line arguments of `npm run import` → a checked options object (pure, no I/O).
 
 import { ImportError } from './errors';
+import { parsePartition } from './partition';
 
 export interface ImportArgs {
   input: string;
@@ -16,11 +17,17 @@ export interface ImportArgs {
   layer?: string;
   minzoom?: number;
   maxzoom?: number;
+  /** Write only part i of N ("i/N", 1-based) into <out-dir>/<id>.parts/, no layer file. */
+  partition?: string;
+  /** Join the N parts written before into the data file, then write the layer file as usual. */
+  merge?: number;
+  /** Invalid geometries counted by an earlier pass (with --minzoom and --maxzoom): skips that pass. */
+  knownInvalid?: number;
 }
 
 export const USAGE =
   'usage: npm run import -- <input> --id <layer-id> [--title-fr "…"] [--title-en "…"] [--group <group-id>] ' +
-  '[--out-dir <dir>] [--layers-dir <dir>] [--layer <name>] [--minzoom <z>] [--maxzoom <z>]';
+  '[--out-dir <dir>] [--layers-dir <dir>] [--layer <name>] [--minzoom <z>] [--maxzoom <z>] [--partition <i/N> | --merge <N>]';
 
 /** Layer ids become file names and URL hash values: keep them to lowercase letters, digits and dashes. */
 export const LAYER_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -33,6 +40,7 @@ const STRING_OPTIONS = {
   '--out-dir': 'outDir',
   '--layers-dir': 'layersDir',
   '--layer': 'layer',
+  '--partition': 'partition',
 } as const;
 const ZOOM_OPTIONS = { '--minzoom': 'minzoom', '--maxzoom': 'maxzoom' } as const;
 
@@ -44,6 +52,8 @@ export function parseImportArgs(argv: readonly string[], env: Record<string, str
   const strings: Partial<Record<StringKey, string>> = {};
   const zooms: Partial<Record<ZoomKey, number>> = {};
   const positional: string[] = [];
+  let merge: number | undefined;
+  let knownInvalid: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (!arg.startsWith('--')) {
@@ -56,10 +66,27 @@ export function parseImportArgs(argv: readonly string[], env: Record<string, str
       throw new ImportError('arguments', `${flag} needs a value. ${USAGE}`);
     }
     if (flag in STRING_OPTIONS) strings[STRING_OPTIONS[flag as keyof typeof STRING_OPTIONS]] = value;
+    else if (flag === '--merge') merge = parseMerge(value);
+    else if (flag === '--known-invalid') knownInvalid = parseCount(value);
     else if (flag in ZOOM_OPTIONS) zooms[ZOOM_OPTIONS[flag as keyof typeof ZOOM_OPTIONS]] = parseZoom(flag, value);
     else throw new ImportError('arguments', `unknown option ${flag}. ${USAGE}`);
   }
-  return checked(positional, strings, zooms, env);
+  const args = checked(positional, strings, zooms, env);
+  if (args.partition !== undefined) parsePartition(args.partition);
+  if (args.partition !== undefined && merge !== undefined) throw new ImportError('arguments', '--partition and --merge are two steps: give one of them');
+  return { ...args, ...(merge !== undefined ? { merge } : {}), ...(knownInvalid !== undefined ? { knownInvalid } : {}) };
+}
+
+function parseCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) throw new ImportError('arguments', `--known-invalid expects a count, got "${value}"`);
+  return count;
+}
+
+function parseMerge(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) throw new ImportError('arguments', `--merge expects the number of parts, got "${value}"`);
+  return count;
 }
 
 function splitInline(arg: string): [string, string | undefined] {

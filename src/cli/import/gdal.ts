@@ -1,6 +1,7 @@
 // gdal3.js (GDAL in WebAssembly) set up for Node: no worker, files read through NODEFS, and every GDAL
 // message captured instead of printed, so the importer decides what the user sees.
 
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -54,16 +55,17 @@ let shared: { session: Promise<GdalSession>; outputDir: string } | undefined;
  * calls only remount the output folder.
  */
 export async function startGdal(outputDir: string): Promise<GdalSession> {
+  mkdirSync(outputDir, { recursive: true }); // mounting a missing folder fails with a bare "FS error"
   if (!shared) {
     shared = { session: initialise(outputDir), outputDir };
     return shared.session;
   }
   const session = await shared.session;
-  if (shared.outputDir !== outputDir) {
-    session.gdal.Module.FS.unmount(OUTPUT_MOUNT);
-    session.gdal.Module.FS.mount(session.gdal.Module.NODEFS, { root: outputDir }, OUTPUT_MOUNT);
-    shared.outputDir = outputDir;
-  }
+  // Remounted even for the same folder: Emscripten caches file nodes, and a file renamed or removed
+  // by Node since the last import (e.g. re-importing the same id) would otherwise fail to open.
+  session.gdal.Module.FS.unmount(OUTPUT_MOUNT);
+  session.gdal.Module.FS.mount(session.gdal.Module.NODEFS, { root: outputDir }, OUTPUT_MOUNT);
+  shared.outputDir = outputDir;
   return session;
 }
 

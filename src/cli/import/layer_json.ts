@@ -1,7 +1,8 @@
 // Builds the starter layers/local/<id>.json for an imported file (pure). The user edits it afterwards:
-// everything we cannot know (organisation, licence, a real description) is marked "to be specified".
+// everything we cannot know (organisation, licence, a real description) is marked "to be completed".
 
 import type { LayerDefinition, QueryField, I18nText } from '../../catalogue/types';
+import { TO_BE_COMPLETED } from '../../catalogue/attribution_marker';
 import type { GeometryKind } from './zoom';
 import type { RasterStyle } from '../../queries/default_style_raster';
 import { colourForId, legendForGeometry, styleForGeometry } from '../../queries/default_style_geometry';
@@ -33,7 +34,7 @@ export interface VectorFacts {
   maxzoom: number;
 }
 
-export const TO_BE_SPECIFIED: I18nText = { fr: 'À préciser', en: 'To be specified' };
+export { TO_BE_COMPLETED };
 
 export function buildVectorLayer(basics: LayerBasics, facts: VectorFacts): LayerDefinition {
   const colour = colourForId(basics.id);
@@ -66,15 +67,15 @@ function common(basics: LayerBasics): Pick<LayerDefinition, 'id' | 'title' | 'de
     id: basics.id,
     title: basics.title,
     description: {
-      fr: `Couche importée de « ${basics.fileName} » le ${basics.today}. Description à préciser.`,
-      en: `Layer imported from "${basics.fileName}" on ${basics.today}. Description to be specified.`,
+      fr: `Couche importée de « ${basics.fileName} » le ${basics.today}. Description à compléter.`,
+      en: `Layer imported from "${basics.fileName}" on ${basics.today}. Description to be completed.`,
     },
     group: basics.group,
   };
 }
 
 function attribution(today: string): LayerDefinition['attribution'] {
-  return { organisation: TO_BE_SPECIFIED, licence: 'À préciser / To be specified', date: today };
+  return { organisation: TO_BE_COMPLETED, licence: 'À compléter / To be completed', date: today };
 }
 
 function queryField(field: VectorField): QueryField {

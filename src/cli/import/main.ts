@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseImportArgs } from './args';
 import { ImportError } from './errors';
 import { runImport, type ImportReport } from './run';
+import { runPart } from './partition_run';
 
 function summary(report: ImportReport): string[] {
   const rel = (file: string): string => path.relative(process.cwd(), file) || file;
@@ -32,6 +33,11 @@ function summary(report: ImportReport): string[] {
 async function main(): Promise<void> {
   try {
     const args = parseImportArgs(process.argv.slice(2), process.env);
+    if (args.partition !== undefined) {
+      const files = await runPart({ ...args, partition: args.partition });
+      console.log(`Wrote part ${args.partition} of ${args.id}: ${files.map((f) => path.relative(process.cwd(), f)).join(', ') || 'nothing (no data in this part)'}`);
+      return;
+    }
     const report = await runImport(args);
     console.log(summary(report).join('\n'));
   } catch (error) {

@@ -28,6 +28,8 @@ export interface RasterJob {
   format: InputFormat;
   id: string;
   outDir: string;
+  /** The compression to keep when the file read is not the original (a mosaic of parts). */
+  compression?: string;
 }
 
 /** Pixels read to choose colours: the largest image (full resolution or overview) under this size. */
@@ -58,7 +60,8 @@ export async function importRaster(session: GdalSession, job: RasterJob): Promis
 /** `readable`: the input, or its decoded copy when gdal3.js lacks the input's codec. */
 async function importReadable(session: GdalSession, job: RasterJob, readable: string): Promise<RasterResult> {
   const dataset = await openRaster(session, readable, job.format);
-  const facts = await inspectRaster(session.gdal, dataset, job.file);
+  const inspected = await inspectRaster(session.gdal, dataset, job.file);
+  const facts = job.compression ? { ...inspected, compression: job.compression } : inspected;
   let resampling = looksCategorical(facts) ? 'NEAREST' : 'AVERAGE';
   let target = await writeCog(session, dataset, job, cogOptions(facts, resampling).options);
   const style = chooseRasterStyle(await sampleBands(target, facts));
@@ -89,7 +92,7 @@ async function appBounds(input: string, cogFile: string): Promise<[number, numbe
   }
 }
 
-async function openRaster(session: GdalSession, file: string, format: InputFormat): Promise<GdalDataset> {
+export async function openRaster(session: GdalSession, file: string, format: InputFormat): Promise<GdalDataset> {
   session.takeMessages();
   const opened = await session.gdal.open(file, format.openOptions, format.vfs).catch(() => undefined);
   const dataset = opened?.datasets[0];

@@ -2,9 +2,11 @@
 
 import { ImportError } from './errors';
 import type { Gdal, GdalDataset } from './gdal';
+import type { RasterMetadata } from './layer_defaults';
 
 interface GdalInfoBand {
   type: string;
+  description?: string;
   noDataValue?: number | string;
   colorTable?: { entries?: Array<[number, number, number, number]> };
 }
@@ -12,7 +14,7 @@ interface GdalInfo {
   size: [number, number];
   geoTransform?: number[];
   coordinateSystem?: { wkt?: string };
-  metadata?: { IMAGE_STRUCTURE?: { COMPRESSION?: string } };
+  metadata?: { IMAGE_STRUCTURE?: { COMPRESSION?: string }; ''?: Record<string, string> };
   wgs84Extent?: { coordinates: number[][][] };
   bands: GdalInfoBand[];
 }
@@ -30,6 +32,8 @@ export interface RasterFacts {
   /** Compression of the input as GDAL names it (DEFLATE, LZW, JPEG…), or NONE. */
   compression: string;
   bounds: [number, number, number, number];
+  /** What the file says about itself: name, band descriptions, date. */
+  metadata: RasterMetadata;
 }
 
 /** gdalinfo writes nodata as a number, or as a string for NaN/Infinity. */
@@ -59,6 +63,17 @@ export async function inspectRaster(gdal: Gdal, dataset: GdalDataset, file: stri
       ...(band.colorTable?.entries?.length ? { colorTable: band.colorTable.entries } : {}),
     })),
     compression: info.metadata?.IMAGE_STRUCTURE?.COMPRESSION ?? 'NONE',
+    metadata: metadataOf(info),
     bounds: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)],
+  };
+}
+
+function metadataOf(info: GdalInfo): RasterMetadata {
+  const tags = info.metadata?.[''] ?? {};
+  const name = tags.TIFFTAG_DOCUMENTNAME ?? tags.TIFFTAG_IMAGEDESCRIPTION;
+  return {
+    ...(name ? { name } : {}),
+    bandDescriptions: info.bands.map((band) => band.description ?? ''),
+    ...(tags.TIFFTAG_DATETIME ? { datetime: tags.TIFFTAG_DATETIME } : {}),
   };
 }

@@ -11,8 +11,11 @@ import { detectFormat, SUPPORTED_EXTENSIONS, titleFromFileName, type InputFormat
 import { startGdal } from './gdal';
 import { buildRasterLayer, buildVectorLayer, guessRasterGroup, type LayerBasics } from './layer_json';
 import { saveLayer } from './local_catalogue';
+import { withRasterDefaults, withVectorDefaults } from './layer_defaults';
 import { importRaster, type RasterResult } from './raster_import';
 import { importVector, type VectorResult } from './vector_import';
+import { mergeRasterParts } from './partition_raster';
+import { mergeVectorParts, partsDirOf } from './partition_vector';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const PUBLIC_DIR = path.join(REPO_ROOT, 'public');
@@ -38,6 +41,7 @@ export async function runImport(args: ImportArgs): Promise<ImportReport> {
   const outDir = path.resolve(args.outDir ?? DEFAULT_OUT_DIR);
   await fs.mkdir(outDir, { recursive: true });
   const report = await convert(args, file, format, outDir);
+  if (args.merge) await fs.rm(partsDirOf(outDir, args.id), { recursive: true, force: true });
   // A starter file the app would refuse is a bug here, not the user's problem: say so before writing it.
   const problems = validateLayer(report.layer, `layers/local/${args.id}.json`, groupIds);
   if (problems[0]) throw new ImportError(args.input, `internal error, the layer JSON is invalid: ${formatError(problems[0])}`);
@@ -63,18 +67,21 @@ async function convert(args: ImportArgs, file: string, format: InputFormat, outD
     bounds: bounds.map((value) => Number(value.toFixed(6))) as LayerBasics['bounds'],
   });
   if (format.kind === 'raster') {
-    const raster = await importRaster(session, { file, format, id: args.id, outDir });
-    return { ...common, raster, layer: buildRasterLayer(basics(raster.bounds, guessRasterGroup(path.basename(file))), raster.style) };
+    const job = { file, format, id: args.id, outDir };
+    const raster = args.merge ? await mergeRasterParts(job, args.merge) : await importRaster(session, job);
+    const starter = buildRasterLayer(basics(raster.bounds, guessRasterGroup(path.basename(file))), raster.style);
+    return { ...common, raster, layer: withRasterDefaults(starter, raster.facts.metadata, Boolean(args.titleFr || args.titleEn)) };
   }
   const zoomOverride = { ...(args.minzoom !== undefined ? { minzoom: args.minzoom } : {}), ...(args.maxzoom !== undefined ? { maxzoom: args.maxzoom } : {}) };
-  const vector = await importVector(session, { file, format, id: args.id, outDir, zoomOverride, ...(args.layer ? { layer: args.layer } : {}) });
+  const job = { file, format, id: args.id, outDir, zoomOverride, ...(args.layer ? { layer: args.layer } : {}), ...(args.knownInvalid !== undefined ? { knownInvalid: args.knownInvalid } : {}) };
+  const vector = args.merge ? await mergeVectorParts(job, args.merge) : await importVector(session, job);
   // The added feature id is technical: it is not listed among the user's fields.
   const facts = { sourceLayer: vector.sourceLayer, geometry: vector.facts.geometry, fields: vector.facts.fields, ...vector.zooms };
-  return { ...common, vector, layer: buildVectorLayer(basics(vector.bounds, 'reference'), facts) };
+  return { ...common, vector, layer: withVectorDefaults(buildVectorLayer(basics(vector.bounds, 'reference'), facts), vector.samples, vector.facts.geometry) };
 }
 
 /** The id must not shadow a layer of the main catalogue, and --group must be one of its groups. */
-async function checkIdAndGroup(args: ImportArgs): Promise<string[]> {
+export async function checkIdAndGroup(args: ImportArgs): Promise<string[]> {
   const catalogue = JSON.parse(await fs.readFile(path.join(REPO_ROOT, 'layers', 'catalogue.json'), 'utf8')) as CatalogueFile;
   const groupIds = catalogue.groups.map((group) => group.id);
   if (catalogue.layers.includes(args.id)) {
@@ -86,7 +93,7 @@ async function checkIdAndGroup(args: ImportArgs): Promise<string[]> {
   return groupIds;
 }
 
-async function checkInput(file: string, shown: string): Promise<InputFormat> {
+export async function checkInput(file: string, shown: string): Promise<InputFormat> {
   const stat = await fs.stat(file).catch(() => undefined);
   if (!stat) throw new ImportError(shown, 'file not found');
   if (!stat.isFile()) throw new ImportError(shown, 'is not a file');

@@ -31,6 +31,8 @@ export interface VectorFacts {
   skippedLayers: string[];
   geometry: GeometryKind;
   geometryColumn: string;
+  /** The layer's CRS as WKT, and whether it is in degrees (then no transform is needed). */
+  crs: { wkt: string; geographic: boolean };
   fields: VectorField[];
   featureCount: number;
   /** Geometries GEOS reports invalid (undefined when GDAL could not check). */
@@ -47,7 +49,11 @@ export function geometryKind(ogrType: string): GeometryKind {
 
 export const quoteIdentifier = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
-export async function inspectVector(gdal: Gdal, dataset: GdalDataset, file: string, wanted?: string): Promise<VectorFacts> {
+/**
+ * `knownInvalid`: the invalid-geometry count found by an earlier pass over the same file (a partitioned
+ * import's parts and merge): the costly statistics pass is skipped, zooms must then be given.
+ */
+export async function inspectVector(gdal: Gdal, dataset: GdalDataset, file: string, wanted?: string, knownInvalid?: number): Promise<VectorFacts> {
   const info = (await gdal.ogrinfo(dataset, ['-so', '-al'])) as OgrInfo;
   const spatial = info.layers.filter((layer) => layer.geometryFields.length > 0);
   const layer = pickLayer(spatial, file, wanted);
@@ -58,7 +64,7 @@ export async function inspectVector(gdal: Gdal, dataset: GdalDataset, file: stri
   const extent = geometryField.extent;
   if (!extent || extent.some((value) => !Number.isFinite(value))) throw new ImportError(file, `layer "${layer.name}" has no geometries`);
   const geometryColumn = geometryField.name || 'geometry';
-  const stats = await geometryStats(gdal, dataset, layer.name, geometryColumn);
+  const stats = knownInvalid === undefined ? await geometryStats(gdal, dataset, layer.name, geometryColumn) : { vertices: 0, length: 0, invalid: knownInvalid };
   const geographic = /Geographic|Geodetic/.test(geometryField.coordinateSystem.projjson?.type ?? '');
   const bounds = geographic ? extent : await extentInDegrees(gdal, extent, geometryField.coordinateSystem.wkt);
   const degreesPerUnit = geographic ? 1 : spanOf(bounds) / spanOf(extent);
@@ -67,6 +73,7 @@ export async function inspectVector(gdal: Gdal, dataset: GdalDataset, file: stri
     skippedLayers: spatial.filter((other) => other !== layer).map((other) => other.name),
     geometry: geometryKind(geometryField.type),
     geometryColumn,
+    crs: { wkt: geometryField.coordinateSystem.wkt, geographic },
     fields: layer.fields.map(({ name, type }) => ({ name, type })),
     featureCount: layer.featureCount,
     invalidCount: stats?.invalid,
@@ -117,7 +124,7 @@ async function geometryStats(gdal: Gdal, dataset: GdalDataset, layer: string, co
 }
 
 /** Extent corners and edge midpoints taken to EPSG:4326, as [west, south, east, north]. */
-async function extentInDegrees(gdal: Gdal, extent: number[], wkt: string): Promise<[number, number, number, number]> {
+export async function extentInDegrees(gdal: Gdal, extent: number[], wkt: string): Promise<[number, number, number, number]> {
   const [x0, y0, x1, y1] = extent as [number, number, number, number];
   const xm = (x0 + x1) / 2;
   const ym = (y0 + y1) / 2;
@@ -126,4 +133,19 @@ async function extentInDegrees(gdal: Gdal, extent: number[], wkt: string): Promi
   const lons = lonLat.map((point) => point[0] as number);
   const lats = lonLat.map((point) => point[1] as number);
   return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+}
+
+/** A [west, south, east, north] box in degrees → the envelope of its densified edges in the layer's CRS. */
+export async function degreesToLayerExtent(gdal: Gdal, box: [number, number, number, number], wkt: string): Promise<[number, number, number, number]> {
+  const [w, s, e, n] = box;
+  const steps = 16;
+  const points: number[][] = [];
+  for (let i = 0; i <= steps; i++) {
+    const [x, y] = [w + ((e - w) * i) / steps, s + ((n - s) * i) / steps];
+    points.push([x, s], [x, n], [w, y], [e, y]);
+  }
+  const projected = await gdal.gdaltransform(points, ['-s_srs', 'EPSG:4326', '-t_srs', wkt, '-output_xy']);
+  const xs = projected.map((p) => p[0] as number);
+  const ys = projected.map((p) => p[1] as number);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }

@@ -1,0 +1,112 @@
+// Partitioned imports (--partition i/N, then --merge N) give the same result as one process: the same
+// decoded tiles for the real MRNF fire perimeters, the same pixels (every overview too) for a
+// generated raster. The parts run as child processes (--jobs 2), as `npm run recipe` runs them.
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseImportArgs } from '../../src/cli/import/args';
+import { startGdal } from '../../src/cli/import/gdal';
+import { gridShape, parsePartition, rowBand, sheetGrid, tileInSheet } from '../../src/cli/import/partition';
+import { mosaicVrt } from '../../src/cli/import/partition_raster';
+import { importMaybePartitioned } from '../../src/cli/import/partition_run';
+import { runImport, type ImportReport } from '../../src/cli/import/run';
+import { cogPixels, decodedTiles, writeGeneratedRaster } from './partition_fixture';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const fires = path.resolve(repoRoot, '../shared/data/quebec/fires/mrnf_fires_by_decade_1880-2029.geojson');
+const hasShared = existsSync(fires);
+
+describe('partition arithmetic', () => {
+  it('should read i/N and refuse parts outside 1…N', () => {
+    expect(parsePartition('2/4')).toEqual({ index: 1, count: 4 });
+    expect(parsePartition('0/4', true)).toEqual({ index: 0, count: 4 });
+    expect(() => parsePartition('5/4')).toThrow(/i in 1…N/);
+    expect(() => parseImportArgs(['a.tif', '--id', 'a', '--partition', '1/2', '--merge', '2'])).toThrow(/two steps/);
+    expect(parseImportArgs(['a.tif', '--id', 'a', '--merge', '4']).merge).toBe(4);
+  });
+
+  it('should give every tile from the split zoom down to exactly one sheet', () => {
+    expect(gridShape(4)).toEqual([2, 2]);
+    expect(gridShape(6)).toEqual([3, 2]);
+    expect(gridShape(5)).toEqual([5, 1]);
+    const grid = sheetGrid([-79.8, 45, -57.1, 62.6], { minzoom: 0, maxzoom: 10 }, 4);
+    expect(grid.sheets).toHaveLength(4);
+    for (let x = 0; x < 2 ** 7; x++) {
+      for (let y = 0; y < 2 ** 7; y++) {
+        const owners = grid.sheets.filter((sheet) => tileInSheet(7, x, y, grid.splitZoom, sheet)).length;
+        const insideData = grid.sheets.some((s) => x >> (7 - grid.splitZoom) >= s.x0 && x >> (7 - grid.splitZoom) <= s.x1 && y >> (7 - grid.splitZoom) >= s.y0 && y >> (7 - grid.splitZoom) <= s.y1);
+        expect(owners).toBe(insideData ? 1 : 0);
+      }
+    }
+    expect(() => sheetGrid([-72, 46, -71.999, 46.001], { minzoom: 0, maxzoom: 6 }, 4)).toThrow(/too many for this layer/);
+  });
+
+  it('should cut rows into bands that cover the raster once', () => {
+    const bands = [0, 1, 2].map((index) => rowBand(10, { index, count: 3 }));
+    expect(bands).toEqual([{ start: 0, rows: 3 }, { start: 3, rows: 3 }, { start: 6, rows: 4 }]);
+    const vrt = mosaicVrt('<VRTRasterBand><ComplexSource><SourceFilename relativeToVRT="0">/input/a.tif</SourceFilename><SourceBand>1</SourceBand><SourceProperties RasterXSize="4" /><SrcRect xOff="0" yOff="0" xSize="4" ySize="10" /><DstRect xOff="0" yOff="0" xSize="4" ySize="10" /><NODATA>0</NODATA></ComplexSource></VRTRasterBand>', 4, 10, 3);
+    expect(vrt.match(/<ComplexSource>/g)).toHaveLength(3);
+    expect(vrt).toContain('<SourceFilename relativeToVRT="1">part-3-of-3.tif</SourceFilename>');
+    expect(vrt).toContain('<DstRect xOff="0" yOff="6" xSize="4" ySize="4" />');
+    expect(vrt).not.toContain('SourceProperties');
+  });
+});
+
+describe('a partitioned import equals a single-process import', () => {
+  let dir: string;
+  const run = (input: string, name: string, partitions: number, extra: { maxzoom?: number } = {}): Promise<ImportReport> => {
+    const args = { input, id: 'essai', outDir: path.join(dir, name, 'data'), layersDir: path.join(dir, name, 'layers'), ...extra };
+    return partitions > 1 ? importMaybePartitioned(args, partitions, 2) : runImport(args);
+  };
+
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'partition-'));
+  });
+  afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
+  it('should give the same pixels for a generated 1600×1200 Float32 raster in 4 parts', async () => {
+    const input = path.join(dir, 'generated.tif');
+    writeGeneratedRaster(input, 1600, 1200);
+    const single = await run(input, 'raster-single', 1);
+    const parted = await run(input, 'raster-parts', 4);
+    const [a, b] = [await cogPixels(single.dataFile), await cogPixels(parted.dataFile)];
+    expect(a.map((i) => [i.width, i.height])).toEqual([[1600, 1200], [800, 600], [400, 300], [200, 150]]);
+    expect(b.map((i) => [i.width, i.height])).toEqual(a.map((i) => [i.width, i.height]));
+    a.forEach((image, i) => expect(b[i]!.values.every((v, k) => Object.is(v, image.values[k]))).toBe(true));
+    expect(parted.layer).toEqual(single.layer);
+    expect(existsSync(path.join(dir, 'raster-parts', 'data', 'essai.parts'))).toBe(false);
+  }, 300_000);
+
+  it('should give the same decoded tiles for a projected (Québec Lambert) GeoPackage in 4 parts run in this process', async () => {
+    const cells = Array.from({ length: 64 }, (_, i) => {
+      const [x, y] = [-74 + (i % 8) * 0.3, 45.5 + Math.floor(i / 8) * 0.3];
+      return { type: 'Feature', properties: { nom: `Peuplement ${i}`, classe: ['A', 'B', 'C'][i % 3] },
+        geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.25, y], [x + 0.2, y + 0.25], [x, y + 0.2], [x, y]]] } };
+    });
+    await fs.writeFile(path.join(dir, 'cells.geojson'), JSON.stringify({ type: 'FeatureCollection', features: cells }));
+    const { gdal } = await startGdal(dir);
+    const source = (await gdal.open(path.join(dir, 'cells.geojson'))).datasets[0]!;
+    await gdal.ogr2ogr(source, ['-f', 'GPKG', '-t_srs', 'EPSG:32198', '-nln', 'cells'], 'cells');
+    await gdal.close(source);
+    const input = path.join(dir, 'cells.gpkg');
+    const single = await run(input, 'gpkg-single', 1, { maxzoom: 8 });
+    const args = { input, id: 'essai', outDir: path.join(dir, 'gpkg-parts', 'data'), layersDir: path.join(dir, 'gpkg-parts', 'layers'), maxzoom: 8 };
+    const parted = await importMaybePartitioned(args, 4, 1);
+    const [a, b] = [await decodedTiles(single.dataFile, 'essai'), await decodedTiles(parted.dataFile, 'essai')];
+    expect(a.size).toBeGreaterThan(10);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [key, features] of a) expect(b.get(key), key).toEqual(features);
+  }, 300_000);
+
+  it.skipIf(!hasShared)(`should give the same decoded tiles for the MRNF fire perimeters in 4 parts (needs ${fires})`, async () => {
+    const single = await run(fires, 'fires-single', 1, { maxzoom: 6 });
+    const parted = await run(fires, 'fires-parts', 4, { maxzoom: 6 });
+    const [a, b] = [await decodedTiles(single.dataFile, 'essai'), await decodedTiles(parted.dataFile, 'essai')];
+    expect(a.size).toBeGreaterThan(20);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [key, features] of a) expect(b.get(key), key).toEqual(features);
+    expect(parted.layer).toEqual(single.layer);
+  }, 600_000);
+});
