@@ -15,6 +15,7 @@ import { mountAddedLayers } from '../ui/add_data_panel';
 import { renderAddedInfo } from '../ui/add_data_info';
 import { el } from '../ui/dom';
 import type { AppContext, Feature } from './context';
+import { addTool } from '../ui/toolbar';
 
 const HASH_KEY = 'add';
 const ADDED_ID = /^add-[0-9a-f]{8}(-\d+)?$/;
@@ -38,14 +39,13 @@ export function installAddData(context: AppContext): Feature {
   store.subscribe(refreshPanel);
   statuses.subscribe(refreshPanel);
 
-  const button = el('button', { type: 'button', id: 'add-data-button', style: 'padding:6px 10px;font-size:0.9rem;min-height:36px;border-radius:4px;cursor:pointer' });
+  const button = el('button', { type: 'button', id: 'add-data-button' });
   const relabelButton = () => {
-    button.textContent = t('add_data.button');
     button.title = t('add_data.button_title');
   };
   relabelButton();
   button.addEventListener('click', () => openForm());
-  context.toolbar.appendChild(button);
+  addTool(context.toolbar, button);
 
   function openForm(): void {
     form = renderAddDataForm({ addUrl, addFiles });

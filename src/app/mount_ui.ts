@@ -10,6 +10,7 @@ import { mountAttribution } from '../ui/attribution';
 import { mountInfoDialog } from '../ui/info_dialog';
 import { mountLangToggle } from '../ui/lang_toggle';
 import { mountLayerPanel, type PanelActions } from '../ui/layer_panel';
+import { mountToolbar, relabelTools } from '../ui/toolbar';
 import type { Notices } from '../ui/notices';
 
 export interface UiContext {
@@ -55,6 +56,8 @@ export function mountUi(context: UiContext): Ui {
     document.getElementById('app-subtitle')!.textContent = t('app.subtitle');
     document.getElementById('map')!.setAttribute('aria-label', t('app.map_label'));
     document.getElementById('panel-toggle')!.setAttribute('aria-label', t('panel.toggle_panel'));
+    document.getElementById('skip-link')!.textContent = t('toolbar.skip_to_map');
+    relabelTools();
     tools.replaceChildren();
     mountLangToggle(tools, lang, (next) => store.update(() => ({ lang: next })));
   };
@@ -64,6 +67,8 @@ export function mountUi(context: UiContext): Ui {
     panel = mountLayerPanel(panelHost, catalogue, actions);
     refresh();
   });
+  mountToolbar(document.getElementById('toolbar')!);
+  wireSkipLink();
   wirePanelToggle(panelHost);
   renderChrome(store.get().lang);
   refresh();
@@ -96,4 +101,14 @@ function wirePanelToggle(panelHost: HTMLElement): void {
   };
   setOpen(!narrow.matches);
   button.addEventListener('click', () => setOpen(panelHost.hidden));
+}
+
+/** The skip link lands on the map's canvas, which takes keys (arrows pan, Enter identifies). */
+function wireSkipLink(): void {
+  document.getElementById('skip-link')!.addEventListener('click', (event) => {
+    const canvas = document.querySelector<HTMLElement>('#map canvas');
+    if (!canvas) return;
+    event.preventDefault();
+    canvas.focus();
+  });
 }

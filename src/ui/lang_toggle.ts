@@ -7,7 +7,10 @@ export function mountLangToggle(container: HTMLElement, current: Lang, onSwitch:
   const other: Lang = current === 'fr' ? 'en' : 'fr';
   const button = el('button', {
     type: 'button', id: 'lang-toggle', lang: other, 'aria-label': t('lang.switch_label'),
-  }, t('lang.switch'));
+  },
+  // The full name on wide screens, the two-letter code on phones (toolbar.css); the aria-label names it.
+  el('span', { class: 'lang-long' }, t('lang.switch')),
+  el('span', { class: 'lang-short', 'aria-hidden': 'true' }, other.toUpperCase()));
   button.addEventListener('click', () => onSwitch(other));
   container.appendChild(button);
   return button;
