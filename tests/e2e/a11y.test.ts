@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, saveScreenshot, type AppPage } from './harness';
+import { launchBrowser, openApp, saveScreenshot, type AppPage, clickTool } from './harness';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const FLOOD_POINT = { lon: -72.55, lat: 46.35 };
@@ -98,7 +98,7 @@ for (const lang of ['fr', 'en'] as const) {
         + '&layers=etendue-crue-2019,perturbations-naturelles&time=2019-04-20'
         + '&compare=etendue-crue-2019,perturbations-naturelles|etendue-crue-2019&swipe=0.5&rtime=2019-05-04');
       try {
-        await dated.page.click('#compare-button');
+        await clickTool(dated.page, 'compare-button');
         await dated.page.waitForSelector('#side-sheet .compare-dates select');
         await dated.page.waitForSelector('#time-control .time-layer-select');
         expect(await seriousViolations(dated.page)).toEqual([]);
