@@ -8,7 +8,7 @@ import type { LayerDefinition } from '../catalogue/types';
 import { pick, t } from '../i18n';
 import { checkDataUrl, displayName, type UrlCheck } from '../queries/default_style_source';
 import type { AppState } from '../state/app_state';
-import { moveInGroup, setOpacity, setVisible } from '../state/layer_ops';
+import { setOpacity, setVisible } from '../state/layer_ops';
 import { AddDataError, openFile, openUrl, type AddedData } from '../ui/add_data_open';
 import { renderAddDataForm, type AddDataForm } from '../ui/add_data_form';
 import { mountAddedLayers } from '../ui/add_data_panel';
@@ -28,7 +28,6 @@ export function installAddData(context: AppContext): Feature {
   const panel = mountAddedLayers({
     toggle: (id, on) => store.update((state) => setVisible(state, id, on, 1)),
     opacity: (id, value) => store.update((state) => setOpacity(state, id, value)),
-    move: (id, step) => store.update((state) => ({ order: moveInGroup(state.order, id, step, (other) => context.defs.get(other)?.group) })),
     info: (def) => {
       const data = added.get(def.id);
       if (data) sheet.open(pick(def.title), renderAddedInfo(def, data), { id: 'add-data-info' });

@@ -4,13 +4,15 @@ import type { LayerDefinition, Lang } from '../catalogue/types';
 import { pick, setLang, t } from '../i18n';
 import type { AppState } from '../state/app_state';
 import type { LayerStatus } from '../state/layer_status';
-import { moveInGroup, moveNextTo, setOpacity, setVisible } from '../state/layer_ops';
+import { moveAmongShown, moveNextTo, setOpacity, setVisible } from '../state/layer_ops';
 import type { Store } from '../state/store';
 import { mountAttribution } from '../ui/attribution';
 import { mountInfoDialog } from '../ui/info_dialog';
 import { mountLangToggle } from '../ui/lang_toggle';
 import { mountLayerPanel, type PanelActions } from '../ui/layer_panel';
 import { mountToolbar, relabelTools } from '../ui/toolbar';
+import { mountShownLayers, type ShownLayersActions } from '../ui/shown_layers';
+import { mountMapLegend } from '../ui/map_legend';
 import type { Notices } from '../ui/notices';
 
 export interface UiContext {
@@ -38,18 +40,25 @@ export function mountUi(context: UiContext): Ui {
   const actions: PanelActions = {
     toggle: (id, on) => store.update((state) => setVisible(state, id, on, defs.get(id)?.opacity ?? 1)),
     opacity: (id, value) => store.update((state) => setOpacity(state, id, value)),
-    move: (id, step) =>
-      store.update((state) => ({ order: moveInGroup(state.order, id, step, (other) => defs.get(other)?.group) })),
     reorder: (id, targetId, position) =>
       store.update((state) => ({ order: moveNextTo(state.order, id, targetId, position) })),
     info: (def, opener) => info.open(def, groupTitle(def.group), opener),
   };
+  const shownActions: ShownLayersActions = {
+    moveShown: (id, step) => store.update((state) => ({ order: moveAmongShown(state.order, new Set(state.visible.keys()), id, step) })),
+    reorder: actions.reorder,
+    toggle: actions.toggle,
+  };
   let info = mountInfoDialog(document.body);
   let panel = mountLayerPanel(panelHost, catalogue, actions);
+  let shown = mountShownLayers(panelHost, defs, shownActions);
+  let legend = mountMapLegend(mapHost, defs);
   let attribution = mountAttribution(mapHost, defs);
 
   const refresh = () => {
     panel.update(store.get(), statuses.get().map);
+    shown.update(store.get());
+    legend.update(store.get());
     attribution.update(store.get());
   };
   const renderChrome = (lang: Lang) => {
@@ -80,9 +89,13 @@ export function mountUi(context: UiContext): Ui {
       document.documentElement.lang = lang;
       document.getElementById('layer-info')?.remove();
       panel.element.remove();
+      shown.element.remove();
+      legend.element.remove();
       document.getElementById('attribution')?.remove();
       info = mountInfoDialog(document.body);
       panel = mountLayerPanel(panelHost, catalogue, actions);
+      shown = mountShownLayers(panelHost, defs, shownActions);
+      legend = mountMapLegend(mapHost, defs);
       attribution = mountAttribution(mapHost, defs);
       renderChrome(lang);
       refresh();
