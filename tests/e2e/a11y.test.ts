@@ -107,6 +107,43 @@ for (const lang of ['fr', 'en'] as const) {
       }
     });
 
+    it('should pass axe with the "More" tools menu open and the floating legend folded', async () => {
+      const { page } = app;
+      await page.click('#tools-more-button');
+      await page.waitForSelector('#tools-more-list:not([hidden])');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.click('#map-legend summary');
+      expect(await page.getAttribute('#map-legend', 'open')).toBeNull();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.click('#map-legend summary');
+    });
+
+    it('should pass axe on the phone layout: header, tools menu, layer sheet and the flood answer', async () => {
+      const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 1, hasTouch: true, isMobile: true });
+      const page = await context.newPage();
+      try {
+        await page.goto(`${app.page.url().split('#')[0]}#map=12/${FLOOD_POINT.lat}/${FLOOD_POINT.lon}&lang=${lang}&layers=zones-inondables`);
+        await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', undefined, { timeout: 60_000 });
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.tap('#tools-more-button');
+        await page.waitForSelector('#tools-more-list:not([hidden])');
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.tap('#tools-more-button');
+        await page.tap('#panel-toggle');
+        await page.waitForSelector('#panel-host:not([hidden])');
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.tap('#panel-toggle');
+        await page.tap('#verdict-button');
+        await page.tap('.verdict-use-centre');
+        await page.waitForFunction(() => (document.querySelector('#side-sheet .verdict-summary')?.textContent ?? '') !== '', undefined, { timeout: 30_000 });
+        await saveScreenshot(page, `a11y-phone-verdict-${lang}`);
+        expect(await seriousViolations(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
     it('should pass axe with search suggestions open', async () => {
       const { page } = app;
       await page.fill('#search-input', 'Trois');
