@@ -16,6 +16,8 @@ import { renderAddedInfo } from '../ui/add_data_info';
 import { el } from '../ui/dom';
 import type { AppContext, Feature } from './context';
 import { addTool } from '../ui/toolbar';
+import { AoiReadError } from '../queries/aoi_geometry_types';
+import { errorText as aoiErrorText } from '../ui/aoi_messages';
 
 const HASH_KEY = 'add';
 const ADDED_ID = /^add-[0-9a-f]{8}(-\d+)?$/;
@@ -194,6 +196,7 @@ function urlProblem(check: Exclude<UrlCheck, { ok: true }>, text: string): strin
 }
 
 function describeError(error: unknown, name: string): string {
+  if (error instanceof AoiReadError) return aoiErrorText(name, error);
   if (error instanceof AddDataError) {
     if (error.code === 'html') return t('add_data.html', { name });
     if (error.code === 'not_data') return t('add_data.not_data', { name });
