@@ -62,6 +62,15 @@ describe('pixel time series tool', () => {
       await page.waitForFunction(() => document.querySelector('#side-sheet-title')?.textContent?.startsWith('Time series'));
       expect(await page.textContent('#side-sheet svg.series-chart')).toContain('Water observed');
       expect(await page.textContent('#series-button')).toBe('Time series');
+      // The file name follows the UI language, and the y-axis title fits inside the chart.
+      const [english] = await Promise.all([page.waitForEvent('download'), page.click('#side-sheet .series-csv')]);
+      expect(english.suggestedFilename()).toMatch(/^series-etendue-crue-2019-.*\.csv$/);
+      const fits = await page.$eval('#side-sheet svg.series-chart', (chart) => {
+        const title = chart.querySelector('text.series-y-title')!.getBoundingClientRect();
+        const box = chart.getBoundingClientRect();
+        return title.width > 0 && title.left >= box.left && title.right <= box.right && title.top >= box.top;
+      });
+      expect(fits).toBe(true);
       expect(app.pageErrors).toEqual([]);
     } finally {
       await app.close();

@@ -149,6 +149,10 @@ describe.skipIf(!hasFires)('time control on the real fire perimeters by decade',
       const sliders = ranged.page.locator('#time-control input.time-slider');
       expect(await sliders.count()).toBe(2);
       expect(await ranged.page.getAttribute('#time-control .time-mode', 'aria-pressed')).toBe('true');
+      // Back to a single date keeps the range's end, not the first period of the layer.
+      await ranged.page.click('#time-control .time-mode');
+      await ranged.page.waitForFunction(() => /time=2010-2019/.test(location.hash), undefined, { timeout: 10_000 });
+      expect(await ranged.page.getAttribute('#time-control .time-mode', 'aria-pressed')).toBe('false');
     } finally {
       await ranged.close();
     }
