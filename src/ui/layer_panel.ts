@@ -22,7 +22,7 @@ export function mountLayerPanel(container: HTMLElement, catalogue: Catalogue, ac
   const lists = new Map<string, HTMLUListElement>();
   const groupOf = new Map<string, string>();
   const panel = el('nav', { id: 'layer-panel', 'aria-labelledby': 'layer-panel-title' },
-    el('h2', { id: 'layer-panel-title' }, t('panel.title')));
+    el('h2', { id: 'layer-panel-title' }, t('layers_shown.all_title')));
 
   for (const group of catalogue.groups) {
     const list = el('ul', { class: 'layer-list', 'data-group-id': group.id });
