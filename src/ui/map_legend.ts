@@ -1,5 +1,6 @@
 // A floating legend over the map for the layers it shows, in drawing order, that folds away
-// (a <details>): open on wide screens, folded on phones where the map needs the room.
+// (a <details>). Folded at first: open, it would sit on the part of the map people click and
+// draw on; the panel keeps each layer's legend too.
 import type { LayerDefinition } from '../catalogue/types';
 import { pick, t } from '../i18n';
 import type { AppState } from '../state/app_state';
@@ -11,11 +12,9 @@ export interface MapLegend {
   update(state: AppState): void;
 }
 
-const PHONE = '(max-width: 700px)';
-
 export function mountMapLegend(container: HTMLElement, defs: ReadonlyMap<string, LayerDefinition>): MapLegend {
   const body = el('div', { class: 'map-legend-body' });
-  const element = el('details', { id: 'map-legend', class: 'map-legend', open: !window.matchMedia(PHONE).matches },
+  const element = el('details', { id: 'map-legend', class: 'map-legend' },
     el('summary', {}, t('layers_shown.legend')), body);
   container.appendChild(element);
   let lastKey: string | null = null;

@@ -107,14 +107,16 @@ for (const lang of ['fr', 'en'] as const) {
       }
     });
 
-    it('should pass axe with the "More" tools menu open and the floating legend folded', async () => {
+    it('should pass axe with the "More" tools menu open and the floating legend unfolded', async () => {
       const { page } = app;
       await page.click('#tools-more-button');
       await page.waitForSelector('#tools-more-list:not([hidden])');
       expect(await seriousViolations(page)).toEqual([]);
       await page.keyboard.press('Escape');
-      await page.click('#map-legend summary');
       expect(await page.getAttribute('#map-legend', 'open')).toBeNull();
+      await page.click('#map-legend summary');
+      expect(await page.getAttribute('#map-legend', 'open')).toBe('');
+      expect(await page.$$eval('#map-legend .map-legend-layer', (nodes) => nodes.length)).toBeGreaterThan(0);
       expect(await seriousViolations(page)).toEqual([]);
       await page.click('#map-legend summary');
     });
