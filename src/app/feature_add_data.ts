@@ -8,13 +8,16 @@ import type { LayerDefinition } from '../catalogue/types';
 import { pick, t } from '../i18n';
 import { checkDataUrl, displayName, type UrlCheck } from '../queries/default_style_source';
 import type { AppState } from '../state/app_state';
-import { moveInGroup, setOpacity, setVisible } from '../state/layer_ops';
+import { setOpacity, setVisible } from '../state/layer_ops';
 import { AddDataError, openFile, openUrl, type AddedData } from '../ui/add_data_open';
 import { renderAddDataForm, type AddDataForm } from '../ui/add_data_form';
 import { mountAddedLayers } from '../ui/add_data_panel';
 import { renderAddedInfo } from '../ui/add_data_info';
 import { el } from '../ui/dom';
 import type { AppContext, Feature } from './context';
+import { addTool } from '../ui/toolbar';
+import { AoiReadError } from '../queries/aoi_geometry_types';
+import { errorText as aoiErrorText } from '../ui/aoi_messages';
 
 const HASH_KEY = 'add';
 const ADDED_ID = /^add-[0-9a-f]{8}(-\d+)?$/;
@@ -27,7 +30,6 @@ export function installAddData(context: AppContext): Feature {
   const panel = mountAddedLayers({
     toggle: (id, on) => store.update((state) => setVisible(state, id, on, 1)),
     opacity: (id, value) => store.update((state) => setOpacity(state, id, value)),
-    move: (id, step) => store.update((state) => ({ order: moveInGroup(state.order, id, step, (other) => context.defs.get(other)?.group) })),
     info: (def) => {
       const data = added.get(def.id);
       if (data) sheet.open(pick(def.title), renderAddedInfo(def, data), { id: 'add-data-info' });
@@ -38,14 +40,13 @@ export function installAddData(context: AppContext): Feature {
   store.subscribe(refreshPanel);
   statuses.subscribe(refreshPanel);
 
-  const button = el('button', { type: 'button', id: 'add-data-button', style: 'padding:6px 10px;font-size:0.9rem;min-height:36px;border-radius:4px;cursor:pointer' });
+  const button = el('button', { type: 'button', id: 'add-data-button' });
   const relabelButton = () => {
-    button.textContent = t('add_data.button');
     button.title = t('add_data.button_title');
   };
   relabelButton();
   button.addEventListener('click', () => openForm());
-  context.toolbar.appendChild(button);
+  addTool(context.toolbar, button);
 
   function openForm(): void {
     form = renderAddDataForm({ addUrl, addFiles });
@@ -195,6 +196,7 @@ function urlProblem(check: Exclude<UrlCheck, { ok: true }>, text: string): strin
 }
 
 function describeError(error: unknown, name: string): string {
+  if (error instanceof AoiReadError) return aoiErrorText(name, error);
   if (error instanceof AddDataError) {
     if (error.code === 'html') return t('add_data.html', { name });
     if (error.code === 'not_data') return t('add_data.not_data', { name });

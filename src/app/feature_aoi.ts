@@ -12,6 +12,7 @@ import { errorText } from '../ui/aoi_messages';
 import type { AppContext, Feature } from './context';
 import { readAoiUploads } from './feature_aoi_upload';
 import { aoiParamOf, watchAoiParam } from './feature_aoi_link';
+import { addTool } from '../ui/toolbar';
 
 const SHEET_ID = 'aoi';
 
@@ -111,13 +112,13 @@ export function installAoi(context: AppContext): Feature {
     panel.showList(aois);
   });
 
-  const button = el('button', { type: 'button', id: 'aoi-toolbar-button', class: 'aoi-toolbar-button', 'aria-expanded': 'false' });
+  const button = el('button', { type: 'button', id: 'aoi-toolbar-button', 'aria-expanded': 'false' });
   const openPanel = () => sheet.open(t('aoi.title'), panel.element, { id: SHEET_ID });
   button.addEventListener('click', () => {
     if (sheet.current() === SHEET_ID) sheet.close();
     else openPanel();
   });
-  toolbar.appendChild(button);
+  addTool(toolbar, button);
   // The sheet is shared (reports, identify…): follow it to keep aria-expanded true to what is shown.
   const sheetElement = document.getElementById('side-sheet');
   if (sheetElement) {
@@ -125,13 +126,11 @@ export function installAoi(context: AppContext): Feature {
       .observe(sheetElement, { attributes: true, attributeFilter: ['hidden', 'data-content'] });
   }
   const relabel = () => {
-    button.textContent = t('aoi.button');
     const wasOpen = sheet.current() === SHEET_ID;
     panel = renderAoiPanel(actions);
     panel.showList(store.list());
     panel.showDrawing(drawing);
     if (wasOpen) sheet.open(t('aoi.title'), panel.element, { id: SHEET_ID, focus: false });
   };
-  button.textContent = t('aoi.button');
   return { relabel };
 }

@@ -15,6 +15,7 @@ import { decodeCompare, withCompare, type CompareState } from '../ui/compare_sta
 import { el } from '../ui/dom';
 import { createCompareRightTime } from './compare_right_time';
 import type { AppContext, Feature } from './context';
+import { addTool } from '../ui/toolbar';
 
 const SHEET_ID = 'compare';
 
@@ -23,9 +24,8 @@ export function installCompare(context: AppContext): Feature {
   let active: { state: CompareState; right: CompareMap; divider: Divider; badges: CompareBadges } | null = null;
   const times = createCompareRightTime(context);
 
-  const button = el('button', { type: 'button', id: 'compare-button', 'aria-pressed': 'false', style: 'padding:6px 10px;font-size:0.9rem;min-height:36px;border-radius:4px;cursor:pointer' });
+  const button = el('button', { type: 'button', id: 'compare-button', 'aria-pressed': 'false' });
   const relabelButton = () => {
-    button.textContent = t('compare.button');
     button.title = t('compare.button_title');
   };
   relabelButton();
@@ -33,7 +33,7 @@ export function installCompare(context: AppContext): Feature {
     if (!active) start({ left: visibleIds(store.get()), right: [], swipe: 0.5 });
     openPanel();
   });
-  context.toolbar.appendChild(button);
+  addTool(context.toolbar, button);
 
   function start(state: CompareState): void {
     stop(false);

@@ -9,6 +9,7 @@ import { el } from '../ui/dom';
 import { formatArea, formatDistance, measure, type MeasureKind } from '../ui/measure_calc';
 import { renderMeasurePanel, type MeasurePanel } from '../ui/measure_panel';
 import type { AppContext, Feature } from './context';
+import { addTool } from '../ui/toolbar';
 
 const SHEET_ID = 'measure';
 /** Two clicks closer than this (CSS px) are one point: a double-click adds one point, not two. */
@@ -23,14 +24,13 @@ export function installMeasure(context: AppContext): Feature {
   let cursor: Position | null = null;
   let panel: MeasurePanel | null = null;
 
-  const button = el('button', { type: 'button', id: 'measure-button', style: 'padding:6px 10px;font-size:0.9rem;min-height:36px;border-radius:4px;cursor:pointer' });
+  const button = el('button', { type: 'button', id: 'measure-button' });
   const relabelButton = () => {
-    button.textContent = t('measure.button');
     button.title = t('measure.button_title');
   };
   relabelButton();
   button.addEventListener('click', () => openPanel());
-  context.toolbar.appendChild(button);
+  addTool(context.toolbar, button);
 
   function openPanel(): void {
     panel = renderMeasurePanel(start);

@@ -11,6 +11,7 @@ import { renderSeries, renderSeriesLoading, type SeriesResult } from '../ui/seri
 import { injectSeriesStyles } from '../ui/series_styles';
 import { pointMarker } from '../ui/identify_marker';
 import type { FeatureInstaller } from './context';
+import { addTool } from '../ui/toolbar';
 
 const SHEET_ID = 'series';
 const MODE = 'series';
@@ -25,8 +26,8 @@ export const installSeries: FeatureInstaller = (context) => {
   const { map, store, defs, sheet, notices } = context;
   injectSeriesStyles();
   const data = fetchDataAccess(context.resolveUrl);
-  const button = el('button', { type: 'button', id: 'series-button', class: 'series-button', 'aria-pressed': 'false' });
-  context.toolbar.appendChild(button);
+  const button = el('button', { type: 'button', id: 'series-button', 'aria-pressed': 'false' });
+  addTool(context.toolbar, button);
   let picking = false;
   let shown: SeriesResult | null = null;
   let running: AbortController | null = null;
@@ -96,7 +97,6 @@ export const installSeries: FeatureInstaller = (context) => {
   });
 
   const relabel = () => {
-    button.textContent = t('series.button');
     button.setAttribute('aria-label', t('series.button_label'));
     if (shown && sheet.current() === SHEET_ID) {
       sheet.open(t('series.title', { layer: pick(shown.def.title) }), renderSeries(shown, currentLang()), { id: SHEET_ID, focus: false });

@@ -153,6 +153,14 @@ export interface FloodZoneSpec {
   field: string;
   /** Raw field value → recurrence class. */
   classes: Record<string, FloodClass>;
+  /** Where to read more, shown under "what to do" on the flood answer (official map, municipal rules…). */
+  links?: FloodLink[];
+}
+
+export interface FloodLink {
+  label: I18nText;
+  /** An absolute https:// address. */
+  url: string;
 }
 
 export interface FloodHistorySpec {

@@ -31,7 +31,8 @@ function checkCoverage(check: Checker, value: unknown): void {
 function checkFloodZone(check: Checker, value: unknown, fieldNames: Set<string> | null): void {
   const spec = check.object(value, 'floodZone');
   if (!spec) return;
-  check.keys(spec, 'floodZone', ['field', 'classes'], []);
+  check.keys(spec, 'floodZone', ['field', 'classes'], ['links']);
+  if (spec.links !== undefined) checkFloodLinks(check, spec.links);
   if (spec.field !== undefined) checkFieldName(check, spec.field, 'floodZone.field', fieldNames);
   if (spec.classes === undefined) return;
   const classes = check.object(spec.classes, 'floodZone.classes');
@@ -40,6 +41,20 @@ function checkFloodZone(check: Checker, value: unknown, fieldNames: Set<string> 
   for (const [raw, recurrence] of Object.entries(classes)) {
     check.oneOf(recurrence, joinPath('floodZone.classes', raw), FLOOD_CLASSES);
   }
+}
+
+/** Links people follow from the flood answer: a label in both languages and an https:// address. */
+function checkFloodLinks(check: Checker, value: unknown): void {
+  const links = check.array(value, 'floodZone.links');
+  links?.forEach((item, index) => {
+    const path = joinPath('floodZone.links', String(index));
+    const link = check.object(item, path);
+    if (!link) return;
+    check.keys(link, path, ['label', 'url'], []);
+    if (link.label !== undefined) check.i18n(link.label, joinPath(path, 'label'));
+    const url = link.url === undefined ? undefined : check.string(link.url, joinPath(path, 'url'));
+    if (url !== undefined && !/^https:\/\/[^\s]+$/i.test(url)) check.add(joinPath(path, 'url'), `https:// address expected, "${url}" found`);
+  });
 }
 
 function checkVectorOnly(check: Checker, key: string, kind: SourceKind | undefined): void {

@@ -1,5 +1,6 @@
 // Turns the bytes of an uploaded file into GeoJSON: GeoJSON itself, KML and GPX (@tmcw/togeojson
-// over a DOMParser handed in — the browser's, or @xmldom/xmldom in Node), zipped Shapefile (shpjs).
+// over a DOMParser handed in — the browser's, or @xmldom/xmldom in Node), GML (aoi_gml.ts, same
+// parser), zipped Shapefile (shpjs; non-UTF-8 attribute tables without .cpg: aoi_shapefile_encoding.ts).
 // No DOM globals are required, so the CLI and the unit tests read files with the same code.
 import type { FeatureCollection, Feature, Geometry, LineString, Position } from 'geojson';
 
@@ -8,6 +9,8 @@ export type AnyCollection = FeatureCollection<Geometry | null>;
 import { gpx, kml } from '@tmcw/togeojson';
 import { parseZip } from 'shpjs';
 import { AoiReadError } from './aoi_geometry_types';
+import { readLatin1Layers } from './aoi_shapefile_encoding';
+import { gmlToGeoJson } from './aoi_gml';
 
 export type AoiFormat = 'geojson' | 'kml' | 'gpx' | 'shapefile-zip' | 'gml';
 
@@ -42,11 +45,10 @@ export async function parseToGeoJson(
       return parseGeoJson(name, decodeText(bytes));
     case 'kml':
     case 'gpx':
+    case 'gml':
       return parseXmlFormat(format, name, bytes, xmlParser);
     case 'shapefile-zip':
       return parseShapefileZip(name, bytes);
-    case 'gml':
-      throw new AoiReadError('gml_unsupported', name);
   }
 }
 
@@ -72,7 +74,7 @@ function parseGeoJson(name: string, text: string): AnyCollection {
 }
 
 function parseXmlFormat(
-  format: 'kml' | 'gpx', name: string, bytes: Uint8Array, xmlParser: XmlParserClass | undefined,
+  format: 'kml' | 'gpx' | 'gml', name: string, bytes: Uint8Array, xmlParser: XmlParserClass | undefined,
 ): AnyCollection {
   const Parser = xmlParser ?? (globalThis as { DOMParser?: XmlParserClass }).DOMParser;
   if (!Parser) throw new AoiReadError('unreadable', name, 'no XML parser available');
@@ -85,6 +87,7 @@ function parseXmlFormat(
   // Browsers do not throw: they return a document holding a <parsererror> element.
   const problem = doc.getElementsByTagName('parsererror')[0];
   if (problem) throw new AoiReadError('unreadable', name, (problem.textContent ?? '').trim().slice(0, 200));
+  if (format === 'gml') return gmlToGeoJson(doc, name);
   const collection = format === 'kml' ? kml(doc) : gpx(doc);
   return format === 'gpx' ? closedTracksAsPolygons(collection) : collection;
 }
@@ -110,7 +113,7 @@ async function parseShapefileZip(name: string, bytes: Uint8Array): Promise<AnyCo
   if (!hasZipDirectory(bytes)) throw new AoiReadError('unreadable', name, 'not a zip archive');
   let parsed: FeatureCollection | FeatureCollection[];
   try {
-    parsed = await parseZip(bytes);
+    parsed = (await readLatin1Layers(bytes)) ?? (await parseZip(bytes));
   } catch (error) {
     throw new AoiReadError('unreadable', name, error instanceof Error ? error.message : String(error));
   }

@@ -71,12 +71,14 @@ function vertexCount(geometry: unknown): number {
 }
 
 const NAME_KEYS = ['name', 'nom', 'NAME', 'NOM', 'Name', 'Nom', 'title', 'titre', 'label'];
+/** Field names that hold a name: NOM_MUN, name_fr, MRS_NM_MRC (Québec's "NM" = nom), toponyme… */
+const NAME_LIKE = /^(nom|name)[_a-z]*$|(^|[_-])(nom|name|nm|toponyme|titre|title|label|libelle|municipalite|locality)([_-]|$)/i;
 const MAX_NAME_LENGTH = 60;
 
 function nameOf(feature: Feature<Geometry | null>, fallback: string): string {
   const properties = feature.properties ?? {};
   const key = NAME_KEYS.find((candidate) => typeof properties[candidate] === 'string' && properties[candidate].trim())
-    ?? Object.keys(properties).find((candidate) => /^(nom|name)[_a-z]*$/i.test(candidate) &&
+    ?? Object.keys(properties).find((candidate) => NAME_LIKE.test(candidate) &&
       typeof properties[candidate] === 'string' && properties[candidate].trim());
   const value = key ? String(properties[key]).trim() : fallback;
   return value.slice(0, MAX_NAME_LENGTH) || fallback;

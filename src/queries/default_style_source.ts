@@ -1,7 +1,7 @@
 // What the user gave the "Add data" form (pure): a URL that may be fetched, and which kind of
 // file its first bytes are (magic numbers, not the extension: servers rename and redirect).
 
-export type DataKind = 'cog' | 'pmtiles';
+export type DataKind = 'cog' | 'pmtiles' | 'vector';
 
 export type UrlCheck = { ok: true; url: string } | { ok: false; reason: 'empty' | 'invalid' | 'scheme'; scheme?: string };
 

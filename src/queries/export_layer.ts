@@ -21,26 +21,28 @@ export interface LayerLabel {
   title: string;
   /** The time the layer shows on the map (a series' date), for file names and the CSV `time` column. */
   time?: string;
+  /** The AOI's name, carried by the file name. */
+  aoi?: string;
 }
 
 /** A clipped layer kept to the time the map shows (export_time.ts) says so in the name and a `time` column. */
 export function vectorCsvFile(layer: LayerLabel, clipped: TimedClippedLayer, by: string | undefined, date: Date): ExportFile {
   const time = clipped.time?.text;
-  return { name: exportFileName(layer.id, 'csv', date, time), mime: 'text/csv;charset=utf-8', data: toCsv(vectorRows(layer.id, layer.title, summariseClipped(clipped, by), time)) };
+  return { name: exportFileName(layer.id, 'csv', date, time, layer.aoi), mime: 'text/csv;charset=utf-8', data: toCsv(vectorRows(layer.id, layer.title, summariseClipped(clipped, by), time)) };
 }
 
 export function vectorGeojsonFile(layer: LayerLabel, clipped: TimedClippedLayer, aoiName: string | undefined, date: Date): ExportFile {
   const time = clipped.time?.text;
-  return { name: exportFileName(layer.id, 'geojson', date, time), mime: 'application/geo+json', data: clippedGeojson(clipped.clipped, { layerId: layer.id, aoiName, time }) };
+  return { name: exportFileName(layer.id, 'geojson', date, time, layer.aoi), mime: 'application/geo+json', data: clippedGeojson(clipped.clipped, { layerId: layer.id, aoiName, time }) };
 }
 
 export function rasterCsvFile(layer: LayerLabel, stats: ZonalStats, date: Date, labels: Record<string, string> = {}): ExportFile {
-  return { name: exportFileName(layer.id, 'csv', date, layer.time), mime: 'text/csv;charset=utf-8', data: toCsv(rasterRows(layer.id, layer.title, stats, labels, layer.time)) };
+  return { name: exportFileName(layer.id, 'csv', date, layer.time, layer.aoi), mime: 'text/csv;charset=utf-8', data: toCsv(rasterRows(layer.id, layer.title, stats, labels, layer.time)) };
 }
 
 export async function rasterGeotiffFile(layer: LayerLabel, cog: Cog, aoi: Feature<Polygon | MultiPolygon>, date: Date, signal?: AbortSignal): Promise<ExportFile> {
   const clipped = await clipRasterToAoi(cog, aoi, signal);
-  return { name: exportFileName(layer.id, 'tif', date, layer.time), mime: 'image/tiff', data: clipped.data };
+  return { name: exportFileName(layer.id, 'tif', date, layer.time, layer.aoi), mime: 'image/tiff', data: clipped.data };
 }
 
 export function vectorExports(layer: LayerLabel, clipped: TimedClippedLayer, options: { by?: string; aoiName?: string; date: Date }): ExportFile[] {

@@ -1,4 +1,5 @@
-// File names of exports: geoveille_<layer id>[_<time shown>]_<date>.<ext>, e.g. geoveille_zones-inondables_2026-11-26.csv.
+// File names of exports: geoveille_[<AOI name>_]<layer id>[_<time shown>]_<date>.<ext>,
+// e.g. geoveille_zones-inondables_2026-11-26.csv or geoveille_Trois-Rivieres_zones-inondables_2026-11-26.csv.
 
 /** Local calendar date as YYYY-MM-DD (the user's day, not UTC's). */
 export function isoDate(date: Date = new Date()): string {
@@ -13,7 +14,8 @@ export function safeId(id: string): string {
 }
 
 /** `time`: the time the layer shows on the map (a time-filtered export), e.g. "1990-1999_2010-2019". */
-export function exportFileName(layerId: string, ext: string, date: Date = new Date(), time?: string): string {
+export function exportFileName(layerId: string, ext: string, date: Date = new Date(), time?: string, aoiName?: string): string {
   const when = time ? `_${safeId(time)}` : '';
-  return `geoveille_${safeId(layerId)}${when}_${isoDate(date)}.${ext}`;
+  const where = aoiName ? `${safeId(aoiName)}_` : '';
+  return `geoveille_${where}${safeId(layerId)}${when}_${isoDate(date)}.${ext}`;
 }

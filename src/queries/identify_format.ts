@@ -1,6 +1,6 @@
 // Attribute values as people read them, in the UI language: code lists decoded, numbers
 // with units, years and dates through Intl (fr-CA / en-CA). Pure, DOM-free.
-import type { Lang, QueryField } from '../catalogue/types';
+import type { Lang, LayerDefinition, QueryField } from '../catalogue/types';
 
 export interface AttributeRow {
   name: string;
@@ -88,4 +88,19 @@ function withUnit(text: string, unit: string | undefined): string {
 /** A latitude or longitude for display: five decimals (about a metre), in the UI locale. */
 export function formatCoordinate(value: number, lang: Lang): string {
   return new Intl.NumberFormat(localeOf(lang), { minimumFractionDigits: 5, maximumFractionDigits: 5 }).format(value);
+}
+
+/**
+ * A raster pixel value in words: a categorical layer's value named through its legend (the
+ * category's colour picks the legend item: 1 → "Eau observée"), else the number with the
+ * layer's unit. Null when there is no data.
+ */
+export function rasterValueText(value: number | null, def: LayerDefinition | undefined, lang: Lang): string | null {
+  if (value === null) return null;
+  const cog = def?.source.cog;
+  const colour = cog?.mode === 'categorical' ? cog.categories?.[String(value)] : undefined;
+  const item = colour ? def?.legend.items.find((candidate) => candidate.color.toLowerCase() === colour.toLowerCase()) : undefined;
+  if (item) return item.label[lang];
+  const unit = cog?.unit;
+  return `${formatNumber(value, lang)}${unit ? `\u00a0${unit}` : ''}`;
 }

@@ -44,3 +44,16 @@ export function moveNextTo(order: string[], id: string, targetId: string, positi
   next.splice(at, 0, id);
   return next;
 }
+
+/**
+ * Moves a shown layer one step up (-1) or down (+1) among the layers on the map, in drawing
+ * order: it lands just above (or below) its shown neighbour, so the map changes exactly as the
+ * "layers on the map" list shows, whatever hidden layers lie between them in the global order.
+ */
+export function moveAmongShown(order: string[], shown: ReadonlySet<string>, id: string, step: -1 | 1): string[] {
+  const drawn = order.filter((other) => shown.has(other));
+  const at = drawn.indexOf(id);
+  const neighbour = drawn[at + step];
+  if (at < 0 || neighbour === undefined) return order;
+  return moveNextTo(order, id, neighbour, step < 0 ? 'before' : 'after');
+}

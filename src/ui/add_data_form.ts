@@ -2,6 +2,7 @@
 // message line. It only collects input and shows results; opening is done by the feature.
 import { t } from '../i18n';
 import { el } from './dom';
+import { VECTOR_ACCEPT } from './add_data_vector';
 
 export interface AddDataFormActions {
   addUrl(text: string): void;
@@ -30,7 +31,7 @@ export function renderAddDataForm(actions: AddDataFormActions, initialUrl = ''):
     actions.addUrl(url.value);
   });
 
-  const input = el('input', { type: 'file', id: 'add-data-file', accept: '.tif,.tiff,.pmtiles', multiple: true, style: 'position:absolute;width:1px;height:1px;opacity:0' });
+  const input = el('input', { type: 'file', id: 'add-data-file', accept: `.tif,.tiff,.pmtiles,${VECTOR_ACCEPT}`, multiple: true, style: 'position:absolute;width:1px;height:1px;opacity:0' });
   const zone = el('label', { for: 'add-data-file', class: 'add-data-drop', style: ZONE },
     el('strong', {}, t('add_data.drop')), el('br'), el('span', { style: 'font-size:0.85rem' }, t('add_data.drop_hint')));
   input.addEventListener('change', () => {

@@ -15,6 +15,8 @@ import { cogInfo, type CogInfo } from '../sources/cog/info';
 import { openCogFrom } from '../sources/cog/open';
 import { readPixelSample } from '../sources/cog/stats';
 import { BlobRangeSource, FetchRangeSource, type RangeSource } from '../sources/source';
+import { AoiReadError } from '../queries/aoi_geometry_types';
+import { looksLikeVector, MAX_VECTOR_BYTES, VECTOR_EXTENSION, vectorData } from './add_data_vector';
 
 export const ADDED_GROUP = 'mes-donnees';
 
@@ -40,16 +42,22 @@ export class AddDataError extends Error {
   }
 }
 
-export function openUrl(url: string): Promise<AddedData> {
+export async function openUrl(url: string): Promise<AddedData> {
+  const name = displayName(url);
   if (blockedByPolicy(url, globalThis.location?.href ?? url)) {
     const detail = "the page's security policy blocks http:// addresses of other sites: use https://, the same site as the app, and a server that allows CORS";
-    return Promise.reject(new AddDataError('blocked', displayName(url), detail));
+    throw new AddDataError('blocked', name, detail);
   }
-  return openSource(new FetchRangeSource(url), url, displayName(url), false);
+  if (VECTOR_EXTENSION.test(name)) return openVector(() => fetchBytes(url, name), name, addedLayerId(url), url);
+  return openSource(new FetchRangeSource(url), url, name, false);
 }
 
 /** A local file is read in place (never uploaded); a blob: URL names it for the map and the workers. */
-export function openFile(file: File): Promise<AddedData> {
+export async function openFile(file: File): Promise<AddedData> {
+  const head = new Uint8Array(await file.slice(0, 1024).arrayBuffer());
+  if (!/\.(tiff?|pmtiles)$/i.test(file.name) && looksLikeVector(file.name, head)) {
+    return openVector(async () => new Uint8Array(await file.arrayBuffer()), file.name, addedLayerId(`${file.name}\n${file.size}\n${file.lastModified}`), null);
+  }
   const key = URL.createObjectURL(file);
   return openSource(new BlobRangeSource(file, key), key, file.name, true).catch((error: unknown) => {
     URL.revokeObjectURL(key);
@@ -80,6 +88,24 @@ async function openSource(source: RangeSource, key: string, name: string, local:
   } catch (error) {
     throw error instanceof AddDataError ? error : new AddDataError('open', name, messageOf(error, key));
   }
+}
+
+/** A vector file read whole; its problems become AddDataError naming the file. */
+async function openVector(read: () => Promise<Uint8Array>, name: string, id: string, url: string | null): Promise<AddedData> {
+  try {
+    return await vectorData(await read(), name, id, url);
+  } catch (error) {
+    // AoiReadError (worded by the feature, like an AOI upload's) and AddDataError name the file already.
+    throw error instanceof AddDataError || error instanceof AoiReadError ? error : new AddDataError('open', name, error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function fetchBytes(url: string, name: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new AddDataError('open', name, `HTTP ${response.status}`);
+  const size = Number(response.headers.get('content-length') ?? 0);
+  if (size > MAX_VECTOR_BYTES) throw new AddDataError('open', name, `${size} bytes, more than ${MAX_VECTOR_BYTES}`);
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 async function cogLayer(cache: ByteCache, key: string, id: string, name: string) {

@@ -4,13 +4,13 @@ import { t } from '../i18n';
 import { MAX_AOI_FILE_BYTES } from '../queries/aoi_geometry_read';
 import { el } from './dom';
 
-export const AOI_FILE_ACCEPT = '.geojson,.json,.kml,.gpx,.zip,application/geo+json,application/vnd.google-earth.kml+xml,application/zip';
+export const AOI_FILE_ACCEPT = '.geojson,.json,.kml,.gpx,.gml,.xml,.zip,application/geo+json,application/vnd.google-earth.kml+xml,application/zip';
 
 export function renderAoiUpload(onFiles: (files: File[]) => void): HTMLElement {
   const input = el('input', { type: 'file', id: 'aoi-file', class: 'aoi-file-input', accept: AOI_FILE_ACCEPT, multiple: true });
   const zone = el('label', { for: 'aoi-file', class: 'aoi-drop-zone' },
     el('strong', {}, t('aoi.upload_choose')),
-    el('span', {}, t('aoi.upload_formats', { max: MAX_AOI_FILE_BYTES / 1024 / 1024 })));
+    el('span', {}, t('upload.formats', { max: MAX_AOI_FILE_BYTES / 1024 / 1024 })));
   input.addEventListener('change', () => {
     const files = [...(input.files ?? [])];
     input.value = '';
@@ -30,6 +30,5 @@ export function renderAoiUpload(onFiles: (files: File[]) => void): HTMLElement {
   return el('section', { class: 'aoi-section' },
     el('h3', {}, t('aoi.upload_title')),
     input, zone,
-    el('p', { class: 'aoi-hint' }, t('aoi.upload_local')),
-    el('p', { class: 'aoi-hint' }, t('aoi.upload_gml')));
+    el('p', { class: 'aoi-hint' }, t('aoi.upload_local')));
 }

@@ -4,7 +4,7 @@ import type { Feature } from 'geojson';
 import type { LayerDefinition, Lang } from '../catalogue/types';
 import { pick, t } from '../i18n';
 import type { LayerAnswer } from '../queries/identify';
-import { formatAttributes, formatCoordinate, formatNumber } from '../queries/identify_format';
+import { formatAttributes, formatCoordinate, rasterValueText } from '../queries/identify_format';
 import { el } from './dom';
 
 export interface IdentifyView {
@@ -29,8 +29,10 @@ export function renderNoVisibleLayer(lon: number, lat: number, lang: Lang): HTML
 }
 
 export function renderIdentify(view: IdentifyView, lang: Lang): HTMLElement {
-  const found = view.answers.reduce((sum, answer) => sum + (answer.kind === 'features' ? answer.features.length : 0), 0);
-  const summary = t('identify.summary', { features: found, layers: view.answers.length });
+  // What is listed below: features, and pixel values (a raster with a value at the point).
+  const found = view.answers.reduce((sum, answer) => sum + (answer.kind === 'features' ? answer.features.length
+    : answer.kind === 'raster-values' && answer.values.some((value) => value !== null) ? 1 : 0), 0);
+  const summary = `${t('identify_more.results', { count: found })} ${t('identify_more.in_layers', { count: view.answers.length })}`;
   return el('div', { class: 'identify-results' },
     placeLine(view.lon, view.lat, lang),
     el('p', { role: 'status', class: 'identify-summary' }, summary),
@@ -43,7 +45,7 @@ function placeLine(lon: number, lat: number, lang: Lang): HTMLElement {
 
 function renderLayer(answer: LayerAnswer, def: LayerDefinition | undefined, lang: Lang, time: string | undefined): HTMLElement {
   const section = el('section', { class: 'identify-layer', 'data-layer': answer.layerId },
-    el('h3', { style: 'font-size:0.95rem;margin:12px 0 2px' }, def ? pick(def.title, lang) : answer.layerId),
+    el('h3', { style: 'font-size:0.95rem;margin:12px 0 2px;overflow-wrap:anywhere' }, def ? pick(def.title, lang) : answer.layerId),
     time === undefined ? null : el('p', { class: 'identify-time', style: 'font-size:0.8rem;color:#5b6170;margin:0 0 4px' }, t('identify.time', { time })),
     def?.synthetic ? el('p', { style: SYNTHETIC_STYLE }, t('identify.synthetic')) : null);
   switch (answer.kind) {
@@ -79,11 +81,13 @@ function renderFeature(feature: Feature, def: LayerDefinition | undefined, lang:
 
 function renderRasterValues(values: Array<number | null>, def: LayerDefinition | undefined, lang: Lang): HTMLElement {
   if (values.every((value) => value === null)) return el('p', {}, t('identify.nodata'));
-  const unit = def?.source.cog?.unit;
   const list = el('dl', { class: 'identify-attributes', style: FACTS_STYLE });
+  const categorical = def?.source.cog?.mode === 'categorical';
   values.forEach((value, index) => {
-    const text = value === null ? t('identify.nodata') : `${formatNumber(value, lang)}${unit ? `\u00a0${unit}` : ''}`;
-    list.append(el('dt', { style: 'color:#5b6170' }, t('identify.band', { band: index + 1 })), el('dd', { style: 'margin:0' }, text));
+    // One band: "Valeur" / "Classe"; several (RGB): "Bande 1", "Bande 2"…
+    const label = values.length > 1 ? t('identify.band', { band: index + 1 }) : t(categorical ? 'identify_more.class' : 'identify_more.value');
+    const text = rasterValueText(value, def, lang) ?? t('identify.nodata');
+    list.append(el('dt', { style: 'color:#5b6170' }, label), el('dd', { style: 'margin:0;overflow-wrap:anywhere', 'data-band': index + 1 }, text));
   });
   return list;
 }

@@ -1,4 +1,5 @@
-// The layer panel: catalogue groups, one row per layer, drag and drop within a group.
+// The layer panel: catalogue groups, one row per layer. The drawing order is changed in
+// "Layers on the map" above it (shown_layers.ts), which lists the layers as the map draws them.
 import type { Catalogue } from '../catalogue/load';
 import { pick, t } from '../i18n';
 import type { AppState } from '../state/app_state';
@@ -7,6 +8,7 @@ import { el } from './dom';
 import { layerRow, type LayerRow, type RowActions } from './layer_row';
 
 export interface PanelActions extends RowActions {
+  /** Drag and drop in "Layers on the map". */
   reorder(id: string, targetId: string, position: 'before' | 'after'): void;
 }
 
@@ -20,7 +22,7 @@ export function mountLayerPanel(container: HTMLElement, catalogue: Catalogue, ac
   const lists = new Map<string, HTMLUListElement>();
   const groupOf = new Map<string, string>();
   const panel = el('nav', { id: 'layer-panel', 'aria-labelledby': 'layer-panel-title' },
-    el('h2', { id: 'layer-panel-title' }, t('panel.title')));
+    el('h2', { id: 'layer-panel-title' }, t('layers_shown.all_title')));
 
   for (const group of catalogue.groups) {
     const list = el('ul', { class: 'layer-list', 'data-group-id': group.id });
@@ -39,7 +41,6 @@ export function mountLayerPanel(container: HTMLElement, catalogue: Catalogue, ac
     const row = layerRow(layer, actions);
     rows.set(layer.id, row);
     groupOf.set(layer.id, layer.def.group);
-    enableDrag(row.element, layer.id, groupOf, actions);
   }
   container.appendChild(panel);
 
@@ -63,23 +64,4 @@ function placeLast(list: HTMLElement, row: HTMLElement): void {
   const focused = row.contains(document.activeElement) ? (document.activeElement as HTMLElement) : null;
   list.appendChild(row);
   focused?.focus();
-}
-
-function enableDrag(row: HTMLElement, id: string, groupOf: Map<string, string>, actions: PanelActions): void {
-  row.addEventListener('dragstart', (event) => {
-    event.dataTransfer?.setData('text/plain', id);
-    row.classList.add('dragging');
-  });
-  row.addEventListener('dragend', () => row.classList.remove('dragging'));
-  row.addEventListener('dragover', (event) => {
-    const dragged = document.querySelector<HTMLElement>('.layer.dragging')?.dataset.layerId;
-    if (dragged && groupOf.get(dragged) === groupOf.get(id)) event.preventDefault();
-  });
-  row.addEventListener('drop', (event) => {
-    event.preventDefault();
-    const dragged = event.dataTransfer?.getData('text/plain');
-    if (!dragged || dragged === id) return;
-    const box = row.getBoundingClientRect();
-    actions.reorder(dragged, id, event.clientY > box.top + box.height / 2 ? 'after' : 'before');
-  });
 }

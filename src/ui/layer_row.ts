@@ -1,4 +1,5 @@
-// One row of the layer panel: toggle, status, opacity, order buttons, info, legend.
+// One row of the layer panel: toggle, status, opacity, info, legend. The drawing order is
+// changed in "Layers on the map" (shown_layers.ts), which lists layers as the map draws them.
 import type { LayerDefinition } from '../catalogue/types';
 import type { LoadedLayer } from '../catalogue/load';
 import { pick, t } from '../i18n';
@@ -10,7 +11,6 @@ import { layerErrorText } from './layer_error_text';
 export interface RowActions {
   toggle(id: string, on: boolean): void;
   opacity(id: string, value: number): void;
-  move(id: string, step: -1 | 1): void;
   info(def: LayerDefinition, opener: HTMLElement): void;
 }
 
@@ -32,31 +32,21 @@ function definedRow(def: LayerDefinition, actions: RowActions): LayerRow {
   });
   const status = el('span', { class: 'layer-status', 'aria-live': 'polite' });
   const error = el('p', { class: 'layer-error', hidden: true });
-  const up = iconButton('layer-up', '▲', t('panel.up', { title }));
-  const down = iconButton('layer-down', '▼', t('panel.down', { title }));
   const info = iconButton('layer-info', 'i', t('panel.info', { title }));
   const body = el('div', { class: 'layer-body' }, opacity, renderLegend(def.legend, def.synthetic === true));
   const element = el(
     'li',
-    { class: 'layer', 'data-layer-id': def.id, 'data-state': 'idle', draggable: 'true', title: t('panel.drag', { title }) },
+    { class: 'layer', 'data-layer-id': def.id, 'data-state': 'idle' },
     el('div', { class: 'layer-head' },
-      el('span', { class: 'drag-handle', 'aria-hidden': 'true' }, '⋮⋮'),
       toggle,
       el('label', { for: toggleId, class: 'layer-title' }, title),
-      status, up, down, info),
+      status, info),
     error,
     body,
   );
   toggle.addEventListener('change', () => actions.toggle(def.id, toggle.checked));
   opacity.addEventListener('input', () => actions.opacity(def.id, Number(opacity.value) / 100));
-  up.addEventListener('click', () => actions.move(def.id, -1));
-  down.addEventListener('click', () => actions.move(def.id, 1));
   info.addEventListener('click', () => actions.info(def, info));
-  element.addEventListener('keydown', (event) => {
-    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
-    event.preventDefault();
-    actions.move(def.id, event.key === 'ArrowUp' ? -1 : 1);
-  });
   return {
     element,
     update(value, layerStatus) {

@@ -30,11 +30,11 @@ export function reportPanel(options: ReportOptions): HTMLElement {
   const usable = options.layers.filter((d) => VECTOR_KINDS.has(d.source.kind) || d.source.kind === 'cog');
   const sections = usable.map((def) => section(def, options, date, rows));
   const allCsv = exportButton(t('report.export_all_csv'), () => ({
-    name: exportFileName('rapport', 'csv', date), mime: 'text/csv;charset=utf-8', data: toCsv(usable.flatMap((d) => rows.get(d.id) ?? [])),
+    name: exportFileName(t('formats.report_file'), 'csv', date, undefined, options.aoi.name), mime: 'text/csv;charset=utf-8', data: toCsv(usable.flatMap((d) => rows.get(d.id) ?? [])),
   }));
   const png = exportButton(t('report.export_png'), async () => {
     const blob = await options.mapPng(date);
-    return { name: exportFileName('carte', 'png', date), mime: 'image/png', data: await blob.arrayBuffer() };
+    return { name: exportFileName(t('formats.map_file'), 'png', date, undefined, options.aoi.name), mime: 'image/png', data: await blob.arrayBuffer() };
   });
   return el('div', { class: 'report', 'data-aoi': options.aoi.id },
     el('p', { class: 'report-meta' }, `${options.aoi.name} — ${formatArea(area(options.aoi.feature))} — ${formatDate(date)}`),

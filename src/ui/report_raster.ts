@@ -66,7 +66,7 @@ function rasterView(ctx: SectionContext, cog: Cog, stats: ZonalStats, rerun: (le
   const chart = stats.categories
     ? barChart(Object.entries(stats.categories).map(([k, c]) => ({ label: labels[k] ?? k, value: c.area_m2, text: formatArea(c.area_m2), color: colours[k] })), t('report.area_by_class'))
     : stats.histogram ? histogramChart(stats.histogram.edges, stats.histogram.counts, t('report.histogram'), (x) => v(x)) : null;
-  const label = { id: def.id, title: pick(def.title), time };
+  const label = { id: def.id, title: pick(def.title), time, aoi: ctx.aoi.name };
   return [
     stats.estimate ? el('p', { class: 'report-estimate' }, t('report.estimate_label', { level: stats.level })) : null,
     summaryTable(t('report.summary'), rows, def.id),

@@ -68,8 +68,8 @@ function vectorView(ctx: SectionContext, clipped: TimedClippedLayer, stats: Vect
     bars.length > 1 ? barChart(bars, t('report.area_by_class')) : null,
     ...stats.notes.map((note) => el('p', { class: 'report-note' }, note)),
     el('div', { class: 'report-actions' },
-      exportButton(t('report.export_csv'), () => vectorCsvFile({ id: def.id, title: pick(def.title) }, clipped, field, ctx.date)),
-      exportButton(t('report.export_geojson'), () => vectorGeojsonFile({ id: def.id, title: pick(def.title) }, clipped, ctx.aoi.name, ctx.date))),
+      exportButton(t('report.export_csv'), () => vectorCsvFile({ id: def.id, title: pick(def.title), aoi: ctx.aoi.name }, clipped, field, ctx.date)),
+      exportButton(t('report.export_geojson'), () => vectorGeojsonFile({ id: def.id, title: pick(def.title), aoi: ctx.aoi.name }, clipped, ctx.aoi.name, ctx.date))),
   ].filter((n): n is NonNullable<typeof n> => n !== null);
 }
 

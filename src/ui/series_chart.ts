@@ -7,7 +7,8 @@ import type { SeriesPoint } from '../queries/series';
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 340;
 const HEIGHT = 190;
-const MARGIN = { left: 84, right: 30, top: 12, bottom: 44 };
+// The y-axis title sits above the axis, horizontal, so a long one is never cut (it was rotated).
+const MARGIN = { left: 84, right: 30, top: 28, bottom: 44 };
 
 export interface SeriesChartOptions {
   title: string;
@@ -70,8 +71,7 @@ function drawAxes(root: SVGSVGElement, points: SeriesPoint[], options: SeriesCha
     root.appendChild(svg('text', { x: px, y: bottom + 16, 'text-anchor': 'middle', 'font-size': 11 }, options.formatDate(points[i]!.date)));
   }
   root.appendChild(svg('text', { x: MARGIN.left + (WIDTH - MARGIN.left - MARGIN.right) / 2, y: HEIGHT - 6, 'text-anchor': 'middle', 'font-size': 11, fill: '#555' }, options.xTitle));
-  root.appendChild(svg('text', { x: 12, y: MARGIN.top + (bottom - MARGIN.top) / 2, 'text-anchor': 'middle', 'font-size': 11, fill: '#555',
-    transform: `rotate(-90 12 ${MARGIN.top + (bottom - MARGIN.top) / 2})` }, options.yTitle));
+  root.appendChild(svg('text', { x: 4, y: 14, 'text-anchor': 'start', 'font-size': 11, fill: '#555', class: 'series-y-title' }, options.yTitle));
 }
 
 function drawLine(root: SVGSVGElement, points: SeriesPoint[], options: SeriesChartOptions, x: (d: number) => number,

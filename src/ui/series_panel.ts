@@ -3,6 +3,7 @@
 import type { LayerDefinition, Lang } from '../catalogue/types';
 import { pick, t } from '../i18n';
 import { seriesCsv, type SeriesPoint } from '../queries/series';
+import { formatCoordinate } from '../queries/identify_format';
 import { el } from './dom';
 import { download } from './report_download';
 import { seriesChart } from './series_chart';
@@ -62,10 +63,11 @@ export function renderSeries(result: SeriesResult, lang: Lang): HTMLElement {
     el('tbody', {}, ...rows));
   const csv = el('button', { type: 'button', class: 'series-csv' }, t('series.csv'));
   csv.addEventListener('click', () => download({
-    name: `serie-${def.id}-${lat.toFixed(5)}_${lon.toFixed(5)}.csv`,
+    // In the UI language ("serie-…" / "series-…"); coordinates with a dot whatever the language (file names).
+    name: `${t('formats.series_file')}-${def.id}-${lat.toFixed(5)}_${lon.toFixed(5)}.csv`,
     mime: 'text/csv;charset=utf-8',
     data: `\uFEFF${seriesCsv(points)}`,
   }));
-  const point = t('series.point', { lat: lat.toFixed(5), lon: lon.toFixed(5) });
+  const point = t('series.point', { lat: formatCoordinate(lat, lang), lon: formatCoordinate(lon, lang) });
   return el('div', { class: 'series-result', 'data-layer-id': def.id }, el('p', { class: 'series-point-text' }, point), chart, table, csv);
 }

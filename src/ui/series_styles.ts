@@ -1,10 +1,5 @@
 // Styles of the time-series button and side-sheet content, injected once.
 const CSS = `
-#toolbar .series-button {
-  background: transparent; color: #fff; border: 1px solid rgba(255,255,255,0.6); border-radius: 4px;
-  padding: 6px 10px; font-size: 0.9rem; cursor: pointer; min-height: 36px; white-space: nowrap;
-}
-#toolbar .series-button[aria-pressed='true'] { background: rgba(255,255,255,0.25); outline: 2px solid #fff; }
 .series-result { display: flex; flex-direction: column; gap: 10px; }
 .series-point-text { margin: 0; color: var(--muted); font-size: 0.85rem; }
 .series-chart { max-width: 100%; height: auto; background: #fff; }

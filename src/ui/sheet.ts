@@ -1,6 +1,7 @@
 // A side sheet beside the map for results; one content at a time, closable, keyboard-friendly.
 import { t } from '../i18n';
 import { el } from './dom';
+import { sheetGrip } from './sheet_drag';
 
 export interface Sheet {
   /** Shows content under a title; returns the content element's container. */
@@ -14,12 +15,14 @@ export function mountSheet(container: HTMLElement): Sheet {
   const heading = el('h2', { id: 'side-sheet-title' });
   const body = el('div', { class: 'side-sheet-body' });
   const close = el('button', { type: 'button', class: 'icon-button side-sheet-close' }, '×');
-  const sheet = el('aside', { id: 'side-sheet', 'aria-labelledby': 'side-sheet-title', hidden: true, tabindex: -1 },
-    el('div', { class: 'side-sheet-head' }, heading, close), body);
+  const sheet = el('aside', { id: 'side-sheet', 'aria-labelledby': 'side-sheet-title', hidden: true, tabindex: -1 });
+  const grip = sheetGrip(sheet);
+  sheet.append(grip.element, el('div', { class: 'side-sheet-head' }, heading, close), body);
   let currentId: string | null = null;
   const hide = () => {
     sheet.hidden = true;
     currentId = null;
+    delete document.body.dataset.sheet;
     body.replaceChildren();
   };
   close.addEventListener('click', hide);
@@ -31,10 +34,14 @@ export function mountSheet(container: HTMLElement): Sheet {
     open(title, content, options = {}) {
       close.setAttribute('aria-label', t('info.close'));
       heading.textContent = title;
+      grip.relabel();
+      if (currentId !== (options.id ?? '')) grip.reset();
       body.replaceChildren(content);
       sheet.hidden = false;
       sheet.dataset.content = options.id ?? '';
       currentId = options.id ?? '';
+      // What is open, for styles that make room for it (e.g. the time bar hides under the flood answer).
+      document.body.dataset.sheet = currentId;
       if (options.focus !== false && !typingElsewhere(sheet)) sheet.focus();
       return body;
     },

@@ -1,5 +1,6 @@
 // How much of the map the side sheet hides, so that a picked place or fitted data lands in the
 // part of the map the user can see rather than under the card that opens beside it.
+import { SHEET_HALF } from './sheet_drag';
 
 export interface SheetCover {
   /** Pixels of the map's right edge under the sheet (desktop). */
@@ -13,7 +14,7 @@ const PHONE_LAYOUT = '(max-width: 700px)';
 /**
  * Measured when the sheet is open. When it is closed but about to open (a search pick opens the
  * flood verdict card), predicted from its layout in styles.css: desktop min(380px, 60%) wide and
- * 52px from the right edge; phones up to 55% of the height at the bottom.
+ * 52px from the right edge; phones half-open at the bottom (SHEET_HALF of the window's height).
  */
 export function sheetCover(mapElement: HTMLElement, aboutToOpen: boolean): SheetCover {
   const sheet = document.getElementById('side-sheet');
@@ -25,7 +26,7 @@ export function sheetCover(mapElement: HTMLElement, aboutToOpen: boolean): Sheet
   }
   if (!aboutToOpen) return { right: 0, bottom: 0 };
   return window.matchMedia(PHONE_LAYOUT).matches
-    ? { right: 0, bottom: map.height * 0.55 }
+    ? { right: 0, bottom: Math.min(map.height, window.innerHeight * SHEET_HALF) }
     : { right: Math.min(380, map.width * 0.6) + 52, bottom: 0 };
 }
 

@@ -101,7 +101,8 @@ function build(element: HTMLElement, model: TimeControlModel, actions: TimeContr
     const first = model.values[0] ?? '';
     const last = model.values[model.values.length - 1] ?? '';
     const now = model.selection;
-    actions.select(now.mode === 'range' ? { mode: 'single', value: now.from } : { mode: 'range', from: first, to: now.value === first ? last : now.value });
+    // Range → single keeps the range's end (the latest shown), not its start (which jumped to 1980).
+    actions.select(now.mode === 'range' ? { mode: 'single', value: now.to } : { mode: 'range', from: first, to: now.value === first ? last : now.value });
   });
   const rows = sliders.map((slider, i) => el('label', { class: 'time-slider-row' },
     range ? el('span', { class: 'time-slider-name' }, names[i]) : null, slider));

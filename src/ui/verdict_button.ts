@@ -1,6 +1,7 @@
 // The toolbar button "Zone inondable ?" and the prompt shown while the user picks a point.
 import { t } from '../i18n';
 import { el } from './dom';
+import { addTool } from './toolbar';
 
 export interface VerdictButton {
   element: HTMLButtonElement;
@@ -11,15 +12,13 @@ export interface VerdictButton {
 export function mountVerdictButton(toolbar: HTMLElement, onClick: () => void): VerdictButton {
   const button = el('button', {
     type: 'button', id: 'verdict-button', 'aria-pressed': 'false',
-    style: 'padding:6px 10px;font-size:0.9rem;min-height:36px;border-radius:4px;cursor:pointer',
   });
   button.addEventListener('click', onClick);
   const relabel = () => {
-    button.textContent = t('verdict.button');
     button.title = t('verdict.button_title');
   };
   relabel();
-  toolbar.appendChild(button);
+  addTool(toolbar, button);
   return {
     element: button,
     setPicking: (on) => button.setAttribute('aria-pressed', String(on)),

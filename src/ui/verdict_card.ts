@@ -1,12 +1,14 @@
-// The flood verdict card for the side sheet: a headline, each flood-zone layer's answer with
-// its producer and date, historical floods within a chosen distance, and buttons to show the
-// layers. Announced to screen readers through a status region. Text only, never HTML.
+// The flood verdict card for the side sheet: one headline, what it means in plain words, the
+// legend of the flood classes, what to do next, historical floods within a chosen distance,
+// who mapped what and when, and buttons to show the layers. "Demonstration data" is said once.
+// Announced to screen readers through a status region. Text only, never HTML.
 import type { LayerDefinition, Lang } from '../catalogue/types';
 import { pick, t } from '../i18n';
 import type { HistoryAnswer, HistoryYear, LayerInfo, Verdict, ZoneAnswer } from '../queries/flood_verdict';
 import { RADIUS_CHOICES_KM } from '../queries/flood_verdict_load';
 import { formatCoordinate, formatNumber, formatYear } from '../queries/identify_format';
 import { el } from './dom';
+import { renderFloodLegend, renderMeaning, renderTodo } from './verdict_guidance';
 import { verdictHeadline, verdictSummary, zoneCaveat, zoneStatusText } from './verdict_text';
 
 export interface VerdictCardOptions {
@@ -22,7 +24,8 @@ export interface VerdictCardOptions {
 
 const VISUALLY_HIDDEN = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap';
 const SYNTHETIC_STYLE = 'font-size:0.8rem;font-style:italic;color:#7a4b00;background:#fff4dc;padding:2px 6px;border-radius:3px;margin:4px 0';
-const HEADLINE_COLOURS: Record<string, string> = { '0-20': '#08519c', '20-100': '#2171b5' };
+const HEADLINE_COLOURS: Record<string, string> = { '0-20': '#08519c', '20-100': '#1f5f99' };
+const SECTION_TITLE = 'font-size:0.95rem;margin:14px 0 4px';
 
 export function renderVerdictLoading(lon: number, lat: number, label: string | undefined, lang: Lang): HTMLElement {
   return el('div', { class: 'verdict-card', 'aria-busy': 'true' },
@@ -30,20 +33,24 @@ export function renderVerdictLoading(lon: number, lat: number, label: string | u
 }
 
 export function renderVerdictCard(options: VerdictCardOptions): HTMLElement {
-  const { verdict, lang } = options;
+  const { verdict, lang, defs } = options;
   const colour = verdict.highestClass ? HEADLINE_COLOURS[verdict.highestClass] : '#5b6170';
   // The region exists empty first and is filled a moment later: screen readers announce
   // changes to a live region, not a region that arrives already full.
   const status = el('p', { role: 'status', 'aria-live': 'polite', class: 'verdict-summary', style: VISUALLY_HIDDEN });
   setTimeout(() => { status.textContent = verdictSummary(verdict); }, 150);
+  const synthetic = verdict.synthetic || verdict.history.some((answer) => answer.layer.synthetic);
   return el('div', { class: 'verdict-card', 'data-class': verdict.highestClass ?? 'none' },
     status,
-    ...placeLines(verdict.point.lon, verdict.point.lat, options.label, lang),
-    el('p', { class: 'verdict-headline', style: `margin:8px 0;padding:8px 10px;border-radius:6px;color:#fff;font-weight:600;background:${colour}` },
+    el('p', { class: 'verdict-headline', style: `margin:4px 0 6px;padding:8px 10px;border-radius:6px;color:#fff;font-weight:600;background:${colour}` },
       verdictHeadline(verdict)),
-    verdict.synthetic ? el('p', { class: 'verdict-synthetic', style: SYNTHETIC_STYLE }, t('verdict.synthetic')) : null,
-    ...verdict.zones.map((zone) => renderZone(zone, lang)),
+    ...placeLines(verdict.point.lon, verdict.point.lat, options.label, lang),
+    synthetic ? el('p', { class: 'verdict-synthetic', style: SYNTHETIC_STYLE }, t('verdict.synthetic')) : null,
+    renderMeaning(verdict),
+    renderFloodLegend(verdict, defs, lang),
+    renderTodo(verdict, defs, lang),
     renderHistory(verdict, options),
+    renderSources(verdict, lang),
     renderLayerButtons(verdict, options));
 }
 
@@ -53,14 +60,22 @@ function placeLines(lon: number, lat: number, label: string | undefined, lang: L
   return label ? [el('p', { class: 'verdict-place', style: 'font-weight:600;margin:2px 0' }, label), coordinates] : [coordinates];
 }
 
-function renderZone(zone: ZoneAnswer, lang: Lang): HTMLElement {
+/** Who mapped each flood layer and when; a layer's own answer only when several layers disagree or one failed. */
+function renderSources(verdict: Verdict, lang: Lang): HTMLElement {
+  const headline = verdictHeadline(verdict);
+  return el('section', { class: 'verdict-sources' },
+    el('h3', { style: SECTION_TITLE }, t('flood.details_title')),
+    ...verdict.zones.map((zone) => renderZone(zone, headline, lang)),
+    ...verdict.history.map((answer) => el('p', { style: 'margin:2px 0;color:#5b6170' }, `${pick(answer.layer.title, lang)} — ${mappedBy(answer.layer, lang)}`)));
+}
+
+function renderZone(zone: ZoneAnswer, headline: string, lang: Lang): HTMLElement {
+  const statusText = zoneStatusText(zone);
   const caveat = zoneCaveat(zone);
-  return el('section', { class: 'verdict-zone', 'data-layer': zone.layer.id, 'data-status': zone.status },
-    el('h3', { style: 'font-size:0.95rem;margin:12px 0 2px' }, pick(zone.layer.title, lang)),
-    el('p', { class: 'verdict-zone-status', style: 'margin:2px 0;font-weight:600' }, zoneStatusText(zone)),
-    caveat ? el('p', { style: 'margin:2px 0' }, caveat) : null,
-    el('p', { class: 'verdict-mapped-by', style: 'margin:2px 0;color:#5b6170' }, mappedBy(zone.layer, lang)),
-    zone.layer.synthetic ? el('p', { style: SYNTHETIC_STYLE }, t('verdict.synthetic')) : null);
+  return el('div', { class: 'verdict-zone', 'data-layer': zone.layer.id, 'data-status': zone.status },
+    el('p', { style: 'margin:2px 0;color:#5b6170' }, `${pick(zone.layer.title, lang)} — ${mappedBy(zone.layer, lang)}`),
+    statusText !== headline ? el('p', { class: 'verdict-zone-status', style: 'margin:2px 0;font-weight:600' }, statusText) : null,
+    caveat && statusText !== headline ? el('p', { style: 'margin:2px 0' }, caveat) : null);
 }
 
 function mappedBy(layer: LayerInfo, lang: Lang): string {
@@ -74,7 +89,7 @@ function renderHistory(verdict: Verdict, options: VerdictCardOptions): HTMLEleme
   }
   select.addEventListener('change', () => options.onRadius(Number(select.value)));
   return el('section', { class: 'verdict-history' },
-    el('h3', { style: 'font-size:0.95rem;margin:14px 0 4px' }, t('verdict.history_title', { km: verdict.radiusKm })),
+    el('h3', { style: SECTION_TITLE }, t('verdict.history_title', { km: verdict.radiusKm })),
     el('p', { style: 'margin:2px 0 6px' }, el('label', { for: 'verdict-radius' }, `${t('verdict.distance')} `), select),
     ...verdict.history.map((answer) => renderHistoryLayer(answer, verdict.radiusKm, options.lang)));
 }
@@ -85,21 +100,19 @@ function renderHistoryLayer(answer: HistoryAnswer, radiusKm: number, lang: Lang)
   if (answer.status === 'error') {
     section.append(el('p', { role: 'alert', style: 'color:#b3261e' }, t('verdict.layer_error', { message: answer.error ?? '' })));
   } else if (answer.total === 0) {
-    section.append(el('p', { style: 'margin:2px 0' }, t('verdict.history_none', { title, km: radiusKm })));
+    section.append(el('p', { style: 'margin:2px 0' }, t('verdict.history_none', { title, km: formatNumber(radiusKm, lang) })));
   } else {
     section.append(
-      el('p', { style: 'margin:2px 0' }, t('verdict.history_total', { title, count: answer.total })),
+      el('p', { style: 'margin:2px 0' }, t('flood.history_total', { title, count: answer.total })),
       el('ul', { style: 'margin:2px 0 4px;padding-left:20px' }, ...answer.byYear.map((entry) => el('li', {}, historyYearText(entry, lang)))));
   }
-  section.append(el('p', { style: 'margin:2px 0;color:#5b6170' }, mappedBy(answer.layer, lang)));
-  if (answer.layer.synthetic) section.append(el('p', { style: SYNTHETIC_STYLE }, t('verdict.synthetic')));
   return section;
 }
 
 function historyYearText(entry: HistoryYear, lang: Lang): string {
   const year = entry.year === null ? t('verdict.unknown_year') : formatYear(entry.year, lang);
-  if (entry.nearestKm === 0) return t('verdict.history_year_at_point', { year, count: entry.count });
-  return t('verdict.history_year', { year, count: entry.count, distance: formatNumber(entry.nearestKm, lang) });
+  if (entry.nearestKm === 0) return t('flood.history_year_at_point', { year, count: entry.count });
+  return t('flood.history_year', { year, count: entry.count, distance: formatNumber(entry.nearestKm, lang) });
 }
 
 function renderLayerButtons(verdict: Verdict, options: VerdictCardOptions): HTMLElement {
@@ -118,5 +131,5 @@ function renderLayerButtons(verdict: Verdict, options: VerdictCardOptions): HTML
     button.addEventListener('click', () => options.onShowLayer(id));
     list.append(el('li', {}, button));
   }
-  return el('section', { class: 'verdict-layers' }, el('h3', { style: 'font-size:0.95rem;margin:14px 0 4px' }, t('verdict.layers')), list);
+  return el('section', { class: 'verdict-layers' }, el('h3', { style: SECTION_TITLE }, t('verdict.layers')), list);
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, saveScreenshot, type AppPage } from './harness';
+import { launchBrowser, openApp, saveScreenshot, type AppPage, clickTool } from './harness';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const FLOOD_POINT = { lon: -72.55, lat: 46.35 };
@@ -98,12 +98,51 @@ for (const lang of ['fr', 'en'] as const) {
         + '&layers=etendue-crue-2019,perturbations-naturelles&time=2019-04-20'
         + '&compare=etendue-crue-2019,perturbations-naturelles|etendue-crue-2019&swipe=0.5&rtime=2019-05-04');
       try {
-        await dated.page.click('#compare-button');
+        await clickTool(dated.page, 'compare-button');
         await dated.page.waitForSelector('#side-sheet .compare-dates select');
         await dated.page.waitForSelector('#time-control .time-layer-select');
         expect(await seriousViolations(dated.page)).toEqual([]);
       } finally {
         await dated.close();
+      }
+    });
+
+    it('should pass axe with the "More" tools menu open and the floating legend unfolded', async () => {
+      const { page } = app;
+      await page.click('#tools-more-button');
+      await page.waitForSelector('#tools-more-list:not([hidden])');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      expect(await page.getAttribute('#map-legend', 'open')).toBeNull();
+      await page.click('#map-legend summary');
+      expect(await page.getAttribute('#map-legend', 'open')).toBe('');
+      expect(await page.$$eval('#map-legend .map-legend-layer', (nodes) => nodes.length)).toBeGreaterThan(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.click('#map-legend summary');
+    });
+
+    it('should pass axe on the phone layout: header, tools menu, layer sheet and the flood answer', async () => {
+      const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 1, hasTouch: true, isMobile: true });
+      const page = await context.newPage();
+      try {
+        await page.goto(`${app.page.url().split('#')[0]}#map=12/${FLOOD_POINT.lat}/${FLOOD_POINT.lon}&lang=${lang}&layers=zones-inondables`);
+        await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', undefined, { timeout: 60_000 });
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.tap('#tools-more-button');
+        await page.waitForSelector('#tools-more-list:not([hidden])');
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.tap('#tools-more-button');
+        await page.tap('#panel-toggle');
+        await page.waitForSelector('#panel-host:not([hidden])');
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.tap('#panel-toggle');
+        await page.tap('#verdict-button');
+        await page.tap('.verdict-use-centre');
+        await page.waitForFunction(() => (document.querySelector('#side-sheet .verdict-summary')?.textContent ?? '') !== '', undefined, { timeout: 30_000 });
+        await saveScreenshot(page, `a11y-phone-verdict-${lang}`);
+        expect(await seriousViolations(page)).toEqual([]);
+      } finally {
+        await context.close();
       }
     });
 

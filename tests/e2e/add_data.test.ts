@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle, type GeoveilleWindow } from './harness';
+import { baseUrl, colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle, type GeoveilleWindow, clickTool } from './harness';
 import { colorDistance } from './pixels';
 
 const sharedData = path.resolve(import.meta.dirname, '../../../shared/data');
@@ -80,7 +80,7 @@ describe.skipIf(!hasData)('Add data', () => {
     });
     try {
       const url = `${baseUrl()}ext/mcp_kriging_3857.tif`;
-      await app.page.click('#add-data-button');
+      await clickTool(app.page, 'add-data-button');
       await app.page.fill('#add-data-url', url);
       await app.page.click('#add-data-submit');
       await app.page.waitForSelector('.add-data-message[data-kind="ok"]', { timeout: 60_000 });
@@ -113,7 +113,7 @@ describe.skipIf(!hasData)('Add data', () => {
   it('adds a local file through the file input (read in place) and draws its categories', async () => {
     const app = await openApp(browser, 'map=5/48/-72&lang=en');
     try {
-      await app.page.click('#add-data-button');
+      await clickTool(app.page, 'add-data-button');
       expect(await app.page.textContent('.add-data-local-note')).toMatch(/cannot be part of a shared link/);
       await app.page.setInputFiles('#add-data-file', SPECIES);
       await app.page.waitForSelector('.add-data-message[data-kind="ok"]', { timeout: 60_000 });
@@ -168,7 +168,7 @@ describe.skipIf(!hasData)('Add data', () => {
     const app = await openApp(browser, 'map=5/46.9/-71.8&lang=fr');
     try {
       await app.page.route('**/ext/missing.tif', (route) => route.fulfill({ status: 404, body: 'not found' }));
-      await app.page.click('#add-data-button');
+      await clickTool(app.page, 'add-data-button');
       await app.page.fill('#add-data-url', `${baseUrl()}ext/missing.tif`);
       await app.page.click('#add-data-submit');
       await app.page.waitForSelector('.add-data-message[data-kind="error"]', { timeout: 30_000 });

@@ -38,8 +38,8 @@ describe('default view', () => {
       id: (li as HTMLElement).dataset.layerId,
       state: (li as HTMLElement).dataset.state,
       error: li.querySelector('.layer-error')?.textContent ?? '',
-      controls: ['input.layer-toggle[type=checkbox]', 'input.layer-opacity[type=range]', 'button.layer-up',
-        'button.layer-down', 'button.layer-info', '.layer-legend'].filter((sel) => !li.querySelector(sel)),
+      // Order is changed in "Layers on the map" (drawing order), not in the grouped catalogue rows.
+      controls: ['input.layer-toggle[type=checkbox]', 'input.layer-opacity[type=range]', 'button.layer-info', '.layer-legend'].filter((sel) => !li.querySelector(sel)),
       range: [li.querySelector('input.layer-opacity')?.getAttribute('min'), li.querySelector('input.layer-opacity')?.getAttribute('max')],
     })));
     expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());

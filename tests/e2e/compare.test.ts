@@ -3,7 +3,7 @@
 // at a point shows the side it is on, and the comparison comes back from its permalink.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage, VIEWPORT } from './harness';
+import { colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage, VIEWPORT, clickTool } from './harness';
 import { colorDistance, formatRgb, type Rgb } from './pixels';
 
 const POINT = { lon: -72.55, lat: 46.35 };
@@ -119,7 +119,7 @@ describe('compare', () => {
     const value = await swipe(fresh.page);
     expect(value).toBe(await swipe(page));
     expect(await sideAt(fresh.page, left, right)).toBe(await sideAt(page, left, right));
-    await fresh.page.click('#compare-button');
+    await clickTool(fresh.page, 'compare-button');
     const rightBoxes = await fresh.page.$$eval('.compare-right:checked', (boxes) => boxes.map((box) => (box as HTMLElement).dataset.layerId));
     expect(rightBoxes.sort()).toEqual(RIGHT.split(',').sort());
     await fresh.page.locator('.compare-divider').focus();

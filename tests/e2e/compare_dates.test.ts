@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatTime } from '../../src/ui/time_format';
 import { readLayer } from './app_data';
-import { colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage } from './harness';
+import { colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage, clickTool } from './harness';
 import { colorDistance, formatRgb, type Rgb } from './pixels';
 import { FLOOD_LAYER, findFloodPoint, type FloodPoint } from './series_fixture';
 
@@ -119,7 +119,7 @@ describe('compare two dates of the demo flood extent', () => {
 
   it('should change the right date from the panel, and the pixel follows the data', async () => {
     const { page } = app;
-    await page.click('#compare-button');
+    await clickTool(page, 'compare-button');
     const select = page.locator('.compare-right-time');
     expect(await select.inputValue()).toBe(wetDate);
     expect(await select.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(dates);
@@ -159,7 +159,7 @@ describe('compare two dates of the demo flood extent', () => {
     const plain = await openApp(browser, `map=16/${point.lat}/${point.lon}&lang=fr&layers=${FLOOD_LAYER}&time=${dates[0]}`);
     try {
       const { page } = plain;
-      await page.click('#compare-button');
+      await clickTool(page, 'compare-button');
       await page.click('.compare-same-layer');
       await page.waitForFunction((id) => decodeURIComponent(location.hash).includes(`compare=${id}|${id}`), FLOOD_LAYER, { timeout: 20_000 });
       // the left shows the first date: the preset picks the last
@@ -213,7 +213,7 @@ describe('compare two years of an attribute-time layer (demo historical floods)'
     await page.keyboard.press('Home'); // all right: the last year's flood covers it
     const inside = await colorWhen(page, point, (c) => colorDistance(c, outside) > CHANGED, `right map on ${last}`);
     // A range without the last year: the right map no longer shows the flood there.
-    await page.click('#compare-button');
+    await clickTool(page, 'compare-button');
     expect(await page.locator('.compare-right-from').inputValue()).toBe(String(last));
     await page.locator('.compare-right-from').selectOption(String(first));
     await page.locator('.compare-right-to').selectOption(String(years.at(-2)));

@@ -71,7 +71,7 @@ describe('export failure and retry', () => {
     // FetchRangeSource answers a failed file from memory for 10 s; the user's Retry asks the network at once
     network.broken = false;
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), retry.click()]);
-    expect(download.suggestedFilename()).toMatch(/^geoveille_lidar-mhc_\d{4}-\d{2}-\d{2}\.tif$/);
+    expect(download.suggestedFilename()).toMatch(/^geoveille_Bande-diagonale_lidar-mhc_\d{4}-\d{2}-\d{2}\.tif$/);
     const bytes = readFileSync(await download.path());
     expect(bytes.byteLength).toBeGreaterThan(0);
     const image = await (await fromArrayBuffer(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))).getImage();

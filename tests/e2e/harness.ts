@@ -165,3 +165,17 @@ export async function fetchJson<T>(page: Page, relativeUrl: string): Promise<T> 
     return response.json();
   }, relativeUrl) as Promise<T>;
 }
+
+/**
+ * Clicks a header tool by its button id. Less-used tools live in the "Plus / More" menu
+ * (src/ui/toolbar.ts): when the button is not shown, the menu is opened first.
+ */
+export async function clickTool(page: Page, buttonId: string, options: { tap?: boolean } = {}): Promise<void> {
+  const selector = `#${buttonId}`;
+  const press = (target: string) => (options.tap ? page.tap(target) : page.click(target));
+  if (!(await page.isVisible(selector))) {
+    await press('#tools-more-button');
+    await page.waitForSelector(selector, { state: 'visible' });
+  }
+  await press(selector);
+}

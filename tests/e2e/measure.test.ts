@@ -3,7 +3,7 @@
 import { destination, distance, point } from '@turf/turf';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage } from './harness';
+import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage, clickTool } from './harness';
 
 const HASH = 'map=13/46.8/-71.2&lang=fr&layers=';
 
@@ -59,7 +59,7 @@ describe('measure', () => {
     browser = await launchBrowser();
     app = await openApp(browser, HASH);
     await recordModes(app.page);
-    await app.page.click('#measure-button');
+    await clickTool(app.page, 'measure-button');
   });
   afterAll(async () => {
     await app?.close();

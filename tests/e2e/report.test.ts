@@ -40,7 +40,7 @@ describe('AOI report', () => {
     const shown = await reportValues(app.page, 'zones-inondables');
     const section = app.page.locator('#side-sheet section[data-layer="zones-inondables"]');
     const [download] = await Promise.all([app.page.waitForEvent('download'), section.getByRole('button', { name: /GeoJSON/ }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^geoveille_zones-inondables_\d{4}-\d{2}-\d{2}\.geojson$/);
+    expect(download.suggestedFilename()).toMatch(/^geoveille_Secteur-test_zones-inondables_\d{4}-\d{2}-\d{2}\.geojson$/);
     const saved = await download.path();
     const parsed = JSON.parse(readFileSync(saved, 'utf8')) as FeatureCollection;
     expect(parsed.features.length).toBe(shown.features);

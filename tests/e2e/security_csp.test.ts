@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogue, readLayers } from './app_data';
-import { baseUrl, launchBrowser, openApp, waitForIdle, waitForLayers, type AppPage } from './harness';
+import { baseUrl, launchBrowser, openApp, waitForIdle, waitForLayers, type AppPage, clickTool } from './harness';
 
 /** Runs in the page before its scripts: keeps every CSP violation the browser reports. */
 function recordViolations(): void {
@@ -67,8 +67,8 @@ describe('Content-Security-Policy', () => {
     const { page } = app;
     await page.click('#layer-panel li.layer button.layer-info');
     await page.keyboard.press('Escape');
-    for (const button of ['#aoi-toolbar-button', '#add-data-button']) {
-      if (await page.$(button)) await page.click(button);
+    for (const button of ['aoi-toolbar-button', 'add-data-button']) {
+      if (await page.$(`#${button}`)) await clickTool(page, button);
     }
     await page.fill('#search-input', 'Trois');
     await page.evaluate(() => (window as unknown as { __geoveille: { map: { panBy(p: [number, number]): void } } }).__geoveille.map.panBy([200, 100]));

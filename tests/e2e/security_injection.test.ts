@@ -4,7 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLayer } from './app_data';
-import { baseUrl, launchBrowser, VIEWPORT, waitForIdle, waitForReady } from './harness';
+import { baseUrl, launchBrowser, VIEWPORT, waitForIdle, waitForReady, clickTool } from './harness';
 
 const MARKUP = '"><img src=x onerror="window.__pwned=1"><svg onload="window.__pwned=2">';
 const JS_URL = 'javascript:window.__pwned=3';
@@ -130,7 +130,7 @@ describe('injection of markup and javascript: URLs', () => {
   });
 
   it('should refuse a javascript: URL in Add data and show uploaded file names as text', async () => {
-    await page.click('#add-data-button');
+    await clickTool(page, 'add-data-button');
     await page.fill('#add-data-url', JS_URL);
     await page.click('#add-data-submit');
     await page.waitForSelector('.add-data-message:not(:empty)');

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle } from './harness';
+import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, clickTool } from './harness';
 import { axeViolations, FLOOD_LAYER, findFloodPlainPoint, type FloodPoint } from './series_fixture';
 
 describe('pixel time series tool', () => {
@@ -28,7 +28,7 @@ describe('pixel time series tool', () => {
         (window as unknown as { modes: string[] }).modes = modes;
         window.addEventListener('geoveille:map-mode', (event) => modes.push(String((event as CustomEvent<{ mode: string }>).detail.mode)));
       });
-      await page.click('#series-button');
+      await clickTool(page, 'series-button');
       expect(await page.getAttribute('#series-button', 'aria-pressed')).toBe('true');
       const { x, y } = await pointOnPage(page, point.lon, point.lat);
       await page.mouse.click(x, y);
@@ -62,6 +62,15 @@ describe('pixel time series tool', () => {
       await page.waitForFunction(() => document.querySelector('#side-sheet-title')?.textContent?.startsWith('Time series'));
       expect(await page.textContent('#side-sheet svg.series-chart')).toContain('Water observed');
       expect(await page.textContent('#series-button')).toBe('Time series');
+      // The file name follows the UI language, and the y-axis title fits inside the chart.
+      const [english] = await Promise.all([page.waitForEvent('download'), page.click('#side-sheet .series-csv')]);
+      expect(english.suggestedFilename()).toMatch(/^series-etendue-crue-2019-.*\.csv$/);
+      const fits = await page.$eval('#side-sheet svg.series-chart', (chart) => {
+        const title = chart.querySelector('text.series-y-title')!.getBoundingClientRect();
+        const box = chart.getBoundingClientRect();
+        return title.width > 0 && title.left >= box.left && title.right <= box.right && title.top >= box.top;
+      });
+      expect(fits).toBe(true);
       expect(app.pageErrors).toEqual([]);
     } finally {
       await app.close();
@@ -72,14 +81,14 @@ describe('pixel time series tool', () => {
     const app = await openApp(browser, `map=16/${point.lat}/${point.lon}&layers=${FLOOD_LAYER}`);
     const { page } = app;
     try {
-      await page.click('#series-button');
+      await clickTool(page, 'series-button');
       await page.keyboard.press('Escape');
       expect(await page.getAttribute('#series-button', 'aria-pressed')).toBe('false');
       await page.evaluate(() => {
         window.location.hash = window.location.hash.replace(/layers=[^&]*/, 'layers=zones-inondables');
       });
       await waitForIdle(page);
-      await page.click('#series-button');
+      await clickTool(page, 'series-button');
       await page.waitForFunction(() => [...document.querySelectorAll('.notice')].some((n) => n.textContent?.includes('couche raster datée')));
       expect(await page.getAttribute('#series-button', 'aria-pressed')).toBe('false');
     } finally {

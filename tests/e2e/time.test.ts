@@ -149,6 +149,10 @@ describe.skipIf(!hasFires)('time control on the real fire perimeters by decade',
       const sliders = ranged.page.locator('#time-control input.time-slider');
       expect(await sliders.count()).toBe(2);
       expect(await ranged.page.getAttribute('#time-control .time-mode', 'aria-pressed')).toBe('true');
+      // Back to a single date keeps the range's end, not the first period of the layer.
+      await ranged.page.click('#time-control .time-mode');
+      await ranged.page.waitForFunction(() => /time=2010-2019/.test(location.hash), undefined, { timeout: 10_000 });
+      expect(await ranged.page.getAttribute('#time-control .time-mode', 'aria-pressed')).toBe('false');
     } finally {
       await ranged.close();
     }
@@ -216,17 +220,18 @@ describe('time control on the demo 2019 flood series', () => {
           const sheet = document.querySelector<HTMLElement>('#side-sheet');
           return sheet && !sheet.hidden && sheet.dataset.content === 'identify' && !sheet.querySelector('[aria-busy="true"]');
         }, undefined, { timeout: 30_000 });
-        // The COG answer lists the pixel value per band ("Bande 1" → value).
+        // The COG answer lists the pixel value, named through the layer's categories (1 → "Eau observée").
         return app.page.$$eval(`#side-sheet .identify-layer[data-layer="${FLOOD_LAYER}"] dd`, (dds) => dds.map((dd) => dd.textContent?.trim()));
       };
-      expect(await identifyText()).toEqual([String(point.series[0]!.value)]);
+      const named = (value: number | null) => (value === 1 ? 'Eau observée' : String(value));
+      expect(await identifyText()).toEqual([named(point.series[0]!.value)]);
       await app.page.click('#time-control .time-play');
       await app.page.waitForFunction(() => document.querySelector('#time-label .time-map-label-time')?.textContent === '4 mai 2019', undefined, { timeout: 60_000 });
       await app.page.click('#time-control .time-play');
       await settle(app.page);
       await saveScreenshot(app.page, 'time-flood-2019-05-04');
       const wet = await colorAt(app.page, point.lon, point.lat);
-      expect(await identifyText()).toEqual([String(point.series.find((p) => p.date === '2019-05-04')!.value)]);
+      expect(await identifyText()).toEqual([named(point.series.find((p) => p.date === '2019-05-04')!.value)]);
       expect(colorDistance(dry, wet), `flood plain ${point.lon},${point.lat}: ${formatRgb(dry)} on 04-20, ${formatRgb(wet)} on 05-04`).toBeGreaterThan(CHANGED);
       // 4 May is the layer's own source.url: back on the catalogue's tile id.
       expect(await tiles(app.page)).toBe(`cog://${FLOOD_LAYER}/{z}/{x}/{y}`);

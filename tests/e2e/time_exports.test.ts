@@ -104,7 +104,7 @@ describe('time in identify and exports (demo disturbances)', () => {
       await settle(app.page);
       await report();
       const geojson = await exportFile(app.page, app.page.locator(`#side-sheet section[data-layer="${LAYER}"]`).getByRole('button', { name: /GeoJSON/ }));
-      expect(geojson.name).toMatch(new RegExp(`^geoveille_${LAYER}_${point.own}_\\d{4}-\\d{2}-\\d{2}\\.geojson$`));
+      expect(geojson.name).toMatch(new RegExp(`^geoveille_Secteur_${LAYER}_${point.own}_\\d{4}-\\d{2}-\\d{2}\\.geojson$`));
       const parsed = JSON.parse(geojson.bytes.toString('utf8')) as FeatureCollection & { time?: string };
       expect(parsed.time).toBe(point.own);
       expect(parsed.features.length).toBeGreaterThan(0);
@@ -184,7 +184,7 @@ describe('report of a series layer (demo 2019 flood extents)', () => {
     };
     const early = await waterArea('2019-04-20');
     const peak = await waterArea('2019-05-04');
-    expect(early.name).toMatch(new RegExp(`^geoveille_${FLOOD}_2019-04-20_\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    expect(early.name).toMatch(new RegExp(`^geoveille_Plaine_${FLOOD}_2019-04-20_\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     expect(peak.name).toContain('_2019-05-04_');
     expect(peak.m2, `water on 4 May ${peak.m2} m² vs 20 April ${early.m2} m²`).toBeGreaterThan(early.m2);
   });

@@ -71,6 +71,30 @@ describe('flood verdict', () => {
     expect(await sheetViolations(app.page)).toEqual([]);
   });
 
+  it('should explain the answer once: one headline, what the class means, its legend, what to do with the layer\'s links', async () => {
+    const seen = await app.page.$eval('#side-sheet', (sheet) => {
+      // Visible text only: the status region that announces the answer is for screen readers.
+      const visible = [...sheet.querySelectorAll('p, li, h3, a')].filter((node) => !node.closest('.verdict-summary') && node.children.length === 0);
+      return {
+        texts: visible.map((node) => node.textContent ?? ''),
+        legend: [...sheet.querySelectorAll('.verdict-legend li')].map((node) => node.textContent ?? ''),
+        links: [...sheet.querySelectorAll<HTMLAnchorElement>('a.verdict-link')].map((node) => node.href),
+        all: sheet.textContent ?? '',
+      };
+    });
+    const count = (needle: string) => seen.texts.filter((text) => text.includes(needle)).length;
+    expect(count(fr.verdict.in_0_20)).toBe(1);
+    expect(count(fr.verdict.synthetic)).toBe(1);
+    expect(seen.all).toContain(fr.flood.meaning_0_20);
+    expect(fr.flood.meaning_0_20).toMatch(/5 %/);
+    expect(seen.legend).toEqual(['Récurrence 0–20 ans (grand courant)', 'Récurrence 20–100 ans (faible courant)']);
+    expect(seen.all).toContain(fr.flood.todo_regulations);
+    const declared = JSON.parse(readFileSync(new URL('../../layers/zones-inondables.json', import.meta.url), 'utf8')) as { floodZone: { links: Array<{ url: string }> } };
+    expect(seen.links).toEqual(declared.floodZone.links.map((link) => link.url));
+    // i18next plurals, not "(s)".
+    expect(seen.all).not.toContain('(s)');
+  });
+
   it('should count more historical floods within 10 km than within 1 km, and show a layer on request', async () => {
     const total = () => app.page.$eval('.verdict-history-layer[data-layer="crues-historiques"]', (s) => Number((s as HTMLElement).dataset.total));
     await app.page.selectOption('#verdict-radius', '1');
@@ -90,7 +114,7 @@ describe('flood verdict', () => {
     await app.page.waitForFunction(() => document.querySelector('.verdict-place')?.textContent === 'Lieu éloigné');
     const result = await card(app.page);
     expect(result.headline).toBe(fr.verdict.no_mapping);
-    expect(result.text).toContain(fr.verdict.caveat_no_mapping);
+    expect(result.text).toContain(fr.flood.meaning_no_mapping);
     expect(result.text).not.toMatch(FORBIDDEN);
     await saveScreenshot(app.page, 'verdict-no-mapping-fr');
   });

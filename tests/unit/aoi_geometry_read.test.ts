@@ -75,7 +75,7 @@ describe('reading AOI files', () => {
     expect(broken).toBeInstanceOf(AoiReadError);
     expect([broken?.code, broken?.file]).toEqual(['unreadable', 'cassé.geojson']);
     expect((await error(read('points.geojson', bytesOf('{"type":"Point","coordinates":[0,0]}'))))?.code).toBe('no_polygon');
-    expect((await error(read('mrc.gml', bytesOf('<gml:FeatureCollection/>'))))?.code).toBe('gml_unsupported');
+    expect((await error(read('mrc.gml', bytesOf('<gml:FeatureCollection xmlns:gml="http://www.opengis.net/gml"/>'))))?.code).toBe('no_polygon');
     expect((await error(read('notes.txt', bytesOf('hello'))))?.code).toBe('unknown_format');
     expect((await error(read('bad.kml', bytesOf('<kml><Document>'))))?.code).toBe('unreadable');
     expect((await error(read('faux.zip', bytesOf('PK\u0003\u0004garbage'))))?.code).toBe('unreadable');

@@ -124,3 +124,11 @@ describe.skipIf(!existsSync(disturbancesGeojson))('vector exports of a time-filt
     expect(parseCsv(plainCsv!.data as string)[1]![CSV_COLUMNS.indexOf('time')]).toBe('');
   });
 });
+
+describe('export file names carry the AOI', () => {
+  it('should put the AOI name, made file-safe, before the layer', () => {
+    const date = new Date(2026, 10, 26);
+    expect(exportFileName('zones-inondables', 'csv', date, undefined, 'Île d’Orléans')).toBe('geoveille_Ile-d-Orleans_zones-inondables_2026-11-26.csv');
+    expect(exportFileName('etendue-crue-2019', 'tif', date, '2019-04-27', 'Plaine')).toBe('geoveille_Plaine_etendue-crue-2019_2019-04-27_2026-11-26.tif');
+  });
+});

@@ -1,7 +1,8 @@
 // Attribute values labelled and formatted for fr-CA / en-CA: codes decoded, units, years, dates.
 import { describe, expect, it } from 'vitest';
-import type { QueryField } from '../../src/catalogue/types';
-import { formatAttributes, formatCoordinate, formatValue, yearOf } from '../../src/queries/identify_format';
+import { readFileSync } from 'node:fs';
+import type { LayerDefinition, QueryField } from '../../src/catalogue/types';
+import { formatAttributes, formatCoordinate, formatValue, rasterValueText, yearOf } from '../../src/queries/identify_format';
 import { featureHits, metresPerPixel, uniqueFeatures } from '../../src/queries/identify_hit';
 import type { Feature } from 'geojson';
 
@@ -66,5 +67,23 @@ describe('identify hit test', () => {
   it('should keep one copy of a feature cut by tile edges', () => {
     const piece = (x: number): Feature => ({ type: 'Feature', properties: { id_peup: 7 }, geometry: { type: 'Polygon', coordinates: [[[x, 0], [x + 1, 0], [x, 1], [x, 0]]] } });
     expect(uniqueFeatures([piece(0), piece(1), { ...piece(0), properties: { id_peup: 8 } }])).toHaveLength(2);
+  });
+});
+
+describe('raster values in words', () => {
+  const layer = (id: string) => JSON.parse(readFileSync(new URL(`../../layers/${id}.json`, import.meta.url), 'utf8')) as LayerDefinition;
+
+  it('should name a categorical value through the layer legend, not "Band 1: 1"', () => {
+    const flood = layer('etendue-crue-2019');
+    expect(rasterValueText(1, flood, 'fr')).toBe('Eau observée');
+    expect(rasterValueText(1, flood, 'en')).toBe('Water observed');
+    expect(rasterValueText(7, flood, 'fr')).toBe('7');
+    expect(rasterValueText(null, flood, 'fr')).toBeNull();
+  });
+
+  it('should give a continuous value with its unit, formatted for the language', () => {
+    const slope = layer('lidar-pente');
+    expect(rasterValueText(12.5, slope, 'fr')).toBe('12,5\u00a0°');
+    expect(rasterValueText(12.5, slope, 'en')).toBe('12.5\u00a0°');
   });
 });

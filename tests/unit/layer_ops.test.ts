@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveInGroup, moveNextTo, setOpacity, setVisible } from '../../src/state/layer_ops';
+import { moveAmongShown, moveInGroup, moveNextTo, setOpacity, setVisible } from '../../src/state/layer_ops';
 import { slotOrder } from '../../src/app/initial_state';
 import type { AppState } from '../../src/state/app_state';
 
@@ -56,5 +56,24 @@ describe('initial state from a link', () => {
     expect(unknown).toEqual(['nope']);
     expect(state.visible.get('broken')).toBe(0.5);
     expect(state.order).toEqual(['a', 'c', 'broken']);
+  });
+});
+
+describe('moving a layer among the layers on the map', () => {
+  // The catalogue's order: flood layers above the LiDAR ones, hidden layers in between.
+  const order = ['zones', 'crues', 'hidden-a', 'lidar-couverture', 'hidden-b', 'lidar-pente', 'lidar-mnt'];
+  const shown = new Set(['zones', 'crues', 'lidar-pente']);
+
+  it('should lift a layer just above its shown neighbour, not above every layer of another group', () => {
+    const next = moveAmongShown(order, shown, 'lidar-pente', -1);
+    expect(next.filter((id) => shown.has(id))).toEqual(['zones', 'lidar-pente', 'crues']);
+    expect(next).toEqual(['zones', 'lidar-pente', 'crues', 'hidden-a', 'lidar-couverture', 'hidden-b', 'lidar-mnt']);
+  });
+
+  it('should lower a layer just below its shown neighbour and leave the ends alone', () => {
+    expect(moveAmongShown(order, shown, 'zones', 1).filter((id) => shown.has(id))).toEqual(['crues', 'zones', 'lidar-pente']);
+    expect(moveAmongShown(order, shown, 'zones', -1)).toBe(order);
+    expect(moveAmongShown(order, shown, 'lidar-pente', 1)).toBe(order);
+    expect(moveAmongShown(order, shown, 'hidden-a', -1)).toBe(order);
   });
 });

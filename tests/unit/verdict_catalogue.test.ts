@@ -49,3 +49,24 @@ describe('flood-verdict catalogue fields', () => {
     expect(problems(raster)).toEqual([expect.stringMatching(/^floodHistory: only allowed for vector layers/)]);
   });
 });
+
+describe('flood-zone links (what to do next)', () => {
+  it('should accept https links with a label in both languages, as the demo layer has', () => {
+    const zones = read('zones-inondables');
+    expect(zones.floodZone?.links?.length).toBeGreaterThan(0);
+    expect(problems(zones)).toEqual([]);
+  });
+
+  it('should name a link without an https address or a label in both languages', () => {
+    const zones = read('zones-inondables');
+    const bad = {
+      ...zones,
+      floodZone: { ...zones.floodZone, links: [{ label: { fr: 'Carte' }, url: 'javascript:alert(1)' }, 'x'] },
+    };
+    expect(problems(bad)).toEqual([
+      expect.stringMatching(/^floodZone\.links\.0\.label\.en: required field/),
+      expect.stringMatching(/^floodZone\.links\.0\.url: https:\/\/ address expected/),
+      expect.stringMatching(/^floodZone\.links\.1: object expected/),
+    ]);
+  });
+});
