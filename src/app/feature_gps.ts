@@ -9,6 +9,7 @@ import { renderGpsPanel, type GpsPanel } from '../ui/gps_panel';
 import { formatDateTime } from '../ui/offline_format';
 import { download } from '../ui/report_download';
 import type { AppContext, Feature } from './context';
+import { addTool } from '../ui/toolbar';
 
 const SHEET_ID = 'gps';
 const ERRORS: Record<number, [string, string]> = { 0: ['unavailable', 'gps.unavailable'], 1: ['denied', 'gps.denied'], 2: ['unavailable', 'gps.unavailable'], 3: ['timeout', 'gps.timeout'] };
@@ -66,14 +67,13 @@ export function installGps(context: AppContext): Feature {
     sheet.open(t('gps.title'), panel.element, { id: SHEET_ID });
     showState();
   };
-  const button = el('button', { type: 'button', id: 'gps-button', style: 'padding:6px 10px;font-size:0.9rem;min-height:36px;border-radius:4px;cursor:pointer' });
+  const button = el('button', { type: 'button', id: 'gps-button' });
   const relabel = () => {
-    button.textContent = t('gps.button');
     button.title = t('gps.button_title');
   };
   relabel();
   button.addEventListener('click', open);
-  context.toolbar.appendChild(button);
+  addTool(context.toolbar, button);
   return {
     relabel: () => {
       relabel();

@@ -20,6 +20,7 @@ import { renderOfflinePanel, type OfflineActions, type OfflineModel, type Offlin
 import { areaChoices, resolveArea } from './offline_area_choice';
 import { downloadOfflineArea, newDownload, planOfflineArea, rangeReaders, type PlannedArea } from './offline_planning';
 import type { AppContext, Feature } from './context';
+import { addTool } from '../ui/toolbar';
 
 const SHEET_ID = 'offline';
 
@@ -111,14 +112,13 @@ export function installOffline(context: AppContext): Feature {
 }
 
 function toolButton(context: AppContext, onClick: () => void): { relabel(): void } {
-  const button = el('button', { type: 'button', id: 'offline-button', style: 'padding:6px 10px;font-size:0.9rem;min-height:36px;border-radius:4px;cursor:pointer' });
+  const button = el('button', { type: 'button', id: 'offline-button' });
   const relabel = () => {
-    button.textContent = t('offline.button');
     button.title = t('offline.button_title');
   };
   relabel();
   button.addEventListener('click', onClick);
-  context.toolbar.appendChild(button);
+  addTool(context.toolbar, button);
   return { relabel };
 }
 

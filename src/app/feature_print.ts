@@ -13,6 +13,7 @@ import { printContent } from '../ui/print_content';
 import { mountPrintFrame, type PrintFrame } from '../ui/print_frame';
 import { renderPrintPanel, type PrintFormat, type PrintPanel } from '../ui/print_panel';
 import type { AppContext, Feature } from './context';
+import { addTool } from '../ui/toolbar';
 
 const SHEET_ID = 'print';
 const printKit = () => import('./print_kit');
@@ -27,14 +28,13 @@ export function installPrint(context: AppContext): Feature {
   let running: AbortController | null = null;
   let urls: string[] = [];
 
-  const button = el('button', { type: 'button', id: 'print-button', style: 'padding:6px 10px;font-size:0.9rem;min-height:36px;border-radius:4px;cursor:pointer' });
+  const button = el('button', { type: 'button', id: 'print-button' });
   const relabel = () => {
-    button.textContent = t('print.button');
     button.title = t('print.button_title');
   };
   relabel();
   button.addEventListener('click', () => open());
-  context.toolbar.appendChild(button);
+  addTool(context.toolbar, button);
 
   const visibleLayers = (): LayerDefinition[] => {
     const state = store.get();

@@ -29,6 +29,9 @@ export const TOOLS: readonly ToolEntry[] = [
   { id: 'measure-button', icon: 'ruler', label: 'measure.button', priority: 3 },
   { id: 'compare-button', icon: 'compare', label: 'compare.button', priority: 3 },
   { id: 'series-button', icon: 'chart', label: 'series.button', priority: 3 },
+  { id: 'print-button', icon: 'print', label: 'print.button', priority: 3 },
+  { id: 'offline-button', icon: 'offline', label: 'offline.button', priority: 3 },
+  { id: 'gps-button', icon: 'locate', label: 'gps.button', priority: 3 },
 ];
 
 const WIDE = '(min-width: 1024px)';

@@ -7,7 +7,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fr from '../../src/i18n/fr.json';
-import { baseUrl, colorAt, launchBrowser, pointOnPage, saveScreenshot, VIEWPORT, waitForIdle, waitForLayers, waitForReady } from './harness';
+import { baseUrl, clickTool, colorAt, launchBrowser, pointOnPage, saveScreenshot, VIEWPORT, waitForIdle, waitForLayers, waitForReady } from './harness';
 import type { Rgb } from './pixels';
 
 /** The demo address of the verdict tests (a 0–20 yr flood zone) and a point of the LiDAR hillshade. */
@@ -65,7 +65,7 @@ describe('offline areas and GPS', () => {
   });
 
   it('should download the demo area at zoom 10–16, its estimate within 20 % of the stored size', async () => {
-    await page.click('#offline-button');
+    await clickTool(page, 'offline-button');
     await page.fill('#offline-zoom-from', '10');
     await page.fill('#offline-zoom-to', '16');
     await page.click('#offline-estimate');
@@ -130,7 +130,7 @@ describe('offline areas and GPS', () => {
   });
 
   it('should show the GPS dot at the emulated position and export the track as GPX', async () => {
-    await page.click('#gps-button');
+    await clickTool(page, 'gps-button');
     await page.click('#gps-locate');
     await page.waitForFunction(() => document.documentElement.dataset.gps === 'fix', undefined, { timeout: 30_000 });
     await waitForIdle(page);
@@ -161,7 +161,7 @@ describe('offline areas and GPS', () => {
     await page.waitForSelector('#offline-banner:not([hidden])');
     expect(await page.textContent('#offline-banner')).toBe(fr.offline.no_data_here);
     expect(await page.getAttribute('#gps-locate', 'aria-pressed')).toBe('false'); // moved away: no longer following
-    await page.click('#offline-button');
+    await clickTool(page, 'offline-button');
     await page.click('#offline-areas .offline-delete');
     await page.waitForFunction(() => document.documentElement.dataset.offlineAreas === '0');
     await page.evaluate(() => (window as unknown as { __geoveille: { map: { jumpTo(o: unknown): void } } }).__geoveille.map.jumpTo({ center: [-72.56, 46.36], zoom: 13 }));

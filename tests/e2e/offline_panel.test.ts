@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fr from '../../src/i18n/fr.json';
 import en from '../../src/i18n/en.json';
-import { baseUrl, launchBrowser, saveScreenshot, waitForIdle, waitForLayers, waitForReady } from './harness';
+import { baseUrl, clickTool, launchBrowser, saveScreenshot, waitForIdle, waitForLayers, waitForReady } from './harness';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 375, height: 667 };
@@ -30,8 +30,8 @@ async function outside(page: Page): Promise<string[]> {
 }
 
 async function openTool(page: Page, button: string): Promise<void> {
-  // on a phone the tool buttons sit in the header's second row
-  await page.click(button);
+  // the tool buttons sit in the header's "More" menu
+  await clickTool(page, button.slice(1));
   await page.waitForSelector('#side-sheet:not([hidden])');
 }
 

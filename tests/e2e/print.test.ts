@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lonLatToMercator, type Extent3857 } from '../../src/queries/print_geo';
 import { gdalinfo, hasGdalinfo, readPrintPdf, type ReadBack } from '../unit/print_pdf_read';
-import { baseUrl, colorAt, fetchJson, launchBrowser, openApp, saveScreenshot, waitForLayers, waitForReady, type AppPage, type GeoveilleWindow } from './harness';
+import { baseUrl, clickTool, colorAt, fetchJson, launchBrowser, openApp, saveScreenshot, waitForLayers, waitForReady, type AppPage, type GeoveilleWindow } from './harness';
 
 const POINT = { lon: -72.55, lat: 46.35 };
 const HASH = `map=12/${POINT.lat}/${POINT.lon}&lang=fr&layers=zones-inondables&print=1`;
@@ -232,7 +232,7 @@ describe('print panel in English on a 375 px phone', () => {
 
   it('should open from the toolbar button, write print=1 in the link and fit 375 px', async () => {
     expect((await page.textContent('#print-button'))?.trim()).toBe('Print');
-    await page.click('#print-button');
+    await clickTool(page, 'print-button');
     await page.waitForSelector('#side-sheet .print-panel');
     expect(await page.textContent('#side-sheet-title')).toBe('Print the map');
     await page.waitForFunction(() => /(^|&)print=1(&|$)/.test(window.location.hash.slice(1)));
