@@ -23,8 +23,9 @@ export function installBasemap(context: AppContext): Feature {
   const mapSwitch = new BasemapSwitch(map, context.resolveUrl);
   const switcher = new BasemapSwitcherControl({ choices: [], selected: '', onChoose: choose });
   const note = new BasemapDetailNote(() => switcher.open());
-  map.addControl(switcher, 'top-left');
-  map.addControl(note, 'top-left');
+  // top-right, under the zoom buttons: the floating legend holds the top-left corner
+  map.addControl(switcher, 'top-right');
+  map.addControl(note, 'top-right');
 
   function choose(id: string): void {
     store.update((state) => ({ extra: withBasemapParam(state.extra, id) }));

@@ -3,7 +3,7 @@
 // no request is attempted for it.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, saveScreenshot } from './harness';
+import { clickTool, launchBrowser, openApp, saveScreenshot } from './harness';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
@@ -15,7 +15,7 @@ describe('Add data: a URL the CSP blocks', () => {
     try {
       const asked: string[] = [];
       app.page.on('request', (request) => { if (request.url().includes('ortho.example')) asked.push(request.url()); });
-      await app.page.click('#add-data-button');
+      await clickTool(app.page, 'add-data-button');
       await app.page.fill('#add-data-url', 'http://ortho.example/mosaique.tif');
       await app.page.click('#add-data-submit');
       await app.page.waitForSelector('.add-data-message[data-kind="error"]', { timeout: 30_000 });

@@ -2,7 +2,7 @@
 // (layers/local/…, intercepted), serve files from ../shared/data without copying them (with HTTP
 // Range support), and compute the colour a pixel must show from its value read in Node with the
 // project's identify (itself checked equal to GDAL in tests/unit/cli_cog.test.ts).
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import type { CogRendering, LayerDefinition } from '../../src/catalogue/types';
@@ -59,7 +59,14 @@ export async function serveFileWithRanges(route: Route, file: string): Promise<v
   if (!range) return route.fulfill({ status: 200, headers, body: readFileSync(file) });
   const start = Number(range[1]);
   const end = Math.min(size - 1, range[2] ? Number(range[2]) : size - 1);
-  const body = readFileSync(file).subarray(start, end + 1);
+  // only the asked bytes: reading a 40 MB fixture whole per request would exhaust the test's memory
+  const body = Buffer.alloc(end - start + 1);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, body, 0, body.length, start);
+  } finally {
+    closeSync(fd);
+  }
   return route.fulfill({ status: 206, headers: { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}` }, body });
 }
 

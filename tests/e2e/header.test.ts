@@ -61,8 +61,8 @@ describe('desktop header', () => {
       id: node.id, label: node.querySelector('.tool-label')?.textContent ?? '', icon: node.querySelector('svg') !== null,
     })));
     await saveScreenshot(app.page, 'header-1280-fr-more');
-    expect(items.map((item) => item.id)).toEqual(['add-data-button', 'measure-button', 'compare-button', 'series-button']);
-    expect(items.map((item) => item.label)).toEqual([fr.add_data.button, fr.measure.button, fr.compare.button, fr.series.button]);
+    expect(items.map((item) => item.id)).toEqual(['add-data-button', 'measure-button', 'compare-button', 'series-button', 'print-button', 'offline-button', 'gps-button']);
+    expect(items.map((item) => item.label)).toEqual([fr.add_data.button, fr.measure.button, fr.compare.button, fr.series.button, fr.print.button, fr.offline.button, fr.gps.button]);
     expect(items.every((item) => item.icon)).toBe(true);
     await app.page.keyboard.press('Escape');
     expect(await app.page.isHidden('#tools-more-list')).toBe(true);

@@ -9,6 +9,7 @@ import { ByteCache, type ByteRange } from './byte_cache';
 import { openCogFrom, type Cog } from './open';
 import { RemoteBytes } from './remote_bytes';
 import { planRanges, planTile } from './render';
+import { MAX_STRIPED_BYTES } from './checks';
 
 export interface BytesRequest {
   type: 'bytes';
@@ -56,7 +57,9 @@ export class ByteHub {
   cacheFor(key: string): ByteCache {
     let cache = this.caches.get(key);
     if (!cache) {
-      cache = new ByteCache(this.makeSource(key));
+      // Room for a whole striped file the app accepts (MAX_STRIPED_BYTES): with less, a view that
+      // needs every strip evicts the first ones and re-reads them one request per strip.
+      cache = new ByteCache(this.makeSource(key), { maxCacheBytes: MAX_STRIPED_BYTES + 8 * 1024 * 1024 });
       cache.headerMode = false; // header reads ask for blocks explicitly (fetchBlocks)
       this.caches.set(key, cache);
     }
