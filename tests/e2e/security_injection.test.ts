@@ -141,8 +141,7 @@ describe('injection of markup and javascript: URLs', () => {
   });
 
   it('should show AOI names from uploaded file names as text', async () => {
-    if (!(await page.$('#aoi-toolbar-button'))) return;
-    await page.click('#aoi-toolbar-button');
+    await clickTool(page, 'aoi-toolbar-button');
     const polygon = { type: 'Feature', properties: { name: EVIL, nom: EVIL },
       geometry: { type: 'Polygon', coordinates: [[[-72.56, 46.34], [-72.54, 46.34], [-72.54, 46.36], [-72.56, 46.34]]] } };
     await page.setInputFiles('#aoi-file', { name: `${MARKUP}.geojson`, mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(polygon)) });

@@ -16,11 +16,12 @@ const xmlParser = DOMParser as unknown as XmlParserClass;
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 const read = (name: string, bytes: Uint8Array) => readAoiFile(name, bytes, { xmlParser });
 
-function sharedFile(relative: string): string | null {
-  const file = path.join(quebec, relative);
-  if (existsSync(file)) return file;
-  console.warn(`aoi_geometry_read.test.ts: ${file} not found (real third-party data is not in git), test skipped`);
-  return null;
+const hasQuebec = existsSync(quebec);
+const skipReason = `${quebec} is missing (real third-party data is not in git)`;
+if (!hasQuebec) console.warn(`aoi_geometry_read.test.ts: real-data tests skipped: ${skipReason}`);
+
+function sharedFile(relative: string): string {
+  return path.join(quebec, relative);
 }
 
 const ring = (lon: number, lat: number, d: number) =>
@@ -84,9 +85,8 @@ describe('reading AOI files', () => {
     expect((await error(read('lambert.geojson', bytesOf(JSON.stringify(lambert)))))?.code).toBe('projected_crs');
   });
 
-  it('should read the real zipped Shapefile of the Lac-Saint-Jean watershed', async () => {
+  it.skipIf(!hasQuebec)('should read the real zipped Shapefile of the Lac-Saint-Jean watershed', async () => {
     const file = sharedFile('boundaries/lac_saint_jean_watershed_shp.zip');
-    if (!file) return;
     const { features } = await read(path.basename(file), new Uint8Array(readFileSync(file)));
     expect(features).toHaveLength(1);
     // The lake itself (about 72.0 W, 48.6 N) lies in its own watershed; the area is tens of thousands of km².
@@ -96,9 +96,8 @@ describe('reading AOI files', () => {
     expect(km2).toBeLessThan(200_000);
   });
 
-  it('should accept or report every one of the 21 real fire perimeters, with repair notes', async () => {
+  it.skipIf(!hasQuebec)('should accept or report every one of the 21 real fire perimeters, with repair notes', async () => {
     const file = sharedFile('fires/mrnf_fires_by_decade_1880-2029.geojson');
-    if (!file) return;
     const source = JSON.parse(readFileSync(file, 'utf8')) as { features: Array<{ properties: { SUP_HA: number } }> };
     expect(source.features).toHaveLength(21);
     const { features, notes } = await readAoiFile(path.basename(file), new Uint8Array(readFileSync(file)), { maxFeatures: 100 });
@@ -117,9 +116,8 @@ describe('reading AOI files', () => {
     expect(Math.abs(total / producer - 1)).toBeLessThan(0.1);
   }, 120_000);
 
-  it('should read the MRC GML once GDAL converts it to KML and GeoJSON', async () => {
+  it.skipIf(!hasQuebec)('should read the MRC GML once GDAL converts it to KML and GeoJSON', async () => {
     const file = sharedFile('boundaries/mrc_subset_simplified.gml');
-    if (!file) return;
     const { convertWithGdal } = await import('./aoi_gdal');
     for (const [driver, name] of [['KML', 'mrc.kml'], ['GeoJSON', 'mrc.geojson']] as const) {
       const bytes = await convertWithGdal(file, driver, name);
