@@ -57,6 +57,12 @@ describe('layers on the map, in drawing order', () => {
     await app.page.keyboard.press('Alt+ArrowDown');
     await app.page.waitForFunction((first) => document.querySelector('#shown-layers li.shown-row')?.getAttribute('data-layer-id') !== first, before[0]);
     expect(await shownIds()).toEqual([before[1], before[0], before[2]]);
+    // A layer just switched on joins the map's style once its source is set up: wait for all three.
+    await app.page.waitForFunction((ids) => {
+      const map = (window as unknown as { __geoveille: { map: { getStyle(): { layers: Array<{ id: string }> } } } }).__geoveille.map;
+      const styleIds = map.getStyle().layers.map((layer) => layer.id);
+      return ids.every((id) => styleIds.some((styleId) => styleId.startsWith(`${id}::`)));
+    }, await shownIds());
     // The map's style layers follow the list: each shown layer's first style layer, top first.
     const drawn = await app.page.evaluate((ids) => {
       const map = (window as unknown as { __geoveille: { map: { getStyle(): { layers: Array<{ id: string }> } } } }).__geoveille.map;
