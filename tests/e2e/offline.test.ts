@@ -25,6 +25,11 @@ async function reportNumbers(page: Page): Promise<Record<string, Record<string, 
   }, AOI);
   await page.waitForSelector('#side-sheet[data-content="report"] section[data-layer="zones-inondables"] table.report-table', { timeout: 90_000 });
   await page.waitForSelector('#side-sheet[data-content="report"] section[data-layer="lidar-ombrage"] table.report-table', { timeout: 90_000 });
+  // every layer's section done (the report marks each body aria-busy until its numbers are in)
+  await page.waitForFunction(() => {
+    const bodies = [...document.querySelectorAll('#side-sheet[data-content="report"] .report-body')];
+    return bodies.length > 0 && bodies.every((body) => body.getAttribute('aria-busy') === 'false');
+  }, undefined, { timeout: 90_000 });
   return page.$$eval('#side-sheet[data-content="report"] section[data-layer]', (sections) => Object.fromEntries(sections.map((section) => [
     section.getAttribute('data-layer') ?? '',
     Object.fromEntries([...section.querySelectorAll('tr[data-stat]')].map((tr) => [tr.getAttribute('data-stat') ?? '', Number(tr.querySelector('td')?.getAttribute('data-value'))])),
