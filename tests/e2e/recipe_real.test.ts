@@ -5,8 +5,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/cli/import/run';
@@ -18,6 +17,7 @@ import { openLocalCog, pixelCentre, zoomForPixel } from './cog_fixture';
 import { colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle, type AppPage } from './harness';
 import { colorDistance, formatRgb, type Rgb } from './pixels';
 import { serveFile } from './serve_file';
+import { pointOnlyIn } from './fire_points';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const recipeFile = path.join(repoRoot, 'recipes', 'quebec-reel.json');
@@ -30,23 +30,6 @@ const SPECIES = 'reel-groupes-essences';
 const recipe = JSON.parse(readFileSync(recipeFile, 'utf8')) as Recipe;
 const recipeLayer = (id: string) => recipe.layers.find((layer) => layer.id === id)!;
 const rgbOf = (css: string): Rgb => parseColour(css).slice(0, 3) as Rgb;
-
-type Decade = Feature<Polygon | MultiPolygon, { Periode: string }>;
-
-/** A point inside one decade's perimeters and outside every other decade's (3 nearby points agree). */
-function pointOnlyIn(fires: Decade[], periode: string): [number, number] {
-  const own = fires.filter((f) => f.properties.Periode === periode);
-  const others = fires.filter((f) => f.properties.Periode !== periode);
-  for (const feature of own) {
-    const parts = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
-    for (const rings of [...parts].sort((a, b) => b[0]!.length - a[0]!.length).slice(0, 40)) {
-      const [lon, lat] = pointOnFeature({ type: 'Polygon', coordinates: rings }).geometry.coordinates as [number, number];
-      const near: Array<[number, number]> = [[lon, lat], [lon + 0.01, lat], [lon, lat + 0.01]];
-      if (near.every((p) => own.some((f) => booleanPointInPolygon(p, f)) && !others.some((f) => booleanPointInPolygon(p, f)))) return [lon, lat];
-    }
-  }
-  throw new Error(`no point inside ${periode} only`);
-}
 
 /** The recipe's outputs as the app's local catalogue (layers/local/…, data/local/…). */
 async function routeOutputs(page: Page, layersDir: string, outDir: string): Promise<void> {

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { LayerDefinition } from '../../src/catalogue/types';
 import { runImport } from '../../src/cli/import/run';
 import { serveFile } from './serve_file';
+import { pointOnlyIn, type Decade } from './fire_points';
 import { colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage, type GeoveilleWindow } from './harness';
 import { colorDistance, formatRgb, type Rgb } from './pixels';
 import { axeViolations, FLOOD_LAYER, findFloodPlainPoint, findFloodPoint } from './series_fixture';
@@ -24,25 +24,6 @@ const hasFires = existsSync(firesFile);
 const FIRES_ID = 'test-feux-decennies';
 /** A filled perimeter vs the basemap alone: far apart; two looks of one state: close. */
 const CHANGED = 25;
-
-type Decade = Feature<Polygon | MultiPolygon, { Periode: string }>;
-
-/** A point inside one decade's perimeters and outside every other decade's (3 nearby points agree). */
-function pointOnlyIn(fires: Decade[], periode: string): [number, number] {
-  const own = fires.filter((f) => f.properties.Periode === periode);
-  const others = fires.filter((f) => f.properties.Periode !== periode);
-  for (const feature of own) {
-    const parts = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
-    const candidates = [...parts].sort((a, b) => b[0]!.length - a[0]!.length).slice(0, 40);
-    for (const rings of candidates) {
-      const [lon, lat] = pointOnFeature({ type: 'Polygon', coordinates: rings }).geometry.coordinates as [number, number];
-      const near: Array<[number, number]> = [[lon, lat], [lon + 0.01, lat], [lon, lat + 0.01]];
-      const ok = near.every((p) => own.some((f) => booleanPointInPolygon(p, f)) && !others.some((f) => booleanPointInPolygon(p, f)));
-      if (ok) return [lon, lat];
-    }
-  }
-  throw new Error(`no point inside ${periode} only`);
-}
 
 async function routeImported(page: Page, layer: LayerDefinition, dataFile: string): Promise<void> {
   await page.route('**/layers/local/catalogue.json', (route) =>
