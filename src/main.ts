@@ -19,6 +19,7 @@ import { markReadyAfterFirstView } from './app/ready';
 import type { AppContext } from './app/context';
 import { FEATURES } from './app/features';
 import { mountSheet } from './ui/sheet';
+import { AppEvents } from './app/app_events';
 
 async function boot(): Promise<void> {
   // A bare address reopens the last session; it goes into the URL so every feature sees it.
@@ -50,6 +51,7 @@ async function boot(): Promise<void> {
     map, store, statuses, catalogue, defs, sync, notices,
     sheet: mountSheet(document.getElementById('map-host')!),
     toolbar: document.getElementById('toolbar')!,
+    events: new AppEvents(),
     resolveUrl: dataUrl,
   };
   const features = FEATURES.map((install) => install(context) ?? {});

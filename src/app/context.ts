@@ -8,6 +8,7 @@ import type { LayerStatus } from '../state/layer_status';
 import type { Store } from '../state/store';
 import type { Notices } from '../ui/notices';
 import type { Sheet } from '../ui/sheet';
+import type { AppEvents } from './app_events';
 
 export interface AppContext {
   map: MapLibreMap;
@@ -21,6 +22,8 @@ export interface AppContext {
   sheet: Sheet;
   /** Header area for tool buttons and the search box. */
   toolbar: HTMLElement;
+  /** What features tell each other (typed; replaces window CustomEvents). */
+  events: AppEvents;
   /** Resolves a catalogue URL (relative to the page) to an absolute one. */
   resolveUrl(url: string): string;
 }

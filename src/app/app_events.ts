@@ -1,0 +1,40 @@
+// What features tell each other, typed: one emitter on the app context instead of
+// CustomEvents on window (a receiver no longer casts an untyped payload).
+import type { ShownTime } from '../state/time_state';
+
+export interface PlacePicked {
+  lon: number;
+  lat: number;
+  label: string;
+  zoom: number;
+}
+
+/** Event name → payload. Add an entry here and the compiler checks every emitter and listener. */
+export interface AppEventMap {
+  /** The times the map shows changed (time slider, layer switched on/off). */
+  'time-changed': readonly ShownTime[];
+  /** A layer's data was reloaded from a new URL (live refresh). */
+  'layer-reloaded': { id: string; url: string };
+  /** A refreshed catalogue added layers. */
+  'catalogue-changed': { added: string[] };
+  /** The user chose a place in the search box. */
+  'place-picked': PlacePicked;
+}
+
+type Listener<K extends keyof AppEventMap> = (payload: AppEventMap[K]) => void;
+
+export class AppEvents {
+  private readonly listeners = new Map<keyof AppEventMap, Set<Listener<never>>>();
+
+  /** Listens to one event; returns the function that stops listening (give it to a Disposer). */
+  on<K extends keyof AppEventMap>(type: K, listener: Listener<K>): () => void {
+    const set = this.listeners.get(type) ?? new Set();
+    this.listeners.set(type, set);
+    set.add(listener as Listener<never>);
+    return () => set.delete(listener as Listener<never>);
+  }
+
+  emit<K extends keyof AppEventMap>(type: K, payload: AppEventMap[K]): void {
+    for (const listener of [...(this.listeners.get(type) ?? [])]) (listener as Listener<K>)(payload);
+  }
+}
