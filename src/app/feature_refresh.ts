@@ -13,6 +13,7 @@ import { showRefreshNote, type RefreshNote } from '../ui/refresh_note';
 import type { AppContext, Feature } from './context';
 import { fetchFreshText, mergeOrder, readCatalogueUpdate } from '../sources/refresh_catalogue';
 import { t, pick } from '../i18n';
+import { traitsOf } from '../sources/kinds/traits';
 
 interface Watched {
   def: LayerDefinition;
@@ -24,8 +25,6 @@ interface Watched {
   /** The last "updated at" note, shown again when the server answers after a failure. */
   updated: RefreshNote | null;
 }
-
-const RELOADABLE = new Set(['pmtiles-vector', 'pmtiles-raster', 'cog', 'geojson']);
 
 export function installRefresh(context: AppContext): Feature {
   const { store, sync } = context;
@@ -41,7 +40,7 @@ export function installRefresh(context: AppContext): Feature {
   function reload(entry: Watched, at: Date): void {
     entry.version++;
     const url = versionedUrl(entry.dataUrl, entry.version);
-    const archive = entry.def.source.kind.startsWith('pmtiles') ? pinnedArchive(url, () => void entry.watch.checkNow(true)) : undefined;
+    const archive = traitsOf(entry.def.source).pmtiles ? pinnedArchive(url, () => void entry.watch.checkNow(true)) : undefined;
     if (sync.reloadLayer(entry.def.id, url, archive)) {
       entry.updated = { kind: 'updated', at };
       setNote(entry, entry.updated);
@@ -50,7 +49,7 @@ export function installRefresh(context: AppContext): Feature {
   }
 
   function watchLayer(def: LayerDefinition): void {
-    if (!def.refresh || !RELOADABLE.has(def.source.kind) || watchedLayers.has(def.id)) return;
+    if (!def.refresh || !traitsOf(def.source).refresh || watchedLayers.has(def.id)) return;
     watchedLayers.add(def.id);
     const files = new Set([def.source.url, ...(def.source.series ?? []).map((entry) => entry.url)]);
     for (const file of files) watchFile(def, file, def.refresh);
@@ -68,7 +67,7 @@ export function installRefresh(context: AppContext): Feature {
       },
     });
     // From the first tile on, an ETag mismatch means "the file changed", never a silent re-read.
-    if (def.source.kind.startsWith('pmtiles') && file === def.source.url) sync.addRuntimeLayer(def, pinnedArchive(dataUrl, () => void entry.watch.checkNow(true)));
+    if (traitsOf(def.source).pmtiles && file === def.source.url) sync.addRuntimeLayer(def, pinnedArchive(dataUrl, () => void entry.watch.checkNow(true)));
     watched.set(`${def.id} ${file}`, entry);
   }
 

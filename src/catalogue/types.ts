@@ -20,19 +20,51 @@ export interface CatalogueFile {
   refresh?: number;
 }
 
-export type SourceKind = 'pmtiles-vector' | 'pmtiles-raster' | 'cog' | 'geojson';
+export type SourceKind = LayerSource['kind'];
 
-export interface LayerSource {
-  kind: SourceKind;
+/** What every source kind has: where its file is, and optionally one file per date. */
+interface SourceCommon {
   /** Relative to the app (e.g. "data/fires.pmtiles") or absolute (https://…). */
   url: string;
-  /** Vector tile layer name; required for pmtiles-vector. */
-  sourceLayer?: string;
-  /** Raster (COG) rendering options; required for cog. Owned by src/sources/cog. */
-  cog?: CogRendering;
   /** A time series of files of the same kind, one per date, ascending (`url` above is the date shown first). */
   series?: SeriesEntry[];
 }
+
+/** Vector tiles in a PMTiles archive. */
+export interface PmtilesVectorSource extends SourceCommon {
+  kind: 'pmtiles-vector';
+  /** Vector tile layer name; required (the validator says so). */
+  sourceLayer?: string;
+  cog?: undefined;
+}
+
+/** Image tiles (colours, not values) in a PMTiles archive. */
+export interface PmtilesRasterSource extends SourceCommon {
+  kind: 'pmtiles-raster';
+  sourceLayer?: undefined;
+  cog?: undefined;
+}
+
+/** A Cloud Optimized GeoTIFF, rendered in the browser. */
+export interface CogSource extends SourceCommon {
+  kind: 'cog';
+  /** Raster (COG) rendering options; required (the validator says so). Owned by src/sources/cog. */
+  cog?: CogRendering;
+  sourceLayer?: undefined;
+}
+
+/** A whole GeoJSON file. */
+export interface GeojsonSource extends SourceCommon {
+  kind: 'geojson';
+  sourceLayer?: undefined;
+  cog?: undefined;
+}
+
+/**
+ * A layer's data, one variant per kind. Adding a kind here makes tsc list every registry that must
+ * handle it (src/sources/kinds, src/queries/kinds, src/map/kinds; see docs/architecture-sources.md).
+ */
+export type LayerSource = PmtilesVectorSource | PmtilesRasterSource | CogSource | GeojsonSource;
 
 /** One date of a series of sources (e.g. one flood-extent COG per acquisition date). */
 export interface SeriesEntry {

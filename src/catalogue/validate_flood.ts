@@ -2,8 +2,9 @@
 // Like the other parts, they report into the Checker and never throw.
 import { Checker, joinPath, type JsonObject } from './validate_checker';
 import { FLOOD_CLASSES, type SourceKind } from './types';
+import { canGiveVerdict, kindsWhere } from '../sources/kinds/traits';
 
-const VECTOR_KINDS: readonly SourceKind[] = ['pmtiles-vector', 'geojson'];
+const VECTOR_KINDS = kindsWhere((traits) => traits.holds === 'features');
 
 export function checkFloodFields(check: Checker, layer: JsonObject, kind: SourceKind | undefined): void {
   if (layer.coverage !== undefined) checkCoverage(check, layer.coverage);
@@ -58,7 +59,7 @@ function checkFloodLinks(check: Checker, value: unknown): void {
 }
 
 function checkVectorOnly(check: Checker, key: string, kind: SourceKind | undefined): void {
-  if (kind !== undefined && !VECTOR_KINDS.includes(kind)) {
+  if (kind !== undefined && !canGiveVerdict({ kind })) {
     check.add(key, `only allowed for vector layers (${VECTOR_KINDS.join(', ')}), kind is "${kind}"`);
   }
 }

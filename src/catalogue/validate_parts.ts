@@ -2,8 +2,9 @@
 // time, bounds). Each function reports into the Checker and never throws.
 import { Checker, joinPath, type JsonObject } from './validate_checker';
 import type { SourceKind } from './types';
+import { kindsWhere, SOURCE_KIND_TRAITS, SOURCE_KINDS } from '../sources/kinds/traits';
 
-export const SOURCE_KINDS: readonly SourceKind[] = ['pmtiles-vector', 'pmtiles-raster', 'cog', 'geojson'];
+export { SOURCE_KINDS };
 
 /** What the source block tells the style check. */
 export interface SourceInfo {
@@ -18,21 +19,20 @@ export function checkSource(check: Checker, value: unknown, path: string): Sourc
   const info: SourceInfo = {};
   if (obj.kind !== undefined) info.kind = check.oneOf(obj.kind, joinPath(path, 'kind'), SOURCE_KINDS);
   if (obj.url !== undefined) check.string(obj.url, joinPath(path, 'url'));
-  if (obj.sourceLayer !== undefined) {
-    info.sourceLayer = check.string(obj.sourceLayer, joinPath(path, 'sourceLayer'));
-  } else if (info.kind === 'pmtiles-vector') {
-    check.add(joinPath(path, 'sourceLayer'), 'required for kind "pmtiles-vector": the vector tile layer name');
-  }
-  if (obj.cog !== undefined) {
-    if (info.kind !== undefined && info.kind !== 'cog') {
-      check.add(joinPath(path, 'cog'), `only allowed for kind "cog", kind is "${info.kind}"`);
-    }
-    checkCog(check, obj.cog, joinPath(path, 'cog'));
-  } else if (info.kind === 'cog') {
-    check.add(joinPath(path, 'cog'), 'required for kind "cog": how the raster is turned into colours');
-  }
+  if (obj.sourceLayer !== undefined) info.sourceLayer = check.string(obj.sourceLayer, joinPath(path, 'sourceLayer'));
+  if (obj.cog !== undefined) checkCog(check, obj.cog, joinPath(path, 'cog'));
+  if (info.kind !== undefined) checkKindKeys(check, obj, info.kind, path);
   if (obj.series !== undefined) checkSeries(check, obj, info.kind, joinPath(path, 'series'));
   return info;
+}
+
+/** The keys only some kinds take: required by their kind, refused by the others (sourceLayer is tolerated). */
+function checkKindKeys(check: Checker, obj: JsonObject, kind: SourceKind, path: string): void {
+  const required = SOURCE_KIND_TRAITS[kind].requires;
+  if (required && obj[required.key] === undefined) {
+    check.add(joinPath(path, required.key), `required for kind "${kind}": ${required.why}`);
+  }
+  if (obj.cog !== undefined && required?.key !== 'cog') check.add(joinPath(path, 'cog'), `only allowed for kind "cog", kind is "${kind}"`);
 }
 
 const COG_KEYS = ['bands', 'ramp', 'categories', 'stretch', 'stretchPercent', 'resampling', 'product', 'unit', 'crs'] as const;
@@ -175,7 +175,7 @@ export function checkTime(check: Checker, value: unknown, path: string, hasSerie
 
 const TIME_PATTERNS = { year: /^\d{4}$/, date: /^\d{4}-\d{2}-\d{2}/, period: /^\d{4}\s*[-–]\s*\d{4}$/ } as const;
 const TIME_EXAMPLES = { year: '2019', date: '2019-05-04', period: '1990-1999' } as const;
-const SERIES_KINDS: readonly SourceKind[] = ['cog', 'pmtiles-vector', 'pmtiles-raster'];
+const SERIES_KINDS = kindsWhere((traits) => traits.series);
 
 /** source.series: [{date, url}], dates ascending and unique, one of them the source's own url. */
 function checkSeries(check: Checker, source: JsonObject, kind: SourceKind | undefined, path: string): void {

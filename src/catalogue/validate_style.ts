@@ -4,6 +4,7 @@
 import { validateStyleMin, type StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Checker, JsonObject } from './validate_checker';
 import type { SourceKind } from './types';
+import { SOURCE_KIND_TRAITS } from '../sources/kinds/traits';
 
 /** A style entry that passed the structural checks (known keys, known type). */
 export interface StyleEntry {
@@ -18,10 +19,10 @@ const VECTOR: SpecSource = { type: 'vector', url: 'pmtiles://placeholder' };
 const RASTER: SpecSource = { type: 'raster', tiles: ['placeholder/{z}/{x}/{y}'], tileSize: 256 };
 const GEOJSON: SpecSource = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
 
+const SPEC_SOURCES = { vector: VECTOR, raster: RASTER, geojson: GEOJSON } as const;
+
 function sourceFor(kind: SourceKind | undefined, layerType: unknown): SpecSource {
-  if (kind === 'geojson') return GEOJSON;
-  if (kind === 'pmtiles-vector') return VECTOR;
-  if (kind === 'pmtiles-raster' || kind === 'cog') return RASTER;
+  if (kind !== undefined) return SPEC_SOURCES[SOURCE_KIND_TRAITS[kind].styleSource];
   // Unknown kind (already reported): guess from the layer so only real style problems show.
   return layerType === 'raster' ? RASTER : VECTOR;
 }

@@ -4,16 +4,14 @@ import type { Map as MapLibreMap, MapSourceDataEvent, ErrorEvent } from 'maplibr
 import type { PMTiles, Protocol } from 'pmtiles';
 import type { LayerDefinition } from '../catalogue/types';
 import { opacityPaint, resolveDataUrl, styleLayerId, toMapLayers } from '../catalogue/to_style';
-import { openPmtiles } from '../sources/pmtiles_archive';
 import type { AppState } from '../state/app_state';
 import type { LayerStatus } from '../state/layer_status';
 import { FIRST_LABEL_LAYER } from './basemap_style';
-import { cogTileUrl, onCogError, registerCogLayer } from './cog_protocol';
-import { seriesTileId, timeLayersOf } from './time_layers';
+import { onCogError } from './cog_protocol';
+import { mapKindOf, type ReloadableSource } from './source_kinds';
+import { timeLayersOf } from './time_layers';
 
 type StatusListener = (id: string, status: LayerStatus) => void;
-/** The MapLibre source methods a reload uses (vector/raster: setUrl, setTiles; geojson: setData). */
-interface ReloadableSource { setUrl?(url: string): void; setTiles?(tiles: string[]): void; setData?(data: string): void }
 
 export class LayerSync {
   private readonly added = new Set<string>();
@@ -92,13 +90,7 @@ export class LayerSync {
     if (archive) this.protocol.add(archive);
     const file = def.source.series ? this.seriesFileOf(def, url) : undefined;
     if (file !== undefined) return this.reloadSeriesFile(def, file, url, source);
-    if (def.source.kind === 'pmtiles-vector' || def.source.kind === 'pmtiles-raster') {
-      // Without an archive (the compare map), the pmtiles protocol opens the new URL itself.
-      source.setUrl?.(`pmtiles://${archive ? archive.source.getKey() : url}`);
-    } else if (def.source.kind === 'cog' && def.source.cog) {
-      registerCogLayer(id, url, def.source.cog);
-      source.setTiles?.([`${cogTileUrl(id)}?src=${encodeURIComponent(url)}`]);
-    } else source.setData?.(url);
+    mapKindOf(def).reload(source, def, url, archive);
     return true;
   }
 
@@ -117,11 +109,7 @@ export class LayerSync {
     }
     // No time glue on this map: it shows the layer's own file; another date's file is only re-registered.
     const entry = def.source.series?.find((candidate) => candidate.url === file);
-    if (def.source.kind === 'cog' && def.source.cog && entry) {
-      const tileId = seriesTileId(def, file, entry.date);
-      registerCogLayer(tileId, url, def.source.cog);
-      if (tileId === def.id) source.setTiles?.([`${cogTileUrl(def.id)}?src=${encodeURIComponent(url)}`]);
-    } else if (file === def.source.url) source.setUrl?.(`pmtiles://${url}`);
+    if (entry) mapKindOf(def).reloadSeriesFile(source, def, entry, url);
     return true;
   }
 
@@ -150,11 +138,7 @@ export class LayerSync {
 
   private async add(def: LayerDefinition): Promise<void> {
     const dataUrl = resolveDataUrl(def.source.url, this.pageUrl);
-    if (def.source.kind === 'pmtiles-vector' || def.source.kind === 'pmtiles-raster') {
-      const archive = this.archives.get(def.source.url) ?? (await openPmtiles(dataUrl)).archive;
-      this.protocol.add(archive);
-    }
-    if (def.source.kind === 'cog' && def.source.cog) registerCogLayer(def.id, dataUrl, def.source.cog);
+    await mapKindOf(def).prepare(def, dataUrl, { protocol: this.protocol, archives: this.archives });
     const parts = toMapLayers(def, dataUrl, this.latest?.visible.get(def.id) ?? 1);
     if (!this.map.getSource(parts.sourceId)) this.map.addSource(parts.sourceId, parts.source);
     this.sourceOf.set(def.id, parts.sourceId);

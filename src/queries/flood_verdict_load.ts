@@ -8,7 +8,7 @@ import type { DataAccess } from './identify_data';
 import {
   floodVerdict, layerInfo, type FloodHistoryInput, type FloodZoneInput, type Verdict, type VerdictInputs,
 } from './flood_verdict';
-import { featuresNear } from './vector_tiles';
+import { layerFeaturesNear } from './kind_features';
 
 export const RADIUS_CHOICES_KM = [1, 5, 10] as const;
 export const DEFAULT_RADIUS_KM = 5;
@@ -68,18 +68,10 @@ async function loadHistoryInput(
 }
 
 /** Candidate features of a vector layer around the point; floodVerdict does the geometry. */
-async function layerFeatures(
+function layerFeatures(
   point: Position, def: LayerDefinition, data: DataAccess, radiusMetres: number, maxTiles: number, signal?: AbortSignal,
 ): Promise<Feature[]> {
-  const [lon = 0, lat = 0] = point;
-  switch (def.source.kind) {
-    case 'geojson':
-      return data.geojson(def.source.url);
-    case 'pmtiles-vector':
-      return featuresNear(data.pmtiles(def.source.url), def.source.sourceLayer ?? '', lon, lat, { radiusMetres, maxTiles, signal });
-    default:
-      throw new Error(`${def.id}: flood layers must be vector layers (pmtiles-vector or geojson), "${def.source.kind}" found`);
-  }
+  return layerFeaturesNear(def, data, point, { radiusMetres, maxTiles, ...(signal ? { signal } : {}) });
 }
 
 function messageOf(error: unknown): string {

@@ -2,7 +2,7 @@
 // archive's max-zoom tile, the original GeoJSON, a COG's full-resolution pixel).
 // Pure and DOM-free; labels and formatting are applied later (identify_format.ts).
 import type { Feature, Position } from 'geojson';
-import type { LayerDefinition } from '../catalogue/types';
+import type { LayerDefinition, SourceKind } from '../catalogue/types';
 import { identify as cogIdentify } from '../sources/cog/identify';
 import type { DataAccess } from './identify_data';
 import { featureHits, isPolygonal, uniqueFeatures } from './identify_hit';
@@ -46,21 +46,23 @@ export async function identifyAt(
   }));
 }
 
-async function identifyLayer(lonLat: Position, def: LayerDefinition, data: DataAccess, options: IdentifyOptions): Promise<LayerAnswer> {
-  const [lon = 0, lat = 0] = lonLat;
-  switch (def.source.kind) {
-    case 'pmtiles-raster':
-      return { layerId: def.id, kind: 'raster-visible' };
-    case 'cog': {
-      const cog = await data.cog(def.source.url, def.source.cog?.crs);
-      // No signal: the COG's byte cache shares reads between callers (see vector_tiles.ts).
-      return { layerId: def.id, kind: 'raster-values', values: await cogIdentify(cog, lon, lat) };
-    }
-    case 'geojson':
-      return featureAnswer(def.id, await data.geojson(def.source.url), lonLat, options);
-    case 'pmtiles-vector':
-      return featureAnswer(def.id, await vectorCandidates(def, data, lonLat, options), lonLat, options);
-  }
+type Identifier = (lonLat: Position, def: LayerDefinition, data: DataAccess, options: IdentifyOptions) => Promise<LayerAnswer>;
+
+/** How each source kind answers a click (a new kind must say how here). */
+const IDENTIFY_BY_KIND: Record<SourceKind, Identifier> = {
+  'pmtiles-raster': async (_lonLat, def) => ({ layerId: def.id, kind: 'raster-visible' }),
+  cog: async ([lon = 0, lat = 0], def, data) => {
+    const cog = await data.cog(def.source.url, def.source.cog?.crs);
+    // No signal: the COG's byte cache shares reads between callers (see vector_tiles.ts).
+    return { layerId: def.id, kind: 'raster-values', values: await cogIdentify(cog, lon, lat) };
+  },
+  geojson: async (lonLat, def, data, options) => featureAnswer(def.id, await data.geojson(def.source.url), lonLat, options),
+  'pmtiles-vector': async (lonLat, def, data, options) =>
+    featureAnswer(def.id, await vectorCandidates(def, data, lonLat, options), lonLat, options),
+};
+
+function identifyLayer(lonLat: Position, def: LayerDefinition, data: DataAccess, options: IdentifyOptions): Promise<LayerAnswer> {
+  return IDENTIFY_BY_KIND[def.source.kind](lonLat, def, data, options);
 }
 
 /**

@@ -137,7 +137,7 @@ async function pmtilesLayers(cache: ByteCache, key: string, id: string, name: st
   const defs = layers.map((layer, i) => {
     const title = layer.sourceLayer && layers.length > 1 ? `${name} — ${layer.sourceLayer}` : name;
     const def = baseDef(layers.length > 1 ? `${id}-${i}` : id, title, key, validBounds(bounds));
-    def.source = { kind: layer.kind, url: key, ...(layer.sourceLayer ? { sourceLayer: layer.sourceLayer } : {}) };
+    def.source = layer.kind === 'pmtiles-vector' && layer.sourceLayer ? { kind: layer.kind, url: key, sourceLayer: layer.sourceLayer } : { kind: layer.kind, url: key };
     def.style = layer.style;
     def.legend = layer.legend;
     def.minzoom = header.minZoom;

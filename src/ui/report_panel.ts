@@ -12,6 +12,7 @@ import { fillVectorSection } from './report_vector';
 import { fillRasterSection } from './report_raster';
 import { exportButton } from './report_download';
 import type { ReportAoi, ReportDeps } from './report_types';
+import { reportKind } from '../sources/kinds/traits';
 
 export interface ReportOptions {
   aoi: ReportAoi;
@@ -22,12 +23,10 @@ export interface ReportOptions {
   signal: AbortSignal;
 }
 
-const VECTOR_KINDS = new Set(['pmtiles-vector', 'geojson']);
-
 export function reportPanel(options: ReportOptions): HTMLElement {
   const date = new Date();
   const rows = new Map<string, CsvRow[]>();
-  const usable = options.layers.filter((d) => VECTOR_KINDS.has(d.source.kind) || d.source.kind === 'cog');
+  const usable = options.layers.filter((d) => reportKind(d.source) !== null);
   const sections = usable.map((def) => section(def, options, date, rows));
   const allCsv = exportButton(t('report.export_all_csv'), () => ({
     name: exportFileName(t('formats.report_file'), 'csv', date, undefined, options.aoi.name), mime: 'text/csv;charset=utf-8', data: toCsv(usable.flatMap((d) => rows.get(d.id) ?? [])),
@@ -47,7 +46,7 @@ function section(def: LayerDefinition, options: ReportOptions, date: Date, rows:
   const body = el('div', { class: 'report-body', 'aria-busy': 'true' }, el('p', {}, t('report.loading')));
   const node = el('section', { class: 'report-layer', 'data-layer': def.id }, el('h3', {}, pick(def.title)), def.synthetic ? el('p', { class: 'report-note' }, t('report.synthetic')) : null, body);
   const ctx = { def, aoi: options.aoi, deps: options.deps, date, signal: options.signal, setRows: (r: CsvRow[]) => rows.set(def.id, r) };
-  const fill = def.source.kind === 'cog' ? fillRasterSection : fillVectorSection;
+  const fill = reportKind(def.source) === 'raster' ? fillRasterSection : fillVectorSection;
   fill(body, ctx).then(
     () => body.setAttribute('aria-busy', 'false'),
     (error: unknown) => {

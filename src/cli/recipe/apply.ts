@@ -25,7 +25,8 @@ export function applyRecipe(starter: LayerDefinition, recipe: RecipeLayer, facts
     Object.assign(layer, vectorLook(recipe.style, facts.geometry ?? 'mixed', recipe.title));
   } else if (recipe.style) {
     const look = rasterLook(recipe.style, { cog: starter.source.cog ?? { mode: 'continuous' }, legend: starter.legend });
-    layer.source = { ...starter.source, cog: look.cog };
+    const { url, series } = starter.source;
+    layer.source = { kind: 'cog', url, ...(series ? { series } : {}), cog: look.cog };
     layer.legend = look.legend;
   }
   if (recipe.time) layer.time = recipe.time;
