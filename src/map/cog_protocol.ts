@@ -11,7 +11,8 @@ import type { CogRendering } from '../catalogue/types';
 import { CogTileError, CogWorkerPool } from '../sources/cog/worker_pool';
 
 interface CogLayer { url: string; rendering: CogRendering }
-type ErrorListener = (layerId: string, message: string) => void;
+/** `error` keeps its code (a CogTileError is a SourceError). */
+type ErrorListener = (layerId: string, error: Error) => void;
 
 const layers = new Map<string, CogLayer>();
 const listeners = new Set<ErrorListener>();
@@ -67,11 +68,10 @@ const loadCogTile: AddProtocolAction = async (params, abortController) => {
     const bitmap = await pool.render(url, layer.rendering, z, x, y, COG_TILE_SIZE, abortController.signal);
     return { data: bitmap };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
     const key = `${layerId} ${url}`;
     if (error instanceof CogTileError && error.open && !reported.has(key)) {
       reported.add(key);
-      for (const listener of listeners) listener(layerId, message);
+      for (const listener of listeners) listener(layerId, error);
     }
     throw error;
   }

@@ -5,6 +5,7 @@
 // and the right map only draws (pointer-events: none). The right map has its own time glue, so
 // it can show a series layer on another date than the left (each date's COG has its own
 // protocol id, "<layer>@<date>", whichever map asks) or filter a layer to other years.
+import { problemOf } from '../sources/errors';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerDefinition } from '../catalogue/types';
 import type { AppState } from '../state/app_state';
@@ -47,7 +48,7 @@ export class CompareMap {
     // the main map's controls and attribution stand for both maps
     for (const control of this.element.querySelectorAll<HTMLElement>('.maplibregl-control-container')) control.style.display = 'none';
     this.sync = new LayerSync(map, protocol, defs, document.baseURI, onStatus);
-    this.time = new TimeLayers(map, resolveUrl, (id, message) => onStatus(id, { state: 'error', message }));
+    this.time = new TimeLayers(map, resolveUrl, (id, error) => onStatus(id, { state: 'error', message: problemOf(error).message, problem: problemOf(error) }));
     map.on('load', () => {
       if (this.state) this.sync.apply(this.state);
     });

@@ -7,6 +7,7 @@ import { opacityPaint, resolveDataUrl, styleLayerId, toMapLayers } from '../cata
 import type { AppState } from '../state/app_state';
 import type { LayerStatus } from '../state/layer_status';
 import { FIRST_LABEL_LAYER } from './basemap_style';
+import { problemOf } from '../sources/errors';
 import { onCogError } from './cog_protocol';
 import { mapKindOf, type ReloadableSource } from './source_kinds';
 import { timeLayersOf } from './time_layers';
@@ -32,7 +33,7 @@ export class LayerSync {
     map.on('error', (event: ErrorEvent & { sourceId?: string }) => this.onMapError(event));
     map.on('sourcedata', (event: MapSourceDataEvent) => this.onSourceData(event));
     map.on('idle', () => this.markVisibleReady());
-    onCogError((id, message) => this.reportError(id, message));
+    onCogError((id, error) => this.reportError(id, error));
   }
 
   apply(state: AppState): void {
@@ -113,10 +114,11 @@ export class LayerSync {
     return true;
   }
 
-  /** Marks a layer as failed from outside (e.g. the COG source reports a bad file). */
-  reportError(id: string, message: string): void {
+  /** Marks a layer as failed from outside (e.g. the COG source reports a bad file); a typed error keeps its code. */
+  reportError(id: string, error: unknown): void {
     this.failed.add(id);
-    this.onStatus(id, { state: 'error', message });
+    const problem = problemOf(error);
+    this.onStatus(id, { state: 'error', message: problem.message, problem });
   }
 
   private async ensureAdded(id: string): Promise<void> {
@@ -130,7 +132,7 @@ export class LayerSync {
         this.added.add(id);
         if (this.latest) this.apply(this.latest);
       },
-      (error: unknown) => this.reportError(id, error instanceof Error ? error.message : String(error)),
+      (error: unknown) => this.reportError(id, error),
     );
     this.adding.set(id, work);
     await work;
@@ -180,8 +182,8 @@ export class LayerSync {
 
   private onMapError(event: ErrorEvent & { sourceId?: string }): void {
     if (!event.sourceId) return;
-    const message = event.error?.message ?? 'unknown error';
-    for (const id of this.layersUsing(event.sourceId)) this.reportError(id, message);
+    const error = event.error ?? new Error('unknown error');
+    for (const id of this.layersUsing(event.sourceId)) this.reportError(id, error);
   }
 
   private onSourceData(event: MapSourceDataEvent): void {

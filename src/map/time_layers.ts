@@ -48,14 +48,14 @@ export class TimeLayers {
   constructor(
     private readonly map: MapLibreMap,
     private readonly resolveUrl: (url: string) => string,
-    onError: (layerId: string, message: string) => void,
+    onError: (layerId: string, error: unknown) => void,
   ) {
     ofMap.set(map, this);
     map.on('styledata', () => this.reconcile());
     // A date's file that fails to open is the series layer's error.
-    onCogError((id, message) => {
+    onCogError((id, error) => {
       const cut = id.indexOf(DATE_SEPARATOR);
-      if (cut > 0) onError(id.slice(0, cut), message);
+      if (cut > 0) onError(id.slice(0, cut), error);
     });
   }
 

@@ -1,9 +1,13 @@
 // Every HTTP read of a data file goes through here. A deadline for the answer (a server that never
 // answers ends in a clear error instead of a layer "loading" forever) and a few retries with
 // back-off for what is usually transient: 5xx, 429, 408, a connection cut mid-body, a timeout.
+// What finally fails is a NetworkError (errors.ts) whose code the UI translates.
 // A user abort (layer switched off, tile no longer needed) ends at once: it is never retried and
 // never reported as a timeout. Hand-written (no retry library in the dependencies) because the
 // body read must be inside the retry loop and under the same deadline. DOM-free.
+
+import { NetworkError } from './errors';
+import { blockedByPolicy } from './url_policy';
 
 /** Headers must arrive, and then the body must keep flowing, within this many ms. */
 export const NET_TIMEOUT_MS = 15_000;
@@ -15,8 +19,6 @@ const BASE_DELAY_MS = 250;
 const MAX_RETRY_AFTER_MS = 5_000;
 /** Browser override (tests, very slow links): localStorage['geoveille.netTimeoutMs'] = ms. */
 const TIMEOUT_STORAGE_KEY = 'geoveille.netTimeoutMs';
-/** The fixed wording that parseTimeoutMessage() recognises (the UI translates it). */
-const TIMEOUT_PHRASE = 'the server does not answer';
 
 let timeoutOverride: number | null = null;
 
@@ -36,14 +38,9 @@ export function netTimeoutMs(): number {
   return NET_TIMEOUT_MS;
 }
 
-export class NetTimeoutError extends Error {
+/** One attempt's deadline passed (retried; the final error is a NetworkError with code 'timeout'). */
+class NetTimeoutError extends Error {
   override name = 'NetTimeoutError';
-}
-
-/** Reads back what a timeout error said, after it crossed a worker or MapLibre as a plain string. */
-export function parseTimeoutMessage(message: string): { url: string; seconds: string } | null {
-  const match = new RegExp(`^(.*?):? ?${TIMEOUT_PHRASE} \\(no response within ([\\d.]+) s`).exec(message);
-  return match ? { url: match[1] ?? '', seconds: match[2] ?? '' } : null;
 }
 
 export interface RetryOptions {
@@ -176,12 +173,19 @@ export function retryAfterMs(value: string | null): number | null {
   return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
 }
 
-function finalError(url: string, error: Error, attempts: number, timeoutMs: number): Error {
+function finalError(url: string, error: Error, attempts: number, timeoutMs: number): NetworkError {
   const tries = attempts > 1 ? `, ${attempts} attempts` : '';
+  const seconds = timeoutMs / 1000;
   if (error instanceof NetTimeoutError) {
-    return new NetTimeoutError(`${url}: ${TIMEOUT_PHRASE} (no response within ${timeoutMs / 1000} s${tries})`);
+    return new NetworkError({ code: 'timeout', url, attempts, seconds }, `the server does not answer (no response within ${seconds} s${tries})`);
   }
-  return new Error(`${url}: network error, the connection failed or was cut (${error.message}${tries})`, { cause: error });
+  // The browser refuses a URL its Content-Security-Policy blocks with the same TypeError as a cut.
+  if (blockedByPolicy(url, globalThis.location?.href ?? url)) {
+    return new NetworkError({ code: 'blocked', url, attempts, detail: error.message },
+      `blocked by the page's security policy (${error.message}): use https://, the app's own site, and a server allowing CORS`, { cause: error });
+  }
+  return new NetworkError({ code: 'network', url, attempts, detail: error.message },
+    `network error, the connection failed or was cut (${error.message}${tries})`, { cause: error });
 }
 
 /** Waits, unless the user aborts first (then rejects with the abort reason). */

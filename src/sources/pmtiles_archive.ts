@@ -1,6 +1,7 @@
 // Opens a PMTiles archive and reads its header first, so a bad file is reported with a
 // clear message before MapLibre asks for tiles. DOM-free: runs in the browser and in Node.
 import { bytesToHeader, PMTiles, type Header, type Source } from 'pmtiles';
+import { FormatError, SourceError, withFile } from './errors';
 import { HttpPmtilesSource } from './pmtiles_http';
 import { checkArchiveExtents, ExtentProbe } from './pmtiles_extent';
 
@@ -19,10 +20,7 @@ export async function openPmtiles(urlOrSource: string | Source): Promise<OpenArc
   } catch (error) {
     // The library fails on a directory past the end with a decompressor's words: say why instead.
     explainFromHead(probe);
-    const message = describePmtilesError(error);
-    const key = probe.getKey();
-    // name the file, as the COG reader does (an HTTP error already starts with its URL)
-    throw new Error(message.startsWith(key) ? message : `${key}: ${message}`);
+    throw describePmtilesError(error, probe.getKey());
   }
   checkArchiveExtents(probe.getKey(), header, probe.fileSize);
   return { archive, header };
@@ -41,12 +39,15 @@ function explainFromHead(probe: ExtentProbe): void {
   checkArchiveExtents(probe.getKey(), header, probe.fileSize);
 }
 
-/** Library messages are precise but technical; keep them, prefixed by what it means. */
-function describePmtilesError(error: unknown): string {
+/** Library messages are precise but technical; keep them, prefixed by what it means, with a code. */
+function describePmtilesError(error: unknown, key: string): Error {
+  if (error instanceof SourceError) return withFile(error, key);
   const message = error instanceof Error ? error.message : String(error);
-  if (/magic/i.test(message)) return `not a PMTiles archive (${message})`;
-  if (/version/i.test(message)) return `unsupported PMTiles version (${message})`;
+  if (/magic/i.test(message)) return new FormatError('not-pmtiles', `not a PMTiles archive (${message})`, key, message);
+  if (/version/i.test(message)) return new FormatError('pmtiles-version', `unsupported PMTiles version (${message})`, key, message);
   // The 127-byte header could not be read: the file is empty or cut short.
-  if (error instanceof RangeError || /outside the bounds/i.test(message)) return `the file is empty or truncated (${message})`;
-  return message;
+  if (error instanceof RangeError || /outside the bounds/i.test(message)) {
+    return new FormatError('truncated', `the file is empty or truncated (${message})`, key, message);
+  }
+  return withFile(error, key);
 }

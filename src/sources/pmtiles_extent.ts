@@ -3,10 +3,11 @@
 // "Failed to fetch" (a browser's DecompressionStream). Here the header's sections are checked
 // against the file size, and a read past the end is named for what it is. DOM-free.
 import type { Header, RangeResponse, Source } from 'pmtiles';
+import { FormatError } from './errors';
 
-export function pastEndError(key: string, what: string, offset: number, length: number, size: number | null): Error {
+export function pastEndError(key: string, what: string, offset: number, length: number, size: number | null): FormatError {
   const known = size === null ? '' : ` (the file has ${size} bytes)`;
-  return new Error(`${key}: the archive's ${what} lies past the end of the file, bytes ${offset}–${offset + length - 1}${known}: the file is truncated or corrupt`);
+  return new FormatError('truncated', `the archive's ${what} lies past the end of the file, bytes ${offset}–${offset + length - 1}${known}: the file is truncated or corrupt`, key);
 }
 
 /** Throws when a section the header points to runs past the end of a file of `size` bytes. */
@@ -44,7 +45,7 @@ export class ExtentProbe implements Source {
     if (typeof this.inner.fileSize === 'number') this.fileSize = this.inner.fileSize;
     else if (got > 0 && got < length) this.fileSize = offset + got;
     if (offset === 0) this.head = answer.data;
-    if (offset === 0 && length > 0 && got === 0) throw new Error(`${this.getKey()}: the file is empty (0 bytes)`);
+    if (offset === 0 && length > 0 && got === 0) throw new FormatError('empty', 'the file is empty (0 bytes)', this.getKey());
     if (length > 0 && got === 0) throw pastEndError(this.getKey(), 'data', offset, length, this.fileSize);
     return answer;
   }

@@ -1,5 +1,6 @@
 // One small byte-range interface for every remote or local file the viewer reads
 // (PMTiles and COG alike), in the spirit of the PMTiles js `Source`.
+import { errorFromProblem, NetworkError, problemOf, SizeError, type SourceProblem } from './errors';
 import { fetchWithRetry } from './http_retry';
 
 export interface RangeResponse {
@@ -46,9 +47,6 @@ export function setOfflineRanges(ranges: OfflineRanges | null): void {
   offlineRanges = ranges;
 }
 
-/** The wording of a read the device has no offline copy of (the UI says it in the user's language). */
-export const NO_OFFLINE_COPY = 'no offline copy of these bytes';
-
 function browserOffline(): boolean {
   return globalThis.navigator?.onLine === false;
 }
@@ -67,7 +65,7 @@ export interface HttpRangeResponse extends RangeResponse {
  */
 export class FetchRangeSource implements RangeSource {
   private whole: HttpRangeResponse | null = null;
-  private failed: { message: string; until: number; retries: number } | null = null;
+  private failed: { problem: SourceProblem; until: number; retries: number } | null = null;
   /** Set after the file changed on the server: later reads bypass the browser's HTTP cache. */
   mustReload = false;
 
@@ -86,12 +84,12 @@ export class FetchRangeSource implements RangeSource {
   async read(offset: number, length: number, signal?: AbortSignal): Promise<HttpRangeResponse> {
     if (this.whole) return sliceWhole(this.whole, offset, length);
     if (offlineRanges && browserOffline()) return this.readOffline(offset, length, null);
-    if (this.failed && Date.now() < this.failed.until && this.failed.retries === userRetries) throw new Error(this.failed.message);
+    if (this.failed && Date.now() < this.failed.until && this.failed.retries === userRetries) throw errorFromProblem(this.failed.problem);
     try {
       return await this.readRange(offset, length, signal);
     } catch (error) {
       // A user abort says nothing about the server.
-      if (!signal?.aborted) this.failed = { message: error instanceof Error ? error.message : String(error), until: Date.now() + FAILED_QUIET_MS, retries: userRetries };
+      if (!signal?.aborted) this.failed = { problem: problemOf(error), until: Date.now() + FAILED_QUIET_MS, retries: userRetries };
       if (offlineRanges && !signal?.aborted) return this.readOffline(offset, length, error);
       throw error;
     }
@@ -101,7 +99,7 @@ export class FetchRangeSource implements RangeSource {
   private async readOffline(offset: number, length: number, networkError: unknown): Promise<HttpRangeResponse> {
     const stored = await offlineRanges?.read(this.url, offset, length);
     if (stored) return { ...stored, cacheControl: null, expires: null };
-    throw networkError ?? new Error(`${this.url}: ${NO_OFFLINE_COPY} (you are offline)`);
+    throw networkError ?? new NetworkError({ code: 'offline-missing', url: this.url }, 'no offline copy of these bytes (you are offline)');
   }
 
   private async readRange(offset: number, length: number, signal?: AbortSignal): Promise<HttpRangeResponse> {
@@ -110,7 +108,7 @@ export class FetchRangeSource implements RangeSource {
     const response = await fetchWithRetry(this.url, init, { checkHeaders: (answer) => this.checkWholeSize(answer) });
     const about = describeAnswer(response);
     if (response.status === 416) return { ...about, data: new ArrayBuffer(0), fileSize: parseTotalSize(response.headers.get('Content-Range')) };
-    if (!response.ok) throw new Error(`${this.url}: HTTP ${response.status} ${response.statusText}`.trim());
+    if (!response.ok) throw new NetworkError({ code: 'http', url: this.url, status: response.status }, `HTTP ${response.status} ${response.statusText}`.trim());
     const data = await response.arrayBuffer();
     if (response.status === 200) {
       // The server ignored Range and sent the whole file (small enough: checkWholeSize let it through).
@@ -125,7 +123,7 @@ export class FetchRangeSource implements RangeSource {
     const declared = Number(response.headers.get('Content-Length') ?? NaN);
     if (response.status === 200 && declared > MAX_WHOLE_FILE_BYTES) {
       void response.body?.cancel().catch(() => undefined);
-      throw new Error(`${this.url}: the server does not support HTTP range requests and the file is too large to read whole`);
+      throw new SizeError('no-range-too-large', 'the server does not support HTTP range requests and the file is too large to read whole', this.url);
     }
   }
 }

@@ -1,12 +1,28 @@
-// The text of a layer's error row: the source's own (English, technical) message wrapped in the UI
-// language, except for a server that does not answer, which is said wholly in the UI language.
+// The text of a layer's error row, said in the UI language from the error's code (sources/errors.ts).
+// Network failures are worded wholly in the UI language; a file that cannot be read gets a
+// translated reason followed by the source's own technical words; an error without a code (a
+// library's, or one that crossed MapLibre as plain text) is wrapped as it is.
 import { t } from '../i18n';
-import { parseTimeoutMessage } from '../sources/http_retry';
-import { NO_OFFLINE_COPY } from '../sources/source';
+import type { SourceProblem } from '../sources/errors';
 
-export function layerErrorText(title: string, message: string): string {
-  const timeout = parseTimeoutMessage(message);
-  if (timeout) return t('net.timeout', { title, seconds: timeout.seconds, url: timeout.url });
-  if (message.includes(NO_OFFLINE_COPY)) return t('offline.layer_missing', { title });
-  return t('errors.source', { title, message });
+/** `problem`: what the source reported; a bare message when only text is known. */
+export function layerErrorText(title: string, problem: SourceProblem | string): string {
+  const facts: SourceProblem = typeof problem === 'string' ? { code: 'other', message: problem } : problem;
+  const url = facts.url ?? '';
+  switch (facts.code) {
+    case 'timeout':
+      return t('source_errors.timeout', { title, seconds: facts.seconds ?? '', url });
+    case 'network':
+      return t('source_errors.network', { title, attempts: facts.attempts ?? 1, url });
+    case 'blocked':
+      return t('source_errors.blocked', { title, url });
+    case 'http':
+      return t('source_errors.http', { title, status: facts.status ?? '', url });
+    case 'offline-missing':
+      return t('offline.layer_missing', { title });
+    case 'other':
+      return t('errors.source', { title, message: facts.message });
+    default:
+      return t('source_errors.file', { title, reason: t(`source_errors.reason.${facts.code.replace(/-/g, '_')}`), message: facts.message });
+  }
 }

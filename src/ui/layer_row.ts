@@ -87,7 +87,7 @@ function showStatus(row: HTMLElement, status: HTMLElement, error: HTMLElement, v
   row.dataset.state = state;
   status.textContent = state === 'loading' ? t('panel.state_loading') : state === 'error' ? t('panel.state_error') : '';
   error.hidden = state !== 'error';
-  error.textContent = state === 'error' ? layerErrorText(title, value?.message ?? '') : '';
+  error.textContent = state === 'error' ? layerErrorText(title, value?.problem ?? value?.message ?? '') : '';
 }
 
 function iconButton(cls: string, symbol: string, label: string): HTMLButtonElement {

@@ -103,7 +103,7 @@ class InProcessWorker {
       const rgba = await renderTile(opened, request.rendering, request.z, request.x, request.y, request.size, controller.signal);
       this.send({ type: 'tile', id: request.id, bitmap: rgba as unknown as ImageBitmap });
     } catch (error) {
-      this.send({ type: 'tile', id: request.id, error: String(error), open: false, aborted: controller.signal.aborted });
+      this.send({ type: 'tile', id: request.id, error: String(error), problem: { code: 'other', message: String(error) }, open: false, aborted: controller.signal.aborted });
     }
   }
 }

@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { EtagMismatch } from 'pmtiles';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fetchWithRetry, parseTimeoutMessage, retryAfterMs, setNetTimeoutMs } from '../../src/sources/http_retry';
+import { fetchWithRetry, retryAfterMs, setNetTimeoutMs } from '../../src/sources/http_retry';
+import { NetworkError, problemOf } from '../../src/sources/errors';
 import { openPmtiles } from '../../src/sources/pmtiles_archive';
 import { HttpPmtilesSource } from '../../src/sources/pmtiles_http';
 import { FetchRangeSource } from '../../src/sources/source';
@@ -93,8 +94,9 @@ describe('fetchWithRetry', () => {
     const started = performance.now();
     const error = await new FetchRangeSource(url).getBytes(0, 10).then(() => new Error('no error'), (caught: unknown) => caught as Error);
     const elapsed = performance.now() - started;
-    expect(error).toBeInstanceOf(Error);
-    expect(parseTimeoutMessage(error.message)).toEqual({ url, seconds: '0.2' });
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(problemOf(error)).toMatchObject({ code: 'timeout', url, seconds: 0.2, attempts: 3 });
+    expect(error.message).toBe(`${url}: the server does not answer (no response within 0.2 s, 3 attempts)`);
     expect(count).toBe(3);
     // 3 × 200 ms + back-off (≤ 312 + 625 ms) + slack for a loaded machine.
     expect(elapsed).toBeGreaterThanOrEqual(600);
@@ -108,7 +110,7 @@ describe('fetchWithRetry', () => {
     setTimeout(() => controller.abort(), 100);
     const error = await fetchWithRetry(url, { signal: controller.signal }).then(() => new Error('no error'), (caught: unknown) => caught as Error);
     expect(error.name).toBe('AbortError');
-    expect(parseTimeoutMessage(String(error.message))).toBeNull();
+    expect(problemOf(error).code).toBe('other');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(count).toBe(1);
   });

@@ -10,6 +10,7 @@ import { openCogFrom, type Cog } from './open';
 import { RemoteBytes } from './remote_bytes';
 import { planRanges, planTile } from './render';
 import { MAX_STRIPED_BYTES } from './checks';
+import { errorFromProblem, problemOf, type SourceProblem } from '../errors';
 
 export interface BytesRequest {
   type: 'bytes';
@@ -22,7 +23,7 @@ export interface BytesRequest {
 export interface BytesAbort { type: 'bytes-abort'; id: number }
 export type BytesReply =
   | { type: 'bytes'; id: number; data: ArrayBuffer[]; fileSize: number | null }
-  | { type: 'bytes'; id: number; error: string };
+  | { type: 'bytes'; id: number; error: string; problem: SourceProblem };
 
 /** Data reads of several tiles arriving within this delay are merged into as few requests as possible. */
 const GATHER_MS = 12;
@@ -74,7 +75,8 @@ export class ByteHub {
       else data = await this.readData(request.key, cache, request.ranges, signal);
       return { type: 'bytes', id: request.id, data, fileSize: cache.fileSize };
     } catch (error) {
-      return { type: 'bytes', id: request.id, error: error instanceof Error ? error.message : String(error) };
+      const problem = problemOf(error);
+      return { type: 'bytes', id: request.id, error: problem.message, problem };
     }
   }
 
@@ -107,7 +109,7 @@ export class ByteHub {
       let id = 0;
       const bytes = new RemoteBytes(key, async (ranges, header, signal) => {
         const reply = await this.serve({ type: 'bytes', id: id++, key, ranges, header }, signal);
-        if ('error' in reply) throw new Error(reply.error);
+        if ('error' in reply) throw errorFromProblem(reply.problem);
         return reply;
       });
       layout = openCogFrom(bytes, key, undefined, { crs });

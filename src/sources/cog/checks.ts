@@ -1,6 +1,7 @@
 // Early checks that turn hostile or broken files into short errors instead of hangs or
 // huge allocations.
 import type { GeoTIFFImage } from 'geotiff';
+import { FormatError, SizeError } from '../errors';
 
 const MAX_SIDE = 1 << 21; // 2 097 152 pixels
 const MAX_TILE_SIDE = 8192;
@@ -12,7 +13,7 @@ export const MAX_STRIPED_BYTES = 64 * 1024 * 1024;
 export function checkNotHtml(head: Uint8Array): void {
   const text = new TextDecoder().decode(head.subarray(0, 256)).trimStart().toLowerCase();
   if (text.startsWith('<!doctype') || text.startsWith('<html') || text.startsWith('<?xml') || text.startsWith('<')) {
-    throw new Error('not a TIFF file: the server sent an HTML/XML page');
+    throw new FormatError('html-page', 'not a TIFF file: the server sent an HTML/XML page');
   }
 }
 
@@ -20,17 +21,17 @@ export function checkImage(img: GeoTIFFImage, fileSize: number | null): void {
   const width = img.getWidth();
   const height = img.getHeight();
   if (!(width >= 1 && height >= 1 && width <= MAX_SIDE && height <= MAX_SIDE)) {
-    throw new Error(`absurd image dimensions ${width} × ${height}`);
+    throw new SizeError('absurd-size', `absurd image dimensions ${width} × ${height}`);
   }
   const samples = img.getSamplesPerPixel();
-  if (!(samples >= 1 && samples <= MAX_SAMPLES)) throw new Error(`absurd number of bands (${samples})`);
+  if (!(samples >= 1 && samples <= MAX_SAMPLES)) throw new SizeError('absurd-size', `absurd number of bands (${samples})`);
   const blockW = img.getTileWidth();
   const blockH = img.getTileHeight();
   if (img.isTiled && !(blockW >= 1 && blockH >= 1 && blockW <= MAX_TILE_SIDE && blockH <= MAX_TILE_SIDE)) {
-    throw new Error(`absurd tile size ${blockW} × ${blockH}`);
+    throw new SizeError('absurd-size', `absurd tile size ${blockW} × ${blockH}`);
   }
   if (!img.isTiled) checkStriped(img, width, height, samples);
-  if (fileSize !== null && fileSize < 8) throw new Error('the file is truncated');
+  if (fileSize !== null && fileSize < 8) throw new FormatError('truncated', 'the file is truncated');
   checkCompression(img);
 }
 
@@ -49,13 +50,15 @@ function checkCompression(img: GeoTIFFImage): void {
   const code = Number(img.fileDirectory.getValue('Compression') ?? 1);
   if (DECODED.has(code)) return;
   const name = COMPRESSION_NAMES[code];
-  throw new Error(`unsupported compression ${name ? `${name} (${code})` : `code ${code}`}; it needs to be converted to a GeoTIFF compressed with DEFLATE, LZW or ZSTD`);
+  const label = name ? `${name} (${code})` : `code ${code}`;
+  throw new FormatError('compression', `unsupported compression ${label}; it needs to be converted to a GeoTIFF compressed with DEFLATE, LZW or ZSTD`, undefined, label);
 }
 
 function checkStriped(img: GeoTIFFImage, width: number, height: number, samples: number): void {
   const bytes = width * height * samples * Math.ceil(img.getBitsPerSample(0) / 8);
   if (bytes > MAX_STRIPED_BYTES) {
-    throw new Error(
+    throw new FormatError(
+      'not-cloud-optimized',
       `the file is not cloud optimized (striped, ${Math.round(bytes / 1048576)} MiB uncompressed); ` +
         'it needs to be converted to a Cloud Optimized GeoTIFF',
     );
@@ -88,7 +91,7 @@ export function checkTagCounts(head: Uint8Array, fileSize: number | null): void 
     if (at + entrySize > head.length) return;
     const count = big ? Number(view.getBigUint64(at + 4, little)) : view.getUint32(at + 4, little);
     if (count > limit) {
-      throw new Error(`corrupt TIFF header: tag ${view.getUint16(at, little)} claims ${count} values, more than the file can hold`);
+      throw new FormatError('corrupt', `corrupt TIFF header: tag ${view.getUint16(at, little)} claims ${count} values, more than the file can hold`);
     }
   }
 }
@@ -114,5 +117,5 @@ export function checkFirstIfdInside(head: Uint8Array, fileSize: number | null): 
 }
 
 function truncated(fileSize: number, needed: number): Error {
-  return new Error(`the file is truncated: it ends after ${fileSize} bytes, but its image directory needs at least ${needed}`);
+  return new FormatError('truncated', `the file is truncated: it ends after ${fileSize} bytes, but its image directory needs at least ${needed}`);
 }

@@ -3,6 +3,7 @@
 // (crs_epsg.ts) or from a file's GeoKeys (crs_geokeys.ts); every "is it geographic?" question
 // is answered here, from the definition, never from a list of codes.
 import proj4, { type Converter } from 'proj4';
+import { CrsError } from '../errors';
 
 export interface Crs {
   /** EPSG code, or null for a CRS defined only by parameters (GeoKeys "user-defined", a proj4 string). */
@@ -43,7 +44,7 @@ export function crsFromProj4(definition: string, name = 'user-defined', code: nu
   try {
     proj4(clean);
   } catch (error) {
-    throw new Error(`invalid CRS definition "${definition}" (${error instanceof Error ? error.message : String(error)})`);
+    throw new CrsError('bad-definition', `invalid CRS definition "${definition}" (${error instanceof Error ? error.message : String(error)})`, definition);
   }
   const geographic = isGeographicProj4(clean);
   return { code, name, proj4: clean, geographic, units: geographic ? 'degree' : unitsOf(clean) };

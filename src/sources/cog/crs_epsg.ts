@@ -3,6 +3,7 @@
 // per-code files the build emits (scripts/vite_epsg_plugin.ts) in the browser.
 import { crsFromProj4, type Crs } from './crs';
 import { COMMON_EPSG } from './crs_common';
+import { CrsError } from '../errors';
 
 /** What the per-code file holds (a subset of epsg-index's entry). */
 export interface EpsgEntry {
@@ -33,9 +34,9 @@ export function crsFromEpsg(code: number): Promise<Crs> {
 }
 
 function crsFromEntry(code: number, entry: EpsgEntry | null): Crs {
-  if (!entry) throw new Error(`EPSG:${code} is not in the EPSG database`);
-  if (!entry.proj4) throw new Error(`EPSG:${code} (${entry.name}) cannot be drawn: it has no 2D projection`);
-  if (!/PROJCRS|GEOGCRS|GEOG3DCRS/.test(entry.kind)) throw new Error(`EPSG:${code} (${entry.name}) is not a projected or geographic CRS`);
+  if (!entry) throw new CrsError('unknown-crs', `EPSG:${code} is not in the EPSG database`, `EPSG:${code}`);
+  if (!entry.proj4) throw new CrsError('unsupported-crs', `EPSG:${code} (${entry.name}) cannot be drawn: it has no 2D projection`, `EPSG:${code}`);
+  if (!/PROJCRS|GEOGCRS|GEOG3DCRS/.test(entry.kind)) throw new CrsError('unsupported-crs', `EPSG:${code} (${entry.name}) is not a projected or geographic CRS`, `EPSG:${code}`);
   const crs = crsFromProj4(entry.proj4, entry.name, code);
   return { ...crs, units: entry.unit.startsWith('degree') ? 'degree' : entry.unit || crs.units };
 }

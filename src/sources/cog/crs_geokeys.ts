@@ -3,19 +3,20 @@
 // geotiff-geokeys-to-proj4 — loaded only for such files (it carries its own tables).
 import { crsFromProj4, type Crs } from './crs';
 import { crsFromEpsg } from './crs_epsg';
+import { CrsError } from '../errors';
 
 const USER_DEFINED = 32767;
 type Keys = Record<string, unknown>;
 
 export async function crsFromGeoKeys(keys: Keys): Promise<Crs> {
   const model = Number(keys.GTModelTypeGeoKey ?? 0);
-  if (model === 3) throw new Error('the file has a geocentric CRS, which cannot be drawn on a map');
+  if (model === 3) throw new CrsError('unsupported-crs', 'the file has a geocentric CRS, which cannot be drawn on a map');
   const projected = Number(keys.ProjectedCSTypeGeoKey ?? 0);
   const geographic = Number(keys.GeographicTypeGeoKey ?? 0);
   const code = model === 2 ? geographic : model === 1 ? projected : projected || geographic;
   if (code > 0 && code !== USER_DEFINED) return crsFromEpsg(code);
   if (code === USER_DEFINED || hasParameters(keys, model)) return userDefined(keys);
-  throw new Error('the file has no CRS in its GeoKeys');
+  throw new CrsError('no-georef', 'the file has no CRS in its GeoKeys');
 }
 
 /** Parameters enough to build a CRS without a code (GDAL reads such files too). */
@@ -30,7 +31,7 @@ async function userDefined(keys: Keys): Promise<Crs> {
   const problems = Object.entries(result.errors ?? {}).filter(([name]) => name !== 'bothGCSAndPCSAreSet');
   if (problems.length > 0 || !result.proj4) {
     const detail = problems.map(([name, value]) => `${name}${typeof value === 'number' ? ` ${value}` : ''}`).join(', ');
-    throw new Error(`the file's user-defined CRS cannot be read (${detail || 'no projection'})`);
+    throw new CrsError('bad-definition', `the file's user-defined CRS cannot be read (${detail || 'no projection'})`, detail);
   }
   let definition = Number(keys.ProjCoordTransGeoKey) === CT_POLAR_STEREOGRAPHIC ? polarStereographic(result.proj4, keys) : result.proj4;
   const factor = result.coordinatesConversionParameters?.x ?? 1;

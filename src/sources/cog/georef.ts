@@ -4,6 +4,7 @@ import type { GeoTIFFImage } from 'geotiff';
 import { crsFromProj4, type Crs } from './crs';
 import { crsFromEpsg } from './crs_epsg';
 import { crsFromGeoKeys } from './crs_geokeys';
+import { CrsError } from '../errors';
 
 /** GDAL's geotransform: x = t0 + col·t1 + row·t2, y = t3 + col·t4 + row·t5 (pixel corners). */
 export type Affine = [number, number, number, number, number, number];
@@ -40,15 +41,15 @@ export async function readGeoreference(img: GeoTIFFImage, crsOverride?: string):
   const dir = img.fileDirectory;
   const hasGrid = (dir.hasTag('ModelPixelScale') && dir.hasTag('ModelTiepoint')) || dir.hasTag('ModelTransformation');
   const keys = img.getGeoKeys();
-  if (!hasGrid || (!keys && !crsOverride)) throw new Error('the file has no georeference');
+  if (!hasGrid || (!keys && !crsOverride)) throw new CrsError('no-georef', 'the file has no georeference');
   const crs = crsOverride ? await crsFromText(crsOverride) : await crsFromGeoKeys(keys as Record<string, unknown>);
   // PixelIsPoint: the tie point is a pixel centre; GDAL shifts it by half a pixel, so do we.
   const transform = affineOf(img, keys?.GTRasterTypeGeoKey === 2);
   const det = transform[1] * transform[5] - transform[2] * transform[4];
-  if (!Number.isFinite(det) || det === 0) throw new Error('the file has a degenerate georeference (zero pixel size)');
+  if (!Number.isFinite(det) || det === 0) throw new CrsError('bad-georef', 'the file has a degenerate georeference (zero pixel size)');
   const rotated = transform[2] !== 0 || transform[4] !== 0;
   if (!rotated && !(transform[1] > 0 && transform[5] < 0)) {
-    throw new Error(`unsupported pixel size ${transform[1]} × ${transform[5]} (rows must run north to south)`);
+    throw new CrsError('bad-georef', `unsupported pixel size ${transform[1]} × ${transform[5]} (rows must run north to south)`);
   }
   return {
     crs,

@@ -8,6 +8,7 @@ import { converterFor, type Crs } from './crs';
 import { readGeoreference, type Georeference } from './georef';
 import { checkFirstIfdInside, checkImage, checkNotHtml, checkTagCounts } from './checks';
 import { loadBlockTable } from './blocks';
+import { FormatError, SizeError, withFile } from '../errors';
 
 export interface CogLevel {
   image: GeoTIFFImage;
@@ -70,12 +71,13 @@ export async function openCogFrom(bytes: ByteReader, key: string, signal?: Abort
   try {
     const [first] = await bytes.fetch([{ offset: 0, length: 1024 }], signal);
     const head = new Uint8Array(first as ArrayBuffer);
-    if (bytes.fileSize === 0 || head.every((b) => b === 0)) throw new Error('the file is empty');
+    if (bytes.fileSize === 0 || head.every((b) => b === 0)) throw new FormatError('empty', 'the file is empty');
     checkNotHtml(head);
     checkFirstIfdInside(head, bytes.fileSize);
     checkTagCounts(head, bytes.fileSize);
     const tiff = await GeoTIFF.fromSource(bytes as unknown as TiffSource, {}, signal).catch((error: unknown) => {
-      throw new Error(`not a TIFF file (${error instanceof Error ? error.message : String(error)})`);
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new FormatError('not-tiff', `not a TIFF file (${detail})`, undefined, detail);
     });
     const levels = await readLevels(tiff, bytes.fileSize);
     bytes.headerMode = false;
@@ -83,22 +85,21 @@ export async function openCogFrom(bytes: ByteReader, key: string, signal?: Abort
     return describe(key, bytes, tiff, levels, georef);
   } catch (error) {
     await bytes.close().catch(() => undefined);
-    const message = error instanceof Error ? error.message : String(error);
-    throw new Error(message.startsWith(key) ? message : `${key}: ${message}`);
+    throw withFile(error, key);
   }
 }
 
 /** Full-resolution image, overviews and masks, with their tile tables loaded while in header mode. */
 async function readLevels(tiff: GeoTIFF, fileSize: number | null): Promise<CogLevel[]> {
   const count = await tiff.getImageCount();
-  if (count > 64) throw new Error(`too many images in the file (${count})`);
+  if (count > 64) throw new SizeError('absurd-size', `too many images in the file (${count})`);
   const images: GeoTIFFImage[] = [];
   for (let i = 0; i < count; i++) images.push(await tiff.getImage(i));
   const isMask = (img: GeoTIFFImage) => (Number(img.fileDirectory.getValue('NewSubfileType') ?? 0) & 4) !== 0;
   const data = images.filter((img) => !isMask(img));
   const masks = images.filter(isMask);
   const first = data[0];
-  if (!first) throw new Error('the file holds no image');
+  if (!first) throw new FormatError('corrupt', 'the file holds no image');
   const pyramid = data.filter((img) => img.getSamplesPerPixel() === first.getSamplesPerPixel());
   for (const img of [...pyramid, ...masks]) {
     checkImage(img, fileSize);

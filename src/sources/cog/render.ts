@@ -10,6 +10,7 @@ import { terrainProduct } from './terrain';
 import { metresPerUnit } from './crs';
 import { pixelToCrs } from './georef';
 import { readSamples, transparency } from './window_read';
+import { FormatError } from '../errors';
 
 /** A window larger than this (pixels) means the file lacks overviews for this zoom. */
 const MAX_WINDOW_PIXELS = 4096 * 4096;
@@ -71,7 +72,7 @@ async function readWindow(cog: Cog, plan: TilePlan, rendering: CogRendering, sig
   const { level, window } = plan;
   const width = window[2] - window[0], height = window[3] - window[1];
   if (width * height > MAX_WINDOW_PIXELS) {
-    throw new Error(`${cog.key}: the file is not cloud optimized (no overview for this zoom); it needs to be converted to a Cloud Optimized GeoTIFF with overviews`);
+    throw new FormatError('not-cloud-optimized', 'the file is not cloud optimized (no overview for this zoom); it needs to be converted to a Cloud Optimized GeoTIFF with overviews', cog.key);
   }
   const samples = bandsOf(rendering, cog.bands);
   await cog.bytes.prefetch(planRanges(plan), signal);
@@ -92,8 +93,8 @@ async function readWindow(cog: Cog, plan: TilePlan, rendering: CogRendering, sig
 /** 0-based samples to read: the catalogue's 1-based `bands`, else 1 (or 1,2,3 for rgb). */
 function bandsOf(rendering: CogRendering, count: number): number[] {
   const wanted = rendering.bands ?? (rendering.mode === 'rgb' ? [1, 2, 3] : [1]);
-  if (wanted.length !== (rendering.mode === 'rgb' ? 3 : 1)) throw new Error(`rendering mode ${rendering.mode} needs ${rendering.mode === 'rgb' ? 3 : 1} band(s), got ${wanted.length}`);
-  for (const b of wanted) if (!(b >= 1 && b <= count)) throw new Error(`band ${b} does not exist (the file has ${count})`);
+  if (wanted.length !== (rendering.mode === 'rgb' ? 3 : 1)) throw new FormatError('bands', `rendering mode ${rendering.mode} needs ${rendering.mode === 'rgb' ? 3 : 1} band(s), got ${wanted.length}`);
+  for (const b of wanted) if (!(b >= 1 && b <= count)) throw new FormatError('bands', `band ${b} does not exist (the file has ${count})`);
   return wanted.map((b) => b - 1);
 }
 

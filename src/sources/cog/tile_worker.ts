@@ -8,6 +8,7 @@ import { openCogFrom, type Cog } from './open';
 import { RemoteBytes } from './remote_bytes';
 import { renderTile } from './render';
 import { resolveStretch } from './stretch';
+import { errorFromProblem, problemOf, type SourceProblem } from '../errors';
 
 /** A map tile to render (where it is, as the hub was told) under the pool's job id. */
 export interface RenderRequest extends TileRequest {
@@ -17,7 +18,7 @@ export interface RenderRequest extends TileRequest {
 export interface CancelRequest { type: 'cancel'; id: number }
 export type TileReply =
   | { type: 'tile'; id: number; bitmap: ImageBitmap }
-  | { type: 'tile'; id: number; error: string; open: boolean; aborted: boolean };
+  | { type: 'tile'; id: number; error: string; problem: SourceProblem; open: boolean; aborted: boolean };
 /** Everything a tile worker posts to the pool. */
 export type WorkerMessage = TileReply | BytesRequest | BytesAbort;
 
@@ -42,7 +43,7 @@ function askBytes(key: string, ranges: ByteRange[], header: boolean, signal?: Ab
     byteWaits.set(id, {
       resolve: (reply) => {
         signal?.removeEventListener('abort', onAbort);
-        if ('error' in reply) reject(new Error(reply.error));
+        if ('error' in reply) reject(errorFromProblem(reply.problem));
         else resolve(reply);
       },
     });
@@ -87,9 +88,9 @@ async function render(request: RenderRequest): Promise<void> {
     const bitmap = await createImageBitmap(new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, request.size, request.size));
     scope.postMessage({ type: 'tile', id: request.id, bitmap } satisfies TileReply, [bitmap]);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const problem = problemOf(error);
     const aborted = controller.signal.aborted;
-    scope.postMessage({ type: 'tile', id: request.id, error: message, open: !opened, aborted } satisfies TileReply);
+    scope.postMessage({ type: 'tile', id: request.id, error: problem.message, problem, open: !opened, aborted } satisfies TileReply);
   } finally {
     jobs.delete(request.id);
   }

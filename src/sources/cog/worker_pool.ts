@@ -8,6 +8,7 @@ import type { CogRendering } from '../../catalogue/types';
 import type { RenderRequest, WorkerMessage } from './tile_worker';
 import { sharedByteHub, type BytesReply } from './byte_hub';
 import { JobQueue, type QueuedJob } from './job_queue';
+import { SourceError, type SourceProblem } from '../errors';
 
 /** Jobs started at once in one worker: one decodes while the others wait for bytes, and their
  *  byte reads reach the hub together, so neighbouring tiles share requests. */
@@ -20,9 +21,9 @@ interface Pending {
 }
 
 /** A tile failure; `open` is true when the file itself could not be opened (a layer error). */
-export class CogTileError extends Error {
-  constructor(message: string, readonly open: boolean) {
-    super(message);
+export class CogTileError extends SourceError {
+  constructor(problem: SourceProblem, readonly open: boolean) {
+    super(problem);
   }
 }
 
@@ -85,6 +86,6 @@ export class CogWorkerPool {
     this.pending.delete(message.id);
     this.queue.finish(job.lane);
     if ('bitmap' in message) job.resolve(message.bitmap);
-    else job.reject(message.aborted ? abortError() : new CogTileError(message.error, message.open));
+    else job.reject(message.aborted ? abortError() : new CogTileError(message.problem, message.open));
   }
 }
