@@ -2,7 +2,7 @@
 // vector tiles → one layer per vector_layers entry, styled by its geometry, in distinct colours.
 import type { Legend, StyleLayer } from '../catalogue/types';
 import { legendForGeometry, styleForGeometry } from './default_style_geometry';
-import type { GeometryKind } from '../cli/import/zoom';
+import type { GeometryKind } from './geojson_text';
 
 /** PMTiles header tile types (spec v3): 1 = MVT, 2 = PNG, 3 = JPEG, 4 = WebP, 5 = AVIF. */
 export const TILE_TYPE_MVT = 1;

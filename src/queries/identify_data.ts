@@ -2,7 +2,9 @@
 // once per file and cached. The browser passes fetch-based I/O, Node passes files
 // (see identify_data_node.ts); the queries themselves never know which.
 import { PMTiles } from 'pmtiles';
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature } from 'geojson';
+import { geometryFeatures } from './geojson_text';
+import { NetworkError } from '../sources/errors';
 import { FetchRangeSource, type RangeSource } from '../sources/source';
 import { openCog, type Cog } from '../sources/cog/open';
 
@@ -55,7 +57,7 @@ export function fetchDataAccess(resolve: (url: string) => string): DataAccess {
     rangeSource: (resolved) => new FetchRangeSource(resolved),
     readText: async (resolved) => {
       const response = await fetch(resolved);
-      if (!response.ok) throw new Error(`${resolved}: HTTP ${response.status}`);
+      if (!response.ok) throw new NetworkError({ code: 'http', url: resolved, status: response.status }, `HTTP ${response.status}`);
       return response.text();
     },
   });
@@ -71,18 +73,5 @@ function remember<T>(cache: Map<string, Promise<T>>, key: string, make: () => Pr
   return pending;
 }
 
-/** Text → features, with errors that name the file. */
-export function parseGeojson(text: string, name: string): Feature[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${name}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
-  const object = json as Partial<FeatureCollection> & Partial<Feature>;
-  if (object?.type === 'FeatureCollection' && Array.isArray(object.features)) {
-    return object.features.filter((feature) => feature?.geometry);
-  }
-  if (object?.type === 'Feature' && object.geometry) return [object as Feature];
-  throw new Error(`${name}: GeoJSON Feature or FeatureCollection expected`);
-}
+/** Text → the features with a geometry, with errors that name the file (see geojson_text.ts). */
+export const parseGeojson = geometryFeatures;

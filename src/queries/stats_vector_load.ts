@@ -2,10 +2,13 @@
 // when the data sits beside the PMTiles archive (same name, .geojson — the demo generator and
 // the import pipeline write both), else the archive's max-zoom tiles.
 import { PMTiles, type Source } from 'pmtiles';
-import type { BBox, Feature, FeatureCollection, Geometry } from 'geojson';
+import type { BBox } from 'geojson';
+import { featuresFromGeojsonText } from './geojson_text';
 import type { RangeSource } from '../sources/source';
 import { VectorIndex } from './stats_vector_index';
 import { readTileFeatures } from './stats_vector_tiles';
+
+export { featuresFromGeojsonText };
 
 export interface LoadedVector {
   index: VectorIndex;
@@ -17,23 +20,6 @@ export interface LoadedVector {
 export function originalGeojsonUrl(url: string): string | null {
   const match = /^(.*)\.pmtiles(\?.*)?$/i.exec(url);
   return match ? `${match[1]}.geojson${match[2] ?? ''}` : null;
-}
-
-/** A FeatureCollection, a Feature or a bare geometry → features; a clear error otherwise. */
-export function featuresFromGeojsonText(text: string, name: string): Feature[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${name}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
-  const value = json as { type?: unknown; features?: unknown; coordinates?: unknown; geometries?: unknown } | null;
-  if (value?.type === 'FeatureCollection' && Array.isArray(value.features)) return (value as FeatureCollection).features;
-  if (value?.type === 'Feature') return [value as Feature];
-  if (typeof value?.type === 'string' && (value.coordinates !== undefined || value.geometries !== undefined)) {
-    return [{ type: 'Feature', properties: {}, geometry: value as Geometry }];
-  }
-  throw new Error(`${name}: not GeoJSON (expected a FeatureCollection, a Feature or a geometry)`);
 }
 
 export function vectorFromGeojson(text: string, name: string): LoadedVector {

@@ -7,7 +7,9 @@
 // so a click lands on the right point. minzoom starts a few levels before the data fills a tile,
 // so a province-wide layer is visible from zoom 0 and a town-sized one is not tiled uselessly.
 
-export type GeometryKind = 'point' | 'line' | 'polygon' | 'mixed';
+import type { GeometryKind } from '../../queries/geojson_text';
+
+export type { GeometryKind };
 
 export interface ZoomInput {
   kind: GeometryKind;
