@@ -7,35 +7,25 @@
 // body read must be inside the retry loop and under the same deadline. DOM-free.
 
 import { NetworkError } from './errors';
+import { NET_TIMEOUT_MS, pageNetwork, type SourceNetwork } from './net_context';
 import { blockedByPolicy } from './url_policy';
 
-/** Headers must arrive, and then the body must keep flowing, within this many ms. */
-export const NET_TIMEOUT_MS = 15_000;
 /** Total attempts (the first one included). */
 export const NET_ATTEMPTS = 3;
 /** First back-off delay; doubled at each retry (250 ms, 500 ms, 1 s …), ±25 % jitter. */
 const BASE_DELAY_MS = 250;
 /** A longer `Retry-After` is not waited for: the failure is reported instead. */
 const MAX_RETRY_AFTER_MS = 5_000;
-/** Browser override (tests, very slow links): localStorage['geoveille.netTimeoutMs'] = ms. */
-const TIMEOUT_STORAGE_KEY = 'geoveille.netTimeoutMs';
 
-let timeoutOverride: number | null = null;
+export { NET_TIMEOUT_MS };
 
-/** Sets the deadline for every later request (null: back to the default). For tests and the CLI. */
+/** Sets the page's deadline for every later request (null: back to the default). For tests and the CLI. */
 export function setNetTimeoutMs(ms: number | null): void {
-  timeoutOverride = ms;
+  pageNetwork.setTimeoutMs(ms);
 }
 
 export function netTimeoutMs(): number {
-  if (timeoutOverride !== null) return timeoutOverride;
-  try {
-    const stored = Number(globalThis.localStorage?.getItem(TIMEOUT_STORAGE_KEY) ?? NaN);
-    if (stored >= 100 && stored <= 600_000) return stored;
-  } catch {
-    // localStorage refused (sandboxed frame, Node): the default applies.
-  }
-  return NET_TIMEOUT_MS;
+  return pageNetwork.timeoutMs();
 }
 
 /** One attempt's deadline passed (retried; the final error is a NetworkError with code 'timeout'). */
@@ -47,6 +37,8 @@ export interface RetryOptions {
   attempts?: number;
   timeoutMs?: number;
   baseDelayMs?: number;
+  /** Whose deadline applies when `timeoutMs` is not given (the page's by default). */
+  network?: SourceNetwork;
   /** Called once headers are in, before the body is read; may throw to refuse the answer (not retried). */
   checkHeaders?: (response: Response) => void | Promise<void>;
 }
@@ -58,7 +50,7 @@ export interface RetryOptions {
  */
 export async function fetchWithRetry(url: string, init: RequestInit = {}, options: RetryOptions = {}): Promise<Response> {
   const attempts = Math.max(1, options.attempts ?? NET_ATTEMPTS);
-  const timeoutMs = options.timeoutMs ?? netTimeoutMs();
+  const timeoutMs = options.timeoutMs ?? (options.network ?? pageNetwork).timeoutMs();
   const userSignal = init.signal ?? undefined;
   for (let attempt = 1; ; attempt++) {
     userSignal?.throwIfAborted();

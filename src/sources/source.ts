@@ -2,6 +2,7 @@
 // (PMTiles and COG alike), in the spirit of the PMTiles js `Source`.
 import { errorFromProblem, NetworkError, problemOf, SizeError, type SourceProblem } from './errors';
 import { fetchWithRetry } from './http_retry';
+import { pageNetwork, type OfflineRanges, type SourceNetwork } from './net_context';
 
 export interface RangeResponse {
   /** The bytes read; shorter than asked when the range runs past the end of the file. */
@@ -25,26 +26,16 @@ const MAX_WHOLE_FILE_BYTES = 256 * 1024 * 1024;
  * do not each spend their own attempts on a server that is down.
  */
 const FAILED_QUIET_MS = 10_000;
-/** Bumped when the user asks to try again: every file's quiet period ends at once. */
-let userRetries = 0;
-
-/** The user pressed Retry: reads of files that failed go to the network again, now. */
+/** The user pressed Retry: reads of files that failed go to the network again, now (the page's network). */
 export function retryFailedReads(): void {
-  userRetries++;
+  pageNetwork.retryFailedReads();
 }
 
-/**
- * Byte ranges kept on this device for offline use (src/offline installs them). Read first when
- * the browser says it is offline, and when a network read fails for good; never while online
- * and answering, so a live layer always sees the server's current version.
- */
-export interface OfflineRanges {
-  read(url: string, offset: number, length: number): Promise<{ data: ArrayBuffer; fileSize: number | null; etag: string | null } | null>;
-}
-let offlineRanges: OfflineRanges | null = null;
+export type { OfflineRanges };
 
+/** Installs the page's offline copy of byte ranges (null: none). */
 export function setOfflineRanges(ranges: OfflineRanges | null): void {
-  offlineRanges = ranges;
+  pageNetwork.setOfflineRanges(ranges);
 }
 
 function browserOffline(): boolean {
@@ -69,7 +60,7 @@ export class FetchRangeSource implements RangeSource {
   /** Set after the file changed on the server: later reads bypass the browser's HTTP cache. */
   mustReload = false;
 
-  constructor(private readonly url: string) {}
+  constructor(private readonly url: string, private readonly network: SourceNetwork = pageNetwork) {}
 
   getKey(): string {
     return this.url;
@@ -83,21 +74,22 @@ export class FetchRangeSource implements RangeSource {
   /** getBytes() plus the answer's ETag and cache headers. */
   async read(offset: number, length: number, signal?: AbortSignal): Promise<HttpRangeResponse> {
     if (this.whole) return sliceWhole(this.whole, offset, length);
+    const { offlineRanges, retryGeneration } = this.network; // read again after the await below: either may change meanwhile
     if (offlineRanges && browserOffline()) return this.readOffline(offset, length, null);
-    if (this.failed && Date.now() < this.failed.until && this.failed.retries === userRetries) throw errorFromProblem(this.failed.problem);
+    if (this.failed && Date.now() < this.failed.until && this.failed.retries === retryGeneration) throw errorFromProblem(this.failed.problem);
     try {
       return await this.readRange(offset, length, signal);
     } catch (error) {
       // A user abort says nothing about the server.
-      if (!signal?.aborted) this.failed = { problem: problemOf(error), until: Date.now() + FAILED_QUIET_MS, retries: userRetries };
-      if (offlineRanges && !signal?.aborted) return this.readOffline(offset, length, error);
+      if (!signal?.aborted) this.failed = { problem: problemOf(error), until: Date.now() + FAILED_QUIET_MS, retries: this.network.retryGeneration };
+      if (this.network.offlineRanges && !signal?.aborted) return this.readOffline(offset, length, error);
       throw error;
     }
   }
 
   /** The bytes from the offline copy; without one, the network's error (or "no offline copy"). */
   private async readOffline(offset: number, length: number, networkError: unknown): Promise<HttpRangeResponse> {
-    const stored = await offlineRanges?.read(this.url, offset, length);
+    const stored = await this.network.offlineRanges?.read(this.url, offset, length);
     if (stored) return { ...stored, cacheControl: null, expires: null };
     throw networkError ?? new NetworkError({ code: 'offline-missing', url: this.url }, 'no offline copy of these bytes (you are offline)');
   }
@@ -105,7 +97,7 @@ export class FetchRangeSource implements RangeSource {
   private async readRange(offset: number, length: number, signal?: AbortSignal): Promise<HttpRangeResponse> {
     const headers = { Range: `bytes=${offset}-${offset + length - 1}` };
     const init: RequestInit = { headers, signal, ...(this.mustReload ? { cache: 'reload' as const } : {}) };
-    const response = await fetchWithRetry(this.url, init, { checkHeaders: (answer) => this.checkWholeSize(answer) });
+    const response = await fetchWithRetry(this.url, init, { network: this.network, checkHeaders: (answer) => this.checkWholeSize(answer) });
     const about = describeAnswer(response);
     if (response.status === 416) return { ...about, data: new ArrayBuffer(0), fileSize: parseTotalSize(response.headers.get('Content-Range')) };
     if (!response.ok) throw new NetworkError({ code: 'http', url: this.url, status: response.status }, `HTTP ${response.status} ${response.statusText}`.trim());
