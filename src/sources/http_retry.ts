@@ -66,7 +66,7 @@ export async function fetchWithRetry(url: string, init: RequestInit = {}, option
     const delay = retryDelay(attempt, outcome, options.baseDelayMs ?? BASE_DELAY_MS);
     if (attempt >= attempts || delay === null) {
       if (outcome instanceof Response) return outcome;
-      throw finalError(url, outcome, attempt, timeoutMs);
+      throw finalError(url, outcome, attempt, timeoutMs, options.network ?? pageNetwork);
     }
     if (outcome instanceof Response) await outcome.body?.cancel().catch(() => undefined);
     await sleep(delay, userSignal);
@@ -165,14 +165,15 @@ export function retryAfterMs(value: string | null): number | null {
   return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
 }
 
-function finalError(url: string, error: Error, attempts: number, timeoutMs: number): NetworkError {
+function finalError(url: string, error: Error, attempts: number, timeoutMs: number, network: SourceNetwork): NetworkError {
   const tries = attempts > 1 ? `, ${attempts} attempts` : '';
   const seconds = timeoutMs / 1000;
   if (error instanceof NetTimeoutError) {
     return new NetworkError({ code: 'timeout', url, attempts, seconds }, `the server does not answer (no response within ${seconds} s${tries})`);
   }
-  // The browser refuses a URL its Content-Security-Policy blocks with the same TypeError as a cut.
-  if (blockedByPolicy(url, globalThis.location?.href ?? url)) {
+  // The browser refuses a URL its Content-Security-Policy blocks with the same TypeError as a cut:
+  // the page reported the violation, and the URL is one the policy refuses (plain http://, other site).
+  if (network.refusedByPolicy(url) && blockedByPolicy(url, globalThis.location?.href ?? url)) {
     return new NetworkError({ code: 'blocked', url, attempts, detail: error.message },
       `blocked by the page's security policy (${error.message}): use https://, the app's own site, and a server allowing CORS`, { cause: error });
   }

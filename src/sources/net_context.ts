@@ -18,10 +18,28 @@ export interface OfflineRanges {
   read(url: string, offset: number, length: number): Promise<{ data: ArrayBuffer; fileSize: number | null; etag: string | null } | null>;
 }
 
+/** Where the browser reports Content-Security-Policy violations (the page's window). */
+type ViolationTarget = Pick<EventTarget, 'addEventListener'>;
+
 export class SourceNetwork {
   private timeoutOverride: number | null = null;
   private retries = 0;
   private offline: OfflineRanges | null = null;
+  /** Origins the page's Content-Security-Policy refused a request to (securitypolicyviolation). */
+  private readonly refused = new Set<string>();
+
+  constructor(violations: ViolationTarget | undefined = pageScope()) {
+    violations?.addEventListener('securitypolicyviolation', (event) => {
+      const origin = originOf((event as SecurityPolicyViolationEvent).blockedURI);
+      if (origin) this.refused.add(origin);
+    });
+  }
+
+  /** True once the page reported its policy refused a request to `url`'s site. */
+  refusedByPolicy(url: string): boolean {
+    const origin = originOf(url);
+    return origin !== null && this.refused.has(origin);
+  }
 
   /** Sets the deadline for every later request (null: back to the default or the stored override). */
   setTimeoutMs(ms: number | null): void {
@@ -55,6 +73,19 @@ export class SourceNetwork {
 
   get offlineRanges(): OfflineRanges | null {
     return this.offline;
+  }
+}
+
+/** The page's window (violations are fired at the document and bubble to it); none in Node or a worker. */
+function pageScope(): ViolationTarget | undefined {
+  return typeof globalThis.document === 'undefined' ? undefined : globalThis;
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
   }
 }
 

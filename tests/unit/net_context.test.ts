@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { problemOf } from '../../src/sources/errors';
 import { SourceNetwork, pageNetwork } from '../../src/sources/net_context';
 import { FetchRangeSource } from '../../src/sources/source';
+import { fetchWithRetry } from '../../src/sources/http_retry';
 
 const URL_ = 'https://example.test/b.pmtiles';
 const STORED = new Uint8Array([7, 7, 7, 7]).buffer;
@@ -51,4 +52,21 @@ describe('SourceNetwork', () => {
     expect(fetch).toHaveBeenCalledTimes(6);
     expect(pageNetwork.timeoutMs()).toBe(15_000);
   }, 20_000);
+
+  it('calls a failed read "blocked" only when the page reported a policy violation for that site', async () => {
+    vi.stubGlobal('location', { href: 'https://app.example/index.html' });
+    const violations = new EventTarget();
+    const own = new SourceNetwork(violations);
+    const url = 'http://tiles.example/a.pmtiles';
+    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
+    const attempt = () => fetchWithRetry(url, {}, { network: own, baseDelayMs: 1 }).then(() => null, (caught: unknown) => caught);
+    // Same TypeError, no violation reported (a server without CORS, or a page without that policy): a network error.
+    expect(problemOf(await attempt())).toMatchObject({ code: 'network', url, attempts: 3 });
+    violations.dispatchEvent(Object.assign(new Event('securitypolicyviolation'), { blockedURI: 'http://tiles.example/a.pmtiles' }));
+    const blocked = problemOf(await attempt());
+    expect(blocked).toMatchObject({ code: 'blocked', url });
+    expect(blocked.message).toContain('https://');
+    // https:// on the same site is never called blocked, whatever was reported.
+    expect(own.refusedByPolicy('http://other.example/b.tif')).toBe(false);
+  });
 });
