@@ -35,6 +35,7 @@ describe('a layer on an http:// address of another site', () => {
       expect(fr).toContain('https://');
       expect(fr).toContain('CORS');
       expect(fr).not.toMatch(/npm|network error|erreur réseau|tentative|attempt/i);
+      await app.page.locator(error).scrollIntoViewIfNeeded();
       await saveScreenshot(app.page, 'layer_error_blocked');
       await app.page.click('button#lang-toggle');
       await app.page.waitForFunction(() => document.documentElement.lang === 'en');
