@@ -20,6 +20,7 @@ import { clippedAtTime, type ExportTime } from '../../queries/export_time';
 import { loadVector, readAois } from './stats';
 import { requireOption } from './args';
 import { askedTime, hasTimeOption, layerAtTime, localLocation, readLayerDefinition } from './layer_time';
+import { reportKind } from '../../sources/kinds/traits';
 
 interface LayerTarget {
   id: string;
@@ -35,13 +36,14 @@ interface LayerTarget {
 
 async function layerById(id: string, options: Map<string, string>): Promise<LayerTarget> {
   const def = await readLayerDefinition(id);
-  if (def.source.kind === 'pmtiles-raster') throw new Error(`layer "${id}": PMTiles raster layers hold colours, not values; nothing to export`);
+  const report = reportKind(def.source);
+  if (report === null) throw new Error(`layer "${id}": ${def.source.kind} layers hold colours, not values; nothing to export`);
   const shown = await layerAtTime(def, askedTime(options));
   let location = localLocation(shown.url);
   const sibling = originalGeojsonUrl(location);
   if (sibling && !/^https?:/i.test(sibling) && existsSync(sibling)) location = sibling;
   return {
-    id, title: def.title.fr, kind: def.source.kind === 'cog' ? 'raster' : 'vector', location,
+    id, title: def.title.fr, kind: report, location,
     sourceLayer: def.source.sourceLayer, by: defaultClassField(def), categorical: def.source.cog?.mode === 'categorical',
     time: shown.time,
   };

@@ -20,6 +20,7 @@ import { aoisFromGeojson, type NamedAoi } from '../../queries/stats_aoi';
 import { originalGeojsonUrl, pickSourceLayer, pmtilesSource, vectorFromGeojson, vectorFromPmtiles, type LoadedVector } from '../../queries/stats_vector_load';
 import { requireOption } from './args';
 import { askedTime, hasTimeOption, layerAtTime, localLocation, readLayerDefinition } from './layer_time';
+import { reportKind } from '../../sources/kinds/traits';
 
 /** Text of a local file or an http(s) URL, with the name in the error. */
 export async function readText(pathOrUrl: string): Promise<string> {
@@ -90,11 +91,12 @@ async function vectorLayerStats(path: string, aois: NamedAoi[], options: Map<str
 /** A catalogue layer's file at the time asked: its stats, with a `time` member when one was asked. */
 async function catalogueLayerStats(id: string, aois: NamedAoi[], options: Map<string, string>): Promise<Array<ZonalStats | VectorStats>> {
   const def = await readLayerDefinition(id);
-  if (def.source.kind === 'pmtiles-raster') throw new Error(`layer "${id}": PMTiles raster layers hold colours, not values; no statistics`);
+  const report = reportKind(def.source);
+  if (report === null) throw new Error(`layer "${id}": ${def.source.kind} layers hold colours, not values; no statistics`);
   const shown = await layerAtTime(def, askedTime(options));
   let location = localLocation(shown.url);
   const stamp = <T>(results: T[]) => (shown.time ? results.map((result) => ({ ...result, time: shown.time?.text })) : results);
-  if (def.source.kind === 'cog') {
+  if (report === 'raster') {
     const categorical = def.source.cog?.mode === 'categorical' ? 'yes' : 'no';
     return stamp(await rasterStats(location, aois, new Map([['categorical', categorical], ...options])));
   }
