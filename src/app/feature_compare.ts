@@ -135,7 +135,7 @@ export function installCompare(context: AppContext): Feature {
     }
   });
   // The left's time moved: its badge, and the right when it follows the left.
-  window.addEventListener('geoveille:time-changed', () => refreshTime());
+  context.events.on('time-changed', () => refreshTime());
   window.addEventListener('geoveille:layer-reloaded', (event) => {
     const { id, url } = (event as CustomEvent<{ id: string; url: string }>).detail;
     active?.right.reloadLayer(id, url);

@@ -13,7 +13,7 @@ export interface MapInputSource {
   onClick(handler: (at: LngLatLike) => void): () => void;
   /** Calls `handler` on Enter while the map has keyboard focus; returns the undo. */
   onEnter(handler: () => void): () => void;
-  /** Calls `handler` on Escape anywhere on the page; returns the undo. */
+  /** Calls `handler` on Escape on the page (not in a text field); returns the undo. */
   onEscape(handler: () => void): () => void;
   centre(): LngLatLike;
   setCursor(cursor: string): void;
@@ -38,7 +38,8 @@ export function mapInputSource(map: MapLibreMap): MapInputSource {
     },
     onEscape(handler) {
       const listener = (event: KeyboardEvent) => {
-        if (event.key === 'Escape') handler();
+        // Escape in a text field belongs to it (the search box clears itself).
+        if (event.key === 'Escape' && !(event.target instanceof HTMLInputElement)) handler();
       };
       window.addEventListener('keydown', listener);
       return () => window.removeEventListener('keydown', listener);

@@ -81,26 +81,3 @@ export interface ShownTime extends TimeInfo {
   /** True for the layer the time control drives. */
   driven: boolean;
 }
-
-let shown: readonly ShownTime[] = [];
-
-/** The time the control drives (null when no time-enabled layer is shown). Set by the time feature. */
-export function currentTime(): TimeInfo | null {
-  return shown.find((entry) => entry.driven) ?? null;
-}
-
-/** Every visible time-enabled layer with the time it shows, top of the map first. */
-export function shownTimes(): readonly ShownTime[] {
-  return shown;
-}
-
-export function shownTimeOf(layerId: string): ShownTime | undefined {
-  return shown.find((entry) => entry.layerId === layerId);
-}
-
-export function setShownTimes(list: readonly ShownTime[]): void {
-  shown = list;
-  if (typeof window !== 'undefined') {
-    window.dispatchEvent(new CustomEvent('geoveille:time-changed', { detail: currentTime() }));
-  }
-}

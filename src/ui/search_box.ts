@@ -1,9 +1,9 @@
 // The search box: an ARIA 1.2 combobox (input + listbox popup) driven by the keyboard
 // (Down/Up move, Enter picks, Escape closes then clears) and by the mouse.
 // It only displays what it is given; the search feature decides what to suggest.
+import './search_box.css';
 import { t } from '../i18n';
 import { el } from './dom';
-import { installSearchStyles } from './search_styles';
 
 export interface OptionView {
   /** Short kind tag shown before the label ("Lieu", "Adresse"…). */
@@ -30,7 +30,6 @@ export interface SearchBox {
 }
 
 export function mountSearchBox(host: HTMLElement, handlers: SearchBoxHandlers): SearchBox {
-  installSearchStyles();
   const label = el('label', { for: 'search-input', class: 'visually-hidden' });
   const input = el('input', {
     id: 'search-input', type: 'text', role: 'combobox', autocomplete: 'off', spellcheck: 'false',
