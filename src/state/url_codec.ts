@@ -2,6 +2,7 @@
 // Decoding never throws: malformed values become problems the UI shows as notices.
 import type { Lang } from '../catalogue/types';
 import type { MapView, VisibleLayer } from './app_state';
+import { safeDecode } from './codecs/pairs';
 
 export interface HashState {
   view?: MapView;
@@ -46,14 +47,6 @@ export function decodeHash(hash: string): { state: HashState; problems: HashProb
     }
   }
   return { state, problems };
-}
-
-function safeDecode(raw: string): string | null {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return null;
-  }
 }
 
 function decodeView(value: string): MapView | null {
