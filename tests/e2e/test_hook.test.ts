@@ -1,9 +1,9 @@
 // The test hook (window.__geoveille: map, store, context) exists only in the e2e build
 // (`vite build --mode e2e`, what `npm run test:e2e` serves); the production bundle has none.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'vite';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openApp, type GeoveilleWindow } from './harness';
@@ -23,10 +23,11 @@ describe('test hook', () => {
 
   beforeAll(async () => {
     outDir = mkdtempSync(path.join(tmpdir(), 'geoveille-prod-'));
-    await build({
-      root: repoRoot, configFile: path.join(repoRoot, 'vite.config.ts'), mode: 'production', logLevel: 'error',
-      publicDir: false, build: { outDir, emptyOutDir: true },
-    });
+    // In a child process: the bundler keeps threads that would hold this test worker open.
+    const script = `import { build } from 'vite';
+      await build({ root: ${JSON.stringify(repoRoot)}, mode: 'production', logLevel: 'error', publicDir: false,
+        build: { outDir: ${JSON.stringify(outDir)}, emptyOutDir: true } });`;
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, stdio: 'inherit' });
     browser = await launchBrowser();
   });
   afterAll(async () => {
