@@ -112,14 +112,6 @@ export function encodeHash(state: Required<Omit<HashState, 'extra'>> & Pick<Hash
   return `#${parts.join('&')}`;
 }
 
-/** `print=1`: the print panel is open (app/feature_print.ts); kept in `extra` like other feature keys. */
-export const PRINT_KEY = 'print';
-
-export function printRequested(extra: ReadonlyArray<readonly [string, string]>): boolean {
-  return extra.some(([key, raw]) => key === PRINT_KEY && raw === '1');
-}
-
-export function withPrint(extra: Array<[string, string]>, open: boolean): Array<[string, string]> {
-  const others = extra.filter(([key]) => key !== PRINT_KEY);
-  return open ? [...others, [PRINT_KEY, '1']] : others;
-}
+// The keys features own are read and written by one codec module each (state/codecs/<key>.ts);
+// they travel in `extra` so the link is written back byte for byte.
+export { PRINT_KEY, printRequested, withPrint } from './codecs/print';

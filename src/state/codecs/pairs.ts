@@ -22,8 +22,13 @@ export function decodedParam(pairs: HashPairs, key: string): string | undefined 
   return raw === undefined ? undefined : safeDecode(raw) ?? raw;
 }
 
+/** The pairs without any of `keys` (a fresh array: the store's state is never changed in place). */
+export function withoutParams(pairs: HashPairs, keys: readonly string[]): Array<[string, string]> {
+  return pairs.filter(([name]) => !keys.includes(name)).map(([name, value]): [string, string] => [name, value]);
+}
+
 /** The pairs without `key`, then `key=raw` last (nothing for undefined). */
 export function withParam(pairs: HashPairs, key: string, raw: string | undefined): Array<[string, string]> {
-  const others = pairs.filter(([name]) => name !== key).map(([name, value]): [string, string] => [name, value]);
+  const others = withoutParams(pairs, [key]);
   return raw === undefined ? others : [...others, [key, raw]];
 }
