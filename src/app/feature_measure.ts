@@ -20,10 +20,10 @@ const SAME_POINT_PX = 4;
 
 class MeasureController implements Controller, MapInputOwner {
   readonly mode = 'measure';
-  private context!: AppContext;
-  private layer!: MeasureLayer;
   private readonly button = el('button', { type: 'button', id: 'measure-button' });
   private readonly disposer = new Disposer();
+  private context!: AppContext;
+  private layer!: MeasureLayer;
   private drawing: MeasureKind | null = null;
   private kind: MeasureKind = 'distance';
   private points: Position[] = [];
