@@ -192,6 +192,7 @@ describe('near-real-time series layer on the compare map keeps the right date', 
     // swipe=0: the right map (second date, water at the point) covers the whole map.
     app = await openApp(browser, `map=16/${point.lat}/${point.lon}&lang=fr&layers=${FLOOD_LAYER}&time=${first}`
       + `&compare=${FLOOD_LAYER}|${FLOOD_LAYER}&swipe=0&rtime=${second}`, liveRoutes(live));
+    await recordReloads(app.page);
     await waitForIdle(app.page);
     await app.page.waitForTimeout(1000);
     wet = await colorAt(app.page, point.lon, point.lat);
