@@ -58,6 +58,7 @@ class AoiController implements Controller, MapInputOwner {
 
   dispose(): void {
     this.ended();
+    this.outlines.show([]);
     this.disposer.dispose();
   }
 

@@ -46,6 +46,7 @@ class MeasureController implements Controller, MapInputOwner {
 
   dispose(): void {
     this.end(false);
+    this.layer.clear();
     this.disposer.dispose();
   }
 
