@@ -20,6 +20,10 @@ import type { AppContext } from './app/context';
 import { FEATURES } from './app/features';
 import { mountSheet } from './ui/sheet';
 import { AppEvents } from './app/app_events';
+import { AppCommands } from './app/commands';
+import { MapInput } from './app/map_input';
+import { mapInputSource } from './map/map_input_source';
+import { ShownTimes } from './state/shown_times';
 
 async function boot(): Promise<void> {
   // A bare address reopens the last session; it goes into the URL so every feature sees it.
@@ -47,15 +51,20 @@ async function boot(): Promise<void> {
   });
 
   const ui = mountUi({ catalogue, defs, store, statuses, notices });
+  const events = new AppEvents();
   const context: AppContext = {
     map, store, statuses, catalogue, defs, sync, notices,
     sheet: mountSheet(document.getElementById('map-host')!),
     toolbar: document.getElementById('toolbar')!,
-    events: new AppEvents(),
+    events,
+    commands: new AppCommands(),
+    mapInput: new MapInput(mapInputSource(map), (mode) => events.emit('map-mode', { mode })),
+    times: new ShownTimes((list) => events.emit('time-changed', list)),
     resolveUrl: dataUrl,
   };
   const features = FEATURES.map((install) => install(context) ?? {});
-  Object.assign(window, { __geoveille: { map, store, catalogue, context } });
+  // The test hook: only in the e2e build (vite build --mode e2e), never in production.
+  if (import.meta.env.MODE === 'e2e') Object.assign(window, { __geoveille: { map, store, catalogue, context } });
   statuses.subscribe(() => ui.refresh());
   store.subscribe((state, previous) => {
     sync.apply(state);

@@ -19,6 +19,8 @@ export interface AppEventMap {
   'catalogue-changed': { added: string[] };
   /** The user chose a place in the search box. */
   'place-picked': PlacePicked;
+  /** The map-input mode changed (app/map_input.ts): 'browse', or the tool holding the map. */
+  'map-mode': { mode: string };
 }
 
 type Listener<K extends keyof AppEventMap> = (payload: AppEventMap[K]) => void;

@@ -1,12 +1,12 @@
 // The dates of a comparison: which time the right map shows (its own, or the left's), the date
 // badges on each half, and what the compare panel's date section shows. The left side is the
-// main map, whose time is the time control's (currentTime()).
+// main map, whose time is the time control's (context.times.current()).
 import type { LayerDefinition } from '../catalogue/types';
 import { currentLang, pick } from '../i18n';
 import { fetchDataAccess } from '../queries/identify_data';
 import { collectTimes, timeKindOf } from '../queries/time_collect';
 import type { CompareMap } from '../map/compare_map';
-import { currentTime, decodeTime, type TimeSelection } from '../state/time_state';
+import { decodeTime, type TimeSelection } from '../state/time_state';
 import type { CompareBadges, SideLabel } from '../ui/compare_badges';
 import type { CompareDatesModel } from '../ui/compare_dates';
 import type { CompareState } from '../ui/compare_state';
@@ -43,7 +43,7 @@ export function createCompareRightTime(context: AppContext): CompareRightTime {
   };
 
   const leftLabel = (): SideLabel | null => {
-    const left = currentTime();
+    const left = context.times.current();
     const def = left ? context.defs.get(left.layerId) : undefined;
     return left && def ? { time: left.label, title: pick(def.title) } : null;
   };
@@ -52,7 +52,7 @@ export function createCompareRightTime(context: AppContext): CompareRightTime {
 
   async function refresh(state: CompareState, right: CompareMap, badges: CompareBadges): Promise<boolean> {
     const app = context.store.get();
-    const left = currentTime();
+    const left = context.times.current();
     const def = rightTimeLayer(state.right, app.order, context.defs, left?.layerId);
     const run = ++generation;
     const values = def ? await timesOf(def) : [];
@@ -85,7 +85,7 @@ export function createCompareRightTime(context: AppContext): CompareRightTime {
   }
 
   async function anotherDate(): Promise<{ layerId: string; time: TimeSelection } | null> {
-    const left = currentTime();
+    const left = context.times.current();
     const def = left ? context.defs.get(left.layerId) : undefined;
     if (!left || !def) return null;
     const time = anotherTime(await timesOf(def), left.selection);

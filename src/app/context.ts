@@ -9,6 +9,9 @@ import type { Store } from '../state/store';
 import type { Notices } from '../ui/notices';
 import type { Sheet } from '../ui/sheet';
 import type { AppEvents } from './app_events';
+import type { AppCommands } from './commands';
+import type { MapInput } from './map_input';
+import type { ShownTimes } from '../state/shown_times';
 
 export interface AppContext {
   map: MapLibreMap;
@@ -24,6 +27,12 @@ export interface AppContext {
   toolbar: HTMLElement;
   /** What features tell each other (typed; replaces window CustomEvents). */
   events: AppEvents;
+  /** What a feature asks another to do (open the report, the verdict card). */
+  commands: AppCommands;
+  /** The one owner of map clicks and Enter on the map: tools request and release it. */
+  mapInput: MapInput;
+  /** What each visible time layer shows now (set by the time feature). */
+  times: ShownTimes;
   /** Resolves a catalogue URL (relative to the page) to an absolute one. */
   resolveUrl(url: string): string;
 }

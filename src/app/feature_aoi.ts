@@ -1,136 +1,160 @@
 // Areas of interest: a toolbar button opens the AOI panel (draw, upload, list); the AOIs are shown
 // on the map, kept in the link (`aoi=`) and in localStorage, and "Report" hands one to the report
-// feature through the `geoveille:aoi-selected` event.
+// feature (context.commands.showReport). Drawing holds the map input (mode 'draw').
 import { t } from '../i18n';
 import { AoiDrawTool, type DrawShape } from '../map/aoi_draw';
 import { AoiOutlines } from '../map/aoi_draw_display';
 import { AoiPersistence, browserStorage } from '../state/aoi_persist';
 import { AoiStore, aoiFeature, type Aoi, type NewAoi } from '../state/aoi_store';
 import { el } from '../ui/dom';
-import { renderAoiPanel, type AoiPanel } from '../ui/aoi_panel';
+import { renderAoiPanel, type AoiPanel, type AoiPanelActions } from '../ui/aoi_panel';
 import { errorText } from '../ui/aoi_messages';
-import type { AppContext, Feature } from './context';
-import { readAoiUploads } from './feature_aoi_upload';
-import { aoiParamOf, watchAoiParam } from './feature_aoi_link';
+import { sheetCover } from '../ui/sheet_cover';
 import { addTool } from '../ui/toolbar';
+import type { AppContext, FeatureInstaller } from './context';
+import { Disposer, type Controller, type ControllerFactory } from './controller';
+import type { MapInputOwner } from './map_input';
+import { readAoiUploads } from './feature_aoi_upload';
+import { restoreAoiParam, watchAoiParam } from './feature_aoi_link';
 
 const SHEET_ID = 'aoi';
+/** The click that finished a shape is still on its way to the map: give the map back after it. */
+const RELEASE_AFTER_DRAW_MS = 300;
 
-/** How much of the map's right side the open side sheet hides (0 when closed or docked below). */
-function sheetCover(): number {
-  const sheet = document.getElementById('side-sheet');
-  const map = document.getElementById('map');
-  if (!sheet || sheet.hidden || !map) return 0;
-  const sheetBox = sheet.getBoundingClientRect();
-  const mapBox = map.getBoundingClientRect();
-  return sheetBox.height < mapBox.height * 0.7 ? 0 : Math.max(0, mapBox.right - sheetBox.left);
-}
+class AoiController implements Controller, MapInputOwner {
+  readonly mode = 'draw';
+  private context!: AppContext;
+  private store!: AoiStore;
+  private outlines!: AoiOutlines;
+  private drawTool!: AoiDrawTool;
+  private panel!: AoiPanel;
+  private readonly button = el('button', { type: 'button', id: 'aoi-toolbar-button', 'aria-expanded': 'false' });
+  private readonly disposer = new Disposer();
+  private drawing: DrawShape | null = null;
 
-export function installAoi(context: AppContext): Feature {
-  const { map, sheet, toolbar, notices } = context;
-  const store = new AoiStore(new AoiPersistence(browserStorage()));
-  const outlines = new AoiOutlines(map);
-  const drawTool = new AoiDrawTool(map);
-  let drawing: DrawShape | null = null;
+  mount(context: AppContext): void {
+    this.context = context;
+    this.store = new AoiStore(new AoiPersistence(browserStorage()));
+    this.outlines = new AoiOutlines(context.map);
+    this.drawTool = new AoiDrawTool(context.map);
+    restoreAoiParam(context, this.store);
+    this.disposer.add(watchAoiParam(context.store, this.store, context.notices));
+    this.outlines.show(this.store.list());
+    this.panel = this.renderPanel();
+    this.disposer.add(this.store.subscribe(({ aois }) => {
+      this.outlines.show(aois);
+      this.panel.showList(aois);
+    }));
+    this.mountButton();
+  }
 
-  const restored = store.restore(aoiParamOf(context.store.get().extra));
-  if (restored.bad > 0) notices.show(t('aoi.link_bad', { count: restored.bad }));
-  if (restored.approximate > 0) notices.show(t('aoi.link_approximate', { count: restored.approximate }), 'info');
-  watchAoiParam(context.store, store, notices);
-  outlines.show(store.list());
+  relabel(): void {
+    const { sheet } = this.context;
+    const wasOpen = sheet.current() === SHEET_ID;
+    this.panel = this.renderPanel();
+    this.panel.showDrawing(this.drawing);
+    if (wasOpen) sheet.open(t('aoi.title'), this.panel.element, { id: SHEET_ID, focus: false });
+  }
 
-  const setMapMode = (mode: 'draw' | 'browse') =>
-    window.dispatchEvent(new CustomEvent('geoveille:map-mode', { detail: { mode } }));
+  dispose(): void {
+    this.ended();
+    this.outlines.show([]);
+    this.disposer.dispose();
+  }
 
-  const draw = async (shape: DrawShape) => {
-    drawing = shape;
-    panel.showDrawing(shape);
-    setMapMode('draw');
-    const polygon = await drawTool.start(shape);
-    if (drawing !== shape) return; // a newer drawing took over
-    drawing = null;
-    panel.showDrawing(null);
-    // The click that finished the shape is still being dispatched to the map: hand the map back
-    // to browsing only after it, so identify does not take that click for itself.
+  /** terra-draw takes the map's pointer events itself while drawing. */
+  point(): void {}
+
+  /** Escape, Cancel, or another tool (e.g. measure) took the map: the drawing ends. */
+  ended(): void {
+    this.drawing = null;
+    this.drawTool.cancel();
+    this.panel.showDrawing(null);
+    this.context.mapInput.release(this);
+  }
+
+  private renderPanel(): AoiPanel {
+    const actions: AoiPanelActions = {
+      draw: (shape) => void this.draw(shape),
+      cancelDraw: () => this.ended(),
+      upload: (files) => {
+        this.outlines.warmUp();
+        void readAoiUploads(files, this.panel, (items, name) => this.addAreas(items, name, true), () => this.store.list());
+      },
+      rename: (id, name) => {
+        try {
+          this.store.rename(id, name);
+        } catch (error) {
+          this.panel.showStatus(errorText(name, error), 'error');
+        }
+      },
+      remove: (id) => this.store.remove(id),
+      zoom: (aoi) => this.outlines.fitTo([aoi], this.sheetCover()),
+      report: (aoi) => this.context.commands.showReport({ id: aoi.id, name: aoi.name, feature: aoiFeature(aoi) }),
+    };
+    const panel = renderAoiPanel(actions);
+    panel.showList(this.store.list());
+    return panel;
+  }
+
+  private mountButton(): void {
+    const { sheet, toolbar } = this.context;
+    this.disposer.listen(this.button, 'click', () => {
+      if (sheet.current() === SHEET_ID) sheet.close();
+      else sheet.open(t('aoi.title'), this.panel.element, { id: SHEET_ID });
+    });
+    addTool(toolbar, this.disposer.node(this.button));
+    // The sheet is shared (reports, identify…): follow it to keep aria-expanded true to what is shown.
+    const sheetElement = document.getElementById('side-sheet');
+    if (!sheetElement) return;
+    const observer = new MutationObserver(() => this.button.setAttribute('aria-expanded', String(sheet.current() === SHEET_ID)));
+    observer.observe(sheetElement, { attributes: true, attributeFilter: ['hidden', 'data-content'] });
+    this.disposer.add(() => observer.disconnect());
+  }
+
+  private async draw(shape: DrawShape): Promise<void> {
+    const { mapInput } = this.context;
+    this.drawing = shape;
+    this.panel.showDrawing(shape);
+    mapInput.request(this);
+    const polygon = await this.drawTool.start(shape);
+    if (this.drawing !== shape) return; // a newer drawing took over, or it was cancelled
+    this.drawing = null;
+    this.panel.showDrawing(null);
     setTimeout(() => {
-      if (!drawing) setMapMode('browse');
-    }, 300);
-    if (polygon) addAreas([{ name: t('aoi.drawn_name', { n: store.list().length + 1 }), geometry: polygon }], t(`aoi.draw_${shape}`), false);
-  };
-  const cancelDraw = () => {
-    drawing = null;
-    drawTool.cancel();
-    panel.showDrawing(null);
-    setMapMode('browse');
-  };
-  // Another tool (e.g. measure) taking the map ends the drawing.
-  window.addEventListener('geoveille:map-mode', (event) => {
-    const mode = (event as CustomEvent<{ mode?: string }>).detail?.mode;
-    if (mode && mode !== 'draw' && drawing) cancelDraw();
-  });
+      if (!this.drawing) mapInput.release(this);
+    }, RELEASE_AFTER_DRAW_MS);
+    if (!polygon) return;
+    const name = t('aoi.drawn_name', { n: this.store.list().length + 1 });
+    this.addAreas([{ name, geometry: polygon }], t(`aoi.draw_${shape}`), false);
+  }
 
-  /** Adds areas; returns false (and says why) when they do not fit. */
-  function addAreas(items: NewAoi[], source: string, fit: boolean): Aoi[] | null {
+  /** Adds areas; returns null (and says why) when they do not fit. */
+  private addAreas(items: NewAoi[], source: string, fit: boolean): Aoi[] | null {
+    const { notices } = this.context;
     try {
-      const { added, savedLocally, sessionOnly } = store.add(items);
+      const { added, savedLocally, sessionOnly } = this.store.add(items);
       if (sessionOnly > 0) notices.show(t('aoi.session_only', { count: sessionOnly }), 'info');
       else if (!savedLocally) notices.show(t('aoi.storage_full'), 'info');
-      if (fit) outlines.fitTo(added, sheetCover());
+      if (fit) this.outlines.fitTo(added, this.sheetCover());
       return added;
     } catch (error) {
-      panel.showStatus(errorText(source, error), 'error');
+      this.panel.showStatus(errorText(source, error), 'error');
       return null;
     }
   }
 
-  const actions = {
-    draw: (shape: DrawShape) => void draw(shape),
-    cancelDraw,
-    upload: (files: File[]) => {
-      outlines.warmUp();
-      void readAoiUploads(files, panel, (items, name) => addAreas(items, name, true), () => store.list());
-    },
-    rename: (id: string, name: string) => {
-      try {
-        store.rename(id, name);
-      } catch (error) {
-        panel.showStatus(errorText(name, error), 'error');
-      }
-    },
-    remove: (id: string) => store.remove(id),
-    zoom: (aoi: Aoi) => outlines.fitTo([aoi], sheetCover()),
-    report: (aoi: Aoi) => {
-      const detail = { id: aoi.id, name: aoi.name, feature: aoiFeature(aoi) };
-      window.dispatchEvent(new CustomEvent('geoveille:aoi-selected', { detail }));
-    },
-  };
-
-  let panel: AoiPanel = renderAoiPanel(actions);
-  panel.showList(store.list());
-  store.subscribe(({ aois }) => {
-    outlines.show(aois);
-    panel.showList(aois);
-  });
-
-  const button = el('button', { type: 'button', id: 'aoi-toolbar-button', 'aria-expanded': 'false' });
-  const openPanel = () => sheet.open(t('aoi.title'), panel.element, { id: SHEET_ID });
-  button.addEventListener('click', () => {
-    if (sheet.current() === SHEET_ID) sheet.close();
-    else openPanel();
-  });
-  addTool(toolbar, button);
-  // The sheet is shared (reports, identify…): follow it to keep aria-expanded true to what is shown.
-  const sheetElement = document.getElementById('side-sheet');
-  if (sheetElement) {
-    new MutationObserver(() => button.setAttribute('aria-expanded', String(sheet.current() === SHEET_ID)))
-      .observe(sheetElement, { attributes: true, attributeFilter: ['hidden', 'data-content'] });
+  /** How much of the map's right side the open side sheet hides (0 when closed or docked below). */
+  private sheetCover(): number {
+    return sheetCover(this.context.map.getContainer(), false).right;
   }
-  const relabel = () => {
-    const wasOpen = sheet.current() === SHEET_ID;
-    panel = renderAoiPanel(actions);
-    panel.showList(store.list());
-    panel.showDrawing(drawing);
-    if (wasOpen) sheet.open(t('aoi.title'), panel.element, { id: SHEET_ID, focus: false });
-  };
-  return { relabel };
 }
+
+export const controller: ControllerFactory = () => new AoiController();
+
+/** Until features.ts lists controllers (issue 10, 10d). */
+export const installAoi: FeatureInstaller = (context) => {
+  const aoi = controller();
+  aoi.mount(context);
+  return { relabel: () => aoi.relabel() };
+};

@@ -3,38 +3,29 @@
 import { t } from '../i18n';
 import type { AppState } from '../state/app_state';
 import type { AoiStore } from '../state/aoi_store';
+import { aoiParamOf, withAoiParam } from '../state/codecs/aoi';
 import type { Store } from '../state/store';
 import type { Notices } from '../ui/notices';
+import type { AppContext } from './context';
 
-const KEY = 'aoi';
-
-/** The decoded value of the `aoi` key, or undefined when the link has none. */
-export function aoiParamOf(extra: Array<[string, string]>): string | undefined {
-  const raw = extra.find(([key]) => key === KEY)?.[1];
-  if (raw === undefined) return undefined;
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
+/** The AOIs of the link (or of local storage), with a notice for those that could not be read. */
+export function restoreAoiParam({ store, notices }: AppContext, aois: AoiStore): void {
+  const restored = aois.restore(aoiParamOf(store.get().extra));
+  if (restored.bad > 0) notices.show(t('aoi.link_bad', { count: restored.bad }));
+  if (restored.approximate > 0) notices.show(t('aoi.link_approximate', { count: restored.approximate }), 'info');
 }
 
-function withParam(extra: Array<[string, string]>, value: string): Array<[string, string]> {
-  const others = extra.filter(([key]) => key !== KEY);
-  // The encoding only uses URL-safe characters (base64url, '.', '~'): no escaping needed.
-  return value ? [...others, [KEY, value]] : others;
-}
-
-export function watchAoiParam(app: Store<AppState>, aois: AoiStore, notices: Notices): void {
+/** Follows both ways until the returned undo is called. */
+export function watchAoiParam(app: Store<AppState>, aois: AoiStore, notices: Notices): () => void {
   let written = aois.param();
   const write = () => {
     written = aois.param();
     if (aoiParamOf(app.get().extra) !== (written || undefined)) {
-      app.update((state) => ({ extra: withParam(state.extra, written) }));
+      app.update((state) => ({ extra: withAoiParam(state.extra, written) }));
     }
   };
-  aois.subscribe(write);
-  app.subscribe((state) => {
+  const undoAois = aois.subscribe(write);
+  const undoApp = app.subscribe((state) => {
     const value = aoiParamOf(state.extra);
     // A missing key (a link without AOIs) never wipes the list: only a different value restores.
     if (value === undefined || value === written) return;
@@ -43,4 +34,8 @@ export function watchAoiParam(app: Store<AppState>, aois: AoiStore, notices: Not
     write();
   });
   write();
+  return () => {
+    undoAois();
+    undoApp();
+  };
 }

@@ -135,11 +135,8 @@ export function installCompare(context: AppContext): Feature {
     }
   });
   // The left's time moved: its badge, and the right when it follows the left.
-  window.addEventListener('geoveille:time-changed', () => refreshTime());
-  window.addEventListener('geoveille:layer-reloaded', (event) => {
-    const { id, url } = (event as CustomEvent<{ id: string; url: string }>).detail;
-    active?.right.reloadLayer(id, url);
-  });
+  context.events.on('time-changed', () => refreshTime());
+  context.events.on('layer-reloaded', ({ id, url }) => active?.right.reloadLayer(id, url));
 
   const fromHash = decodeCompare(store.get().extra);
   if (fromHash) start({ ...fromHash, left: fromHash.left.filter((id) => defs.has(id)), right: fromHash.right.filter((id) => defs.has(id)) });

@@ -1,53 +1,74 @@
-// Identify: a click on the map (or Enter while the map has keyboard focus: the map centre)
-// lists what every visible layer holds there, in the side sheet. Clicks belong to other
-// tools while `geoveille:map-mode` is not 'browse'.
+// Identify: the map's default click (and Enter on the focused map: the map centre) lists what
+// every visible layer holds there, in the side sheet. The map-input arbiter sends the clicks here
+// only while no other tool holds the map.
 import type { LayerDefinition } from '../catalogue/types';
 import { currentLang, t } from '../i18n';
 import { identifyAt, type LayerAnswer } from '../queries/identify';
-import { fetchDataAccess } from '../queries/identify_data';
+import { fetchDataAccess, type DataAccess } from '../queries/identify_data';
 import { metresPerPixel } from '../queries/identify_hit';
 import { renderIdentify, renderIdentifyLoading, renderNoVisibleLayer } from '../ui/identify_panel';
 import { pointMarker } from '../ui/identify_marker';
-import { shownTimes, type ShownTime } from '../state/time_state';
+import type { ShownTime } from '../state/time_state';
 import { formatSelection } from '../ui/time_format';
 import { shownFileOf } from '../state/time_selection';
-import type { FeatureInstaller } from './context';
+import type { AppContext, FeatureInstaller } from './context';
+import type { Controller, ControllerFactory } from './controller';
+import type { LngLatLike, MapInputOwner } from './map_input';
 
 const SHEET_ID = 'identify';
 /** Lines and points within this many screen pixels of the click count as hit. */
 const TOLERANCE_PX = 5;
 
-export const installIdentify: FeatureInstaller = (context) => {
-  const { map, store, defs, sheet } = context;
-  const data = fetchDataAccess(context.resolveUrl);
-  let mode = 'browse';
-  let shown: { lon: number; lat: number; answers: LayerAnswer[]; times: readonly ShownTime[] } | null = null;
-  /** The identify view, with each time layer's time in the UI language (the features listed are of that time). */
-  const view = (found: NonNullable<typeof shown>) => ({
-    ...found, defs,
-    times: new Map(found.times.map((time) => [time.layerId, formatSelection(time.kind, time.selection, currentLang())])),
-  });
-  let running: AbortController | null = null;
+interface Shown {
+  lon: number;
+  lat: number;
+  answers: LayerAnswer[];
+  times: readonly ShownTime[];
+}
 
-  window.addEventListener('geoveille:map-mode', (event) => {
-    mode = String((event as CustomEvent<{ mode?: string }>).detail?.mode ?? 'browse');
-  });
+class IdentifyController implements Controller, MapInputOwner {
+  readonly mode = 'browse';
+  private context!: AppContext;
+  private data!: DataAccess;
+  private shown: Shown | null = null;
+  private running: AbortController | null = null;
 
-  const visibleLayers = (): LayerDefinition[] => {
+  mount(context: AppContext): void {
+    this.context = context;
+    this.data = fetchDataAccess(context.resolveUrl);
+    context.mapInput.setDefault(this);
+  }
+
+  point(at: LngLatLike): void {
+    void this.run(at.lng, at.lat);
+  }
+
+  relabel(): void {
+    if (this.shown && this.context.sheet.current() === SHEET_ID) this.open(this.shown, false);
+  }
+
+  dispose(): void {
+    this.running?.abort();
+    this.context.mapInput.setDefault(null);
+  }
+
+  /** Visible layers, top first; a series layer is read on the date the time control shows. */
+  private visibleLayers(): LayerDefinition[] {
+    const { store, defs, times } = this.context;
     const { order, visible } = store.get();
-    // A series layer is read on the date the time control shows, not on its default file.
     return order.filter((id) => visible.has(id)).flatMap((id) => defs.get(id) ?? [])
-      .map((def) => (def.source.series ? { ...def, source: { ...def.source, url: shownFileOf(def) } } : def));
-  };
+      .map((def) => (def.source.series ? { ...def, source: { ...def.source, url: shownFileOf(def, times.of(def.id)) } } : def));
+  }
 
-  const run = async (lon: number, lat: number) => {
-    running?.abort();
+  private async run(lon: number, lat: number): Promise<void> {
+    const { map, sheet } = this.context;
+    this.running?.abort();
     const controller = new AbortController();
-    running = controller;
+    this.running = controller;
     pointMarker(map).show(lon, lat);
-    const layers = visibleLayers();
+    const layers = this.visibleLayers();
     if (layers.length === 0) {
-      shown = null;
+      this.shown = null;
       sheet.open(t('identify.title'), renderNoVisibleLayer(lon, lat, currentLang()), { id: SHEET_ID });
       return;
     }
@@ -55,32 +76,30 @@ export const installIdentify: FeatureInstaller = (context) => {
     const toleranceMetres = TOLERANCE_PX * metresPerPixel(lat, map.getZoom());
     try {
       // Features of other times are hidden on the map: identify lists only the time on screen.
-      const times = shownTimes();
+      const times = this.context.times.all();
       const timeFilters = new Map(times.map((time) => [time.layerId, time.filter]));
-      const answers = await identifyAt([lon, lat], layers, data, { toleranceMetres, signal: controller.signal, timeFilters });
+      const answers = await identifyAt([lon, lat], layers, this.data, { toleranceMetres, signal: controller.signal, timeFilters });
       if (controller.signal.aborted) return;
-      shown = { lon, lat, answers, times };
-      sheet.open(t('identify.title'), renderIdentify(view(shown), currentLang()), { id: SHEET_ID });
+      this.shown = { lon, lat, answers, times };
+      this.open(this.shown, true);
     } catch (error) {
-      if (!controller.signal.aborted) context.notices.show(t('identify.error', { message: String(error) }), 'error');
+      if (!controller.signal.aborted) this.context.notices.show(t('identify.error', { message: String(error) }), 'error');
     }
-  };
+  }
 
-  map.on('click', (event) => {
-    if (mode === 'browse') void run(event.lngLat.lng, event.lngLat.lat);
-  });
-  map.getCanvas().addEventListener('keydown', (event) => {
-    if (event.key !== 'Enter' || mode !== 'browse') return;
-    event.preventDefault();
-    const centre = map.getCenter();
-    void run(centre.lng, centre.lat);
-  });
+  /** The identify view, with each time layer's time in the UI language (the features listed are of that time). */
+  private open(shown: Shown, focus: boolean): void {
+    const times = new Map(shown.times.map((time) => [time.layerId, formatSelection(time.kind, time.selection, currentLang())]));
+    const view = renderIdentify({ ...shown, defs: this.context.defs, times }, currentLang());
+    this.context.sheet.open(t('identify.title'), view, { id: SHEET_ID, focus });
+  }
+}
 
-  return {
-    relabel() {
-      if (shown && sheet.current() === SHEET_ID) {
-        sheet.open(t('identify.title'), renderIdentify(view(shown), currentLang()), { id: SHEET_ID, focus: false });
-      }
-    },
-  };
+export const controller: ControllerFactory = () => new IdentifyController();
+
+/** Until features.ts lists controllers (issue 10, 10d). */
+export const installIdentify: FeatureInstaller = (context) => {
+  const identify = controller();
+  identify.mount(context);
+  return { relabel: () => identify.relabel() };
 };

@@ -40,7 +40,7 @@ export function installPrint(context: AppContext): Feature {
     const state = store.get();
     return state.order.filter((id) => state.visible.has(id)).map((id) => context.defs.get(id)).filter((d): d is LayerDefinition => d !== undefined);
   };
-  const content = (title: string) => printContent(title, visibleLayers(), window.location.href, new Date(), store.get().lang);
+  const content = (title: string) => printContent(title, visibleLayers(), window.location.href, new Date(), store.get().lang, (id) => context.times.of(id));
 
   function geometry(chosen: PrintOptions, pixels: Geometry['pixels']): Geometry {
     const centre = map.getCenter();

@@ -44,7 +44,7 @@ export function installRefresh(context: AppContext): Feature {
     if (sync.reloadLayer(entry.def.id, url, archive)) {
       entry.updated = { kind: 'updated', at };
       setNote(entry, entry.updated);
-      window.dispatchEvent(new CustomEvent('geoveille:layer-reloaded', { detail: { id: entry.def.id, url } }));
+      context.events.emit('layer-reloaded', { id: entry.def.id, url });
     }
   }
 

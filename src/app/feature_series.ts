@@ -1,20 +1,20 @@
 // Pixel time series: the "Time series" button, then a click on the map (or Enter: the map
 // centre) charts the value of the topmost visible dated raster under that point, date by date,
-// in the side sheet, with a CSV download. While picking, `geoveille:map-mode` is 'series' so
-// identify leaves the click alone.
+// in the side sheet, with a CSV download. While picking, the series tool holds the map input
+// (mode 'series'), so identify leaves the click alone.
 import type { LayerDefinition } from '../catalogue/types';
 import { currentLang, pick, t } from '../i18n';
-import { fetchDataAccess } from '../queries/identify_data';
+import { fetchDataAccess, type DataAccess } from '../queries/identify_data';
 import { layerSeriesRasters, seriesAt } from '../queries/series';
 import { el } from '../ui/dom';
 import { renderSeries, renderSeriesLoading, type SeriesResult } from '../ui/series_panel';
-import { injectSeriesStyles } from '../ui/series_styles';
 import { pointMarker } from '../ui/identify_marker';
-import type { FeatureInstaller } from './context';
 import { addTool } from '../ui/toolbar';
+import type { AppContext, FeatureInstaller } from './context';
+import { Disposer, type Controller, type ControllerFactory } from './controller';
+import type { LngLatLike, MapInputOwner } from './map_input';
 
 const SHEET_ID = 'series';
-const MODE = 'series';
 
 /** Visible COG layers, top first: a series first, else a (possibly multi-band, date-described) COG. */
 export function seriesLayer(order: string[], visible: ReadonlyMap<string, number>, defs: ReadonlyMap<string, LayerDefinition>): LayerDefinition | undefined {
@@ -22,86 +22,91 @@ export function seriesLayer(order: string[], visible: ReadonlyMap<string, number
   return cogs.find((def) => def.source.series?.length) ?? cogs[0];
 }
 
-export const installSeries: FeatureInstaller = (context) => {
-  const { map, store, defs, sheet, notices } = context;
-  injectSeriesStyles();
-  const data = fetchDataAccess(context.resolveUrl);
-  const button = el('button', { type: 'button', id: 'series-button', 'aria-pressed': 'false' });
-  addTool(context.toolbar, button);
-  let picking = false;
-  let shown: SeriesResult | null = null;
-  let running: AbortController | null = null;
-  const setMode = (mode: string) => window.dispatchEvent(new CustomEvent('geoveille:map-mode', { detail: { mode } }));
+class SeriesController implements Controller, MapInputOwner {
+  readonly mode = 'series';
+  private context!: AppContext;
+  private data!: DataAccess;
+  private readonly button = el('button', { type: 'button', id: 'series-button', 'aria-pressed': 'false' });
+  private readonly disposer = new Disposer();
+  private shown: SeriesResult | null = null;
+  private running: AbortController | null = null;
 
-  const stopPicking = () => {
-    if (!picking) return;
-    picking = false;
-    button.setAttribute('aria-pressed', 'false');
-    map.getCanvas().style.cursor = '';
-    // Later, so every listener of the click that ended picking still sees this mode.
-    setTimeout(() => setMode('browse'), 0);
-  };
+  mount(context: AppContext): void {
+    this.context = context;
+    this.data = fetchDataAccess(context.resolveUrl);
+    addTool(context.toolbar, this.disposer.node(this.button));
+    this.disposer.listen(this.button, 'click', () => this.toggle());
+    this.relabel();
+  }
 
-  const run = async (lon: number, lat: number) => {
-    const state = store.get();
-    const def = seriesLayer(state.order, state.visible, defs);
+  relabel(): void {
+    const { sheet } = this.context;
+    this.button.setAttribute('aria-label', t('series.button_label'));
+    if (this.shown && sheet.current() === SHEET_ID) {
+      sheet.open(t('series.title', { layer: pick(this.shown.def.title) }), renderSeries(this.shown, currentLang()), { id: SHEET_ID, focus: false });
+    }
+  }
+
+  dispose(): void {
+    this.running?.abort();
+    this.ended();
+    this.disposer.dispose();
+  }
+
+  point(at: LngLatLike): void {
+    this.ended();
+    void this.run(at.lng, at.lat);
+  }
+
+  /** Picking ends: a point was picked, Escape, a second press, or another tool took the map. */
+  ended(): void {
+    this.context.mapInput.release(this);
+    this.button.setAttribute('aria-pressed', 'false');
+  }
+
+  private layer(): LayerDefinition | undefined {
+    const state = this.context.store.get();
+    return seriesLayer(state.order, state.visible, this.context.defs);
+  }
+
+  private toggle(): void {
+    const { mapInput, notices } = this.context;
+    if (mapInput.holds(this)) return this.ended();
+    if (!this.layer()) return notices.show(t('series.no_layer'));
+    this.button.setAttribute('aria-pressed', 'true');
+    mapInput.request(this);
+    notices.show(t('series.hint'));
+  }
+
+  private async run(lon: number, lat: number): Promise<void> {
+    const { map, sheet, notices } = this.context;
+    const def = this.layer();
     if (!def) return notices.show(t('series.no_layer'));
-    running?.abort();
+    this.running?.abort();
     const controller = new AbortController();
-    running = controller;
+    this.running = controller;
     pointMarker(map).show(lon, lat);
-    const rasters = layerSeriesRasters(def, (url) => data.cog(url));
+    const rasters = layerSeriesRasters(def, (url) => this.data.cog(url));
     const title = t('series.title', { layer: pick(def.title) });
     sheet.open(title, renderSeriesLoading(def.source.series?.length ?? 1), { id: SHEET_ID, focus: false });
     try {
       const points = await seriesAt(rasters, lon, lat, controller.signal);
       if (controller.signal.aborted) return;
-      shown = { def, lon, lat, points };
-      sheet.open(title, renderSeries(shown, currentLang()), { id: SHEET_ID });
+      this.shown = { def, lon, lat, points };
+      sheet.open(title, renderSeries(this.shown, currentLang()), { id: SHEET_ID });
     } catch (error) {
       if (controller.signal.aborted) return;
       sheet.close();
       notices.show(t('series.error', { message: error instanceof Error ? error.message : String(error) }), 'error');
     }
-  };
+  }
+}
 
-  button.addEventListener('click', () => {
-    if (picking) return stopPicking();
-    const state = store.get();
-    if (!seriesLayer(state.order, state.visible, defs)) return notices.show(t('series.no_layer'));
-    picking = true;
-    button.setAttribute('aria-pressed', 'true');
-    map.getCanvas().style.cursor = 'crosshair';
-    setMode(MODE);
-    notices.show(t('series.hint'));
-  });
-  map.on('click', (event) => {
-    if (!picking) return;
-    stopPicking();
-    void run(event.lngLat.lng, event.lngLat.lat);
-  });
-  map.getCanvas().addEventListener('keydown', (event) => {
-    if (event.key !== 'Enter' || !picking) return;
-    event.preventDefault();
-    stopPicking();
-    const centre = map.getCenter();
-    void run(centre.lng, centre.lat);
-  });
-  window.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && picking) stopPicking();
-  });
-  // Another tool taking the map ends picking.
-  window.addEventListener('geoveille:map-mode', (event) => {
-    const mode = (event as CustomEvent<{ mode?: string }>).detail?.mode;
-    if (mode !== MODE && mode !== 'browse' && picking) stopPicking();
-  });
+export const controller: ControllerFactory = () => new SeriesController();
 
-  const relabel = () => {
-    button.setAttribute('aria-label', t('series.button_label'));
-    if (shown && sheet.current() === SHEET_ID) {
-      sheet.open(t('series.title', { layer: pick(shown.def.title) }), renderSeries(shown, currentLang()), { id: SHEET_ID, focus: false });
-    }
-  };
-  relabel();
-  return { relabel };
+/** Until features.ts lists controllers (issue 10, 10d). */
+export const installSeries: FeatureInstaller = (context) => {
+  const series = controller();
+  series.mount(context);
+  return { relabel: () => series.relabel() };
 };

@@ -10,7 +10,7 @@ import { fetchDataAccess } from '../queries/identify_data';
 import { collectTimes, isTimeLayer, timeKindOf } from '../queries/time_collect';
 import { timeFilter } from '../queries/time_filter';
 import type { AppState } from '../state/app_state';
-import { decodeDriver, decodeTime, encodeDriver, encodeTime, sameSelection, setShownTimes, type ShownTime, type TimeSelection } from '../state/time_state';
+import { decodeDriver, decodeTime, encodeDriver, encodeTime, sameSelection, type ShownTime, type TimeSelection } from '../state/time_state';
 import { nextSelection, resolveSelection } from '../state/time_selection';
 import { TimeLayers } from '../map/time_layers';
 import { createTimePlayer } from '../map/time_player';
@@ -92,7 +92,7 @@ export const installTime: FeatureInstaller = (context) => {
     if (!shown) {
       control.element.hidden = true;
       label.hide();
-      setShownTimes([]);
+      context.times.set([]);
       return;
     }
     const { def, values, selection } = shown;
@@ -109,7 +109,7 @@ export const installTime: FeatureInstaller = (context) => {
     control.update(model);
     control.element.hidden = false;
     label.show(text, pick(def.title));
-    setShownTimes([shownTime(shown, true), ...others.map((other) => shownTime(other, false))]);
+    context.times.set([shownTime(shown, true), ...others.map((other) => shownTime(other, false))]);
   }
 
   const update = async () => {

@@ -8,6 +8,11 @@ import {
   base64UrlToUtf8, fromBase64Url, readVarint, toBase64Url, unzigzag, utf8ToBase64Url, writeVarint, zigzag,
 } from './aoi_codec_bytes';
 
+const VERSION = 1;
+const FLAG_SIMPLIFIED = 1;
+const SCALE = 1e5;
+export const AOI_ID = /^[a-z0-9][a-z0-9-]{0,30}$/;
+
 export interface AoiLinkItem {
   id: string;
   name: string;
@@ -15,11 +20,6 @@ export interface AoiLinkItem {
   /** True when the link only holds a simplified copy of the geometry. */
   simplified: boolean;
 }
-
-const VERSION = 1;
-const FLAG_SIMPLIFIED = 1;
-const SCALE = 1e5;
-export const AOI_ID = /^[a-z0-9][a-z0-9-]{0,30}$/;
 
 export function encodeGeometry(geometry: AoiGeometry, simplified: boolean): Uint8Array {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;

@@ -3,7 +3,7 @@
 import type { LayerDefinition } from '../catalogue/types';
 import { timeKindOf } from '../queries/time_collect';
 import { nearestTime } from '../queries/time_values';
-import { shownTimeOf, type TimeSelection } from './time_state';
+import type { ShownTime, TimeSelection } from './time_state';
 
 /** The series date whose file is the layer's own source.url (the date shown first). */
 export function dateOfUrl(def: LayerDefinition): string | undefined {
@@ -50,6 +50,6 @@ export function shownUrl(def: LayerDefinition, time: { layerId: string; selectio
 }
 
 /** The file a layer shows on the map now (its series date, or its own url): what queries read. */
-export function shownFileOf(def: LayerDefinition): string {
-  return shownUrl(def, shownTimeOf(def.id) ?? null);
+export function shownFileOf(def: LayerDefinition, shown: ShownTime | undefined): string {
+  return shownUrl(def, shown ?? null);
 }

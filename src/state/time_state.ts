@@ -1,63 +1,13 @@
-// The map's time in the URL hash: `time=2019-05-04` (one time) or `from=1990-1999&to=2010-2019`
-// (a range). The URL codec keeps these keys in AppState.extra; this module reads and writes
-// them there, so links keep the time and other features (exports) can read it.
-import type { AppState } from './app_state';
+// The map's time: what the user asked (a TimeSelection, kept in the link by codecs/time.ts) and
+// what each time layer shows (ShownTime, held by shown_times.ts on the app context).
 import type { FilterExpression } from '../queries/time_filter';
 import type { TimeKind } from '../queries/time_values';
+
+export { decodeDriver, decodeTime, encodeDriver, encodeTime } from './codecs/time';
 
 export type TimeSelection =
   | { mode: 'single'; value: string }
   | { mode: 'range'; from: string; to: string };
-
-const TIME_KEYS = ['time', 'from', 'to'] as const;
-/** The layer the time control drives, when the user chose one (default: the topmost time layer). */
-const DRIVER_KEY = 'timelayer';
-const LAYER_ID = /^[A-Za-z0-9_.:-]{1,120}$/;
-/** What a time value may hold: years, dates, periods ("1990-1999"), date-times. */
-const TIME_TEXT = /^[0-9][0-9A-Za-z:.+–-]{0,40}$/;
-
-function readKey(extra: AppState['extra'], key: string): string | undefined {
-  const raw = extra.find(([name]) => name === key)?.[1];
-  if (raw === undefined) return undefined;
-  let value: string;
-  try {
-    value = decodeURIComponent(raw);
-  } catch {
-    return undefined;
-  }
-  return TIME_TEXT.test(value) ? value : undefined;
-}
-
-/** The selection held by the hash keys; a range wins over `time` when both are present. */
-export function decodeTime(extra: AppState['extra']): TimeSelection | null {
-  const from = readKey(extra, 'from');
-  const to = readKey(extra, 'to');
-  if (from !== undefined && to !== undefined) return { mode: 'range', from, to };
-  const value = readKey(extra, 'time');
-  return value === undefined ? null : { mode: 'single', value };
-}
-
-/** `extra` with the time keys replaced by the selection's (removed for null). */
-export function encodeTime(extra: AppState['extra'], selection: TimeSelection | null): AppState['extra'] {
-  const kept = extra.filter(([key]) => !(TIME_KEYS as readonly string[]).includes(key));
-  if (!selection) return kept;
-  const pairs: Array<[string, string]> = selection.mode === 'single'
-    ? [['time', encodeURIComponent(selection.value)]]
-    : [['from', encodeURIComponent(selection.from)], ['to', encodeURIComponent(selection.to)]];
-  return [...kept, ...pairs];
-}
-
-/** The time layer the user chose for the time control (may be hidden now: the caller checks). */
-export function decodeDriver(extra: AppState['extra']): string | undefined {
-  const raw = extra.find(([name]) => name === DRIVER_KEY)?.[1];
-  return raw !== undefined && LAYER_ID.test(raw) ? raw : undefined;
-}
-
-/** `extra` driving another layer: its time keys are dropped (another layer's times rarely fit). */
-export function encodeDriver(extra: AppState['extra'], layerId: string | undefined): AppState['extra'] {
-  const kept = encodeTime(extra, null).filter(([key]) => key !== DRIVER_KEY);
-  return layerId && LAYER_ID.test(layerId) ? [...kept, [DRIVER_KEY, layerId]] : kept;
-}
 
 export function sameSelection(a: TimeSelection | null, b: TimeSelection | null): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -80,27 +30,4 @@ export interface ShownTime extends TimeInfo {
   filter: FilterExpression | null;
   /** True for the layer the time control drives. */
   driven: boolean;
-}
-
-let shown: readonly ShownTime[] = [];
-
-/** The time the control drives (null when no time-enabled layer is shown). Set by the time feature. */
-export function currentTime(): TimeInfo | null {
-  return shown.find((entry) => entry.driven) ?? null;
-}
-
-/** Every visible time-enabled layer with the time it shows, top of the map first. */
-export function shownTimes(): readonly ShownTime[] {
-  return shown;
-}
-
-export function shownTimeOf(layerId: string): ShownTime | undefined {
-  return shown.find((entry) => entry.layerId === layerId);
-}
-
-export function setShownTimes(list: readonly ShownTime[]): void {
-  shown = list;
-  if (typeof window !== 'undefined') {
-    window.dispatchEvent(new CustomEvent('geoveille:time-changed', { detail: currentTime() }));
-  }
 }

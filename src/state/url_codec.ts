@@ -2,6 +2,7 @@
 // Decoding never throws: malformed values become problems the UI shows as notices.
 import type { Lang } from '../catalogue/types';
 import type { MapView, VisibleLayer } from './app_state';
+import { safeDecode } from './codecs/pairs';
 
 export interface HashState {
   view?: MapView;
@@ -46,14 +47,6 @@ export function decodeHash(hash: string): { state: HashState; problems: HashProb
     }
   }
   return { state, problems };
-}
-
-function safeDecode(raw: string): string | null {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return null;
-  }
 }
 
 function decodeView(value: string): MapView | null {
@@ -119,14 +112,6 @@ export function encodeHash(state: Required<Omit<HashState, 'extra'>> & Pick<Hash
   return `#${parts.join('&')}`;
 }
 
-/** `print=1`: the print panel is open (app/feature_print.ts); kept in `extra` like other feature keys. */
-export const PRINT_KEY = 'print';
-
-export function printRequested(extra: ReadonlyArray<readonly [string, string]>): boolean {
-  return extra.some(([key, raw]) => key === PRINT_KEY && raw === '1');
-}
-
-export function withPrint(extra: Array<[string, string]>, open: boolean): Array<[string, string]> {
-  const others = extra.filter(([key]) => key !== PRINT_KEY);
-  return open ? [...others, [PRINT_KEY, '1']] : others;
-}
+// The keys features own are read and written by one codec module each (state/codecs/<key>.ts);
+// they travel in `extra` so the link is written back byte for byte.
+export { PRINT_KEY, printRequested, withPrint } from './codecs/print';

@@ -4,13 +4,16 @@
 import type { LayerDefinition } from '../catalogue/types';
 import { pick, t } from '../i18n';
 import type { PrintContent } from '../queries/print_page';
-import { shownTimeOf } from '../state/time_state';
+import type { ShownTime } from '../state/time_state';
 
-export function printContent(title: string, layers: LayerDefinition[], permalink: string, now: Date, lang: string): PrintContent {
+export function printContent(
+  title: string, layers: LayerDefinition[], permalink: string, now: Date, lang: string,
+  timeOf: (layerId: string) => ShownTime | undefined,
+): PrintContent {
   return {
     title,
     legend: layers.map((def) => {
-      const shown = shownTimeOf(def.id);
+      const shown = timeOf(def.id);
       return {
         title: pick(def.title),
         time: [shown ? t('print.shown_time', { time: shown.label }) : t('print.data_date', { date: def.attribution.date }), def.synthetic ? t('print.synthetic') : '']

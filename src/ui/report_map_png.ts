@@ -1,8 +1,6 @@
 // A PNG of the map for reports: the WebGL map canvas (created with preserveDrawingBuffer) drawn
 // onto a 2D canvas, plus a title band, legend, scale bar, north arrow, attribution and date,
 // and a caption line per time-enabled layer shown saying which time it shows.
-import { shownTimes } from '../state/time_state';
-import { timeCaptionLines } from './time_caption';
 
 /** CSS pixels per caption line under the map. */
 const LINE = 18;
@@ -16,13 +14,13 @@ export interface MapPngInput {
   legend: Array<{ title: string; items: Array<{ label: string; color: string }> }>;
   attribution: string;
   northLabel: string;
-  /** Caption lines of the times shown; default: those of the time feature (shownTimes()). */
-  times?: string[];
+  /** Caption lines of the times shown (ui/time_caption.ts timeCaptionLines). */
+  times: string[];
 }
 
 export function composeMapPng(input: MapPngInput): Promise<Blob> {
   const ratio = input.canvas.width / Math.max(1, input.canvas.clientWidth || input.canvas.width);
-  const times = input.times ?? timeCaptionLines(shownTimes());
+  const times = input.times;
   const out = document.createElement('canvas');
   out.width = input.canvas.width;
   out.height = input.canvas.height + Math.round((48 + LINE * times.length) * ratio);

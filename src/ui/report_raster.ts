@@ -15,11 +15,10 @@ import { exportButton } from './report_download';
 import { button, classLabel } from './report_vector';
 import type { SectionContext } from './report_types';
 import { exportTime } from '../queries/export_time';
-import { shownTimeOf } from '../state/time_state';
 
 export async function fillRasterSection(body: HTMLElement, ctx: SectionContext): Promise<void> {
   // A series is read on the date the map shows (openRaster opens that file); exports name it.
-  const time = exportTime(shownTimeOf(ctx.def.id))?.text;
+  const time = exportTime(ctx.deps.timeOf(ctx.def.id))?.text;
   const cog = await ctx.deps.openRaster(ctx.def);
   const categorical = ctx.def.source.cog?.mode === 'categorical';
   const run = async (level: number) => {

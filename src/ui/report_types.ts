@@ -5,10 +5,13 @@ import type { Cog } from '../sources/cog/open';
 import type { LoadedVector } from '../queries/stats_vector_load';
 import type { CsvRow } from '../queries/export_csv';
 import type { Aoi } from '../queries/stats_vector_clip';
+import type { ShownTime } from '../state/time_state';
 
 export interface ReportDeps {
   loadVector(def: LayerDefinition, box: BBox, signal?: AbortSignal): Promise<LoadedVector>;
   openRaster(def: LayerDefinition): Promise<Cog>;
+  /** The time a layer shows on the map (undefined: not a time layer). */
+  timeOf(layerId: string): ShownTime | undefined;
 }
 
 export interface ReportAoi {

@@ -14,7 +14,6 @@ import { summaryTable, type TableRow } from './report_table';
 import { exportButton } from './report_download';
 import type { SectionContext } from './report_types';
 import { clippedAtTime, exportTime, type TimedClippedLayer } from '../queries/export_time';
-import { shownTimeOf } from '../state/time_state';
 
 export function classLabel(def: LayerDefinition, field: string | undefined, key: string): string {
   const codes = def.fields?.find((f) => f.name === field)?.codes;
@@ -30,7 +29,7 @@ export async function fillVectorSection(body: HTMLElement, ctx: SectionContext):
   const { def, aoi } = ctx;
   const loaded = await ctx.deps.loadVector(def, bbox(aoi.feature), ctx.signal);
   // A time-filtered layer: the report and its exports hold the time the map shows (export_time.ts).
-  const clipped = clippedAtTime(clipLayer(loaded.index, aoi.feature, ctx.signal), exportTime(shownTimeOf(def.id)),
+  const clipped = clippedAtTime(clipLayer(loaded.index, aoi.feature, ctx.signal), exportTime(ctx.deps.timeOf(def.id)),
     (time) => t('report.time_note', { time: time.label }));
   clipped.notes.push(...loaded.notes);
   let field = defaultClassField(def);

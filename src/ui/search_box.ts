@@ -1,9 +1,9 @@
 // The search box: an ARIA 1.2 combobox (input + listbox popup) driven by the keyboard
 // (Down/Up move, Enter picks, Escape closes then clears) and by the mouse.
 // It only displays what it is given; the search feature decides what to suggest.
+import './search_box.css';
 import { t } from '../i18n';
 import { el } from './dom';
-import { installSearchStyles } from './search_styles';
 
 export interface OptionView {
   /** Short kind tag shown before the label ("Lieu", "Adresse"…). */
@@ -30,89 +30,106 @@ export interface SearchBox {
 }
 
 export function mountSearchBox(host: HTMLElement, handlers: SearchBoxHandlers): SearchBox {
-  installSearchStyles();
-  const label = el('label', { for: 'search-input', class: 'visually-hidden' });
-  const input = el('input', {
+  const box = new SearchCombobox(handlers);
+  host.appendChild(box.element);
+  return box;
+}
+
+class SearchCombobox implements SearchBox {
+  private readonly label = el('label', { for: 'search-input', class: 'visually-hidden' });
+  private readonly input = el('input', {
     id: 'search-input', type: 'text', role: 'combobox', autocomplete: 'off', spellcheck: 'false',
     'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': 'search-listbox', 'aria-describedby': 'search-status',
   });
-  const list = el('ul', { id: 'search-listbox', role: 'listbox', hidden: true });
-  const status = el('p', { id: 'search-status', class: 'search-status', role: 'status', 'aria-live': 'polite' });
-  const element = el('div', { class: 'search', id: 'search' }, label, input, list, status);
-  host.appendChild(element);
+  private readonly list = el('ul', { id: 'search-listbox', role: 'listbox', hidden: true });
+  private readonly status = el('p', { id: 'search-status', class: 'search-status', role: 'status', 'aria-live': 'polite' });
+  readonly element = el('div', { class: 'search', id: 'search' }, this.label, this.input, this.list, this.status);
+  private count = 0;
+  private active = -1;
+  private focusedOnce = false;
 
-  let count = 0;
-  let active = -1;
-  let focusedOnce = false;
-  const relabel = () => {
-    label.textContent = t('search.label');
-    input.placeholder = t('search.placeholder');
-    list.setAttribute('aria-label', t('search.suggestions'));
-  };
-  const setActive = (index: number) => {
-    active = count && index >= 0 ? index % count : -1;
-    [...list.children].forEach((option, i) => option.setAttribute('aria-selected', String(i === active)));
-    if (active >= 0) {
-      input.setAttribute('aria-activedescendant', `search-option-${active}`);
-      list.children[active]?.scrollIntoView({ block: 'nearest' });
-    } else input.removeAttribute('aria-activedescendant');
-  };
-  const setOpen = (open: boolean) => {
-    list.hidden = !open;
-    input.setAttribute('aria-expanded', String(open));
-    if (!open) setActive(-1);
-  };
-  const pick = (index: number) => {
-    if (index < 0 || index >= count) return;
-    setOpen(false);
-    handlers.onPick(index);
-  };
+  constructor(private readonly handlers: SearchBoxHandlers) {
+    const { input, list } = this;
+    input.addEventListener('focus', () => {
+      if (!this.focusedOnce) handlers.onFirstFocus();
+      this.focusedOnce = true;
+    });
+    input.addEventListener('input', () => handlers.onQuery(input.value));
+    input.addEventListener('keydown', (event) => this.onKey(event));
+    input.addEventListener('blur', () => this.setOpen(false));
+    // mousedown would move the focus away and close the list before the click lands.
+    list.addEventListener('mousedown', (event) => event.preventDefault());
+    list.addEventListener('click', (event) => {
+      const option = (event.target as Element).closest('[role="option"]');
+      if (option) this.pick(Number((option as HTMLElement).dataset.index));
+    });
+    this.relabel();
+  }
 
-  input.addEventListener('focus', () => {
-    if (!focusedOnce) handlers.onFirstFocus();
-    focusedOnce = true;
-  });
-  input.addEventListener('input', () => handlers.onQuery(input.value));
-  input.addEventListener('keydown', (event) => {
+  show(options: OptionView[], message?: string): void {
+    this.count = options.length;
+    this.list.replaceChildren(...options.map((option, index) => renderOption(option, index)));
+    this.status.textContent = message ?? (options.length ? t('search.count', { count: options.length }) : '');
+    this.status.classList.toggle('search-status-problem', Boolean(message && !options.length));
+    this.setOpen(options.length > 0 && document.activeElement === this.input);
+    this.setActive(-1);
+  }
+
+  setValue(text: string): void {
+    this.input.value = text;
+  }
+
+  close(): void {
+    this.setOpen(false);
+  }
+
+  relabel(): void {
+    this.label.textContent = t('search.label');
+    this.input.placeholder = t('search.placeholder');
+    this.list.setAttribute('aria-label', t('search.suggestions'));
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    const { count, active, list } = this;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       if (!count) return;
-      if (list.hidden) setOpen(true);
+      if (list.hidden) this.setOpen(true);
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive(active < 0 ? (step > 0 ? 0 : count - 1) : (active + step + count) % count);
+      this.setActive(active < 0 ? (step > 0 ? 0 : count - 1) : (active + step + count) % count);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      if (!list.hidden || active >= 0) pick(active >= 0 ? active : 0);
+      if (!list.hidden || active >= 0) this.pick(active >= 0 ? active : 0);
     } else if (event.key === 'Escape') {
-      if (!list.hidden) setOpen(false);
-      else { input.value = ''; handlers.onQuery(''); }
+      if (!list.hidden) this.setOpen(false);
+      else {
+        this.input.value = '';
+        this.handlers.onQuery('');
+      }
     }
-  });
-  input.addEventListener('blur', () => setOpen(false));
-  // mousedown would move the focus away and close the list before the click lands.
-  list.addEventListener('mousedown', (event) => event.preventDefault());
-  list.addEventListener('click', (event) => {
-    const option = (event.target as Element).closest('[role="option"]');
-    if (option) pick(Number((option as HTMLElement).dataset.index));
-  });
+  }
 
-  relabel();
-  return {
-    element,
-    show(options, message) {
-      count = options.length;
-      list.replaceChildren(...options.map((option, index) => renderOption(option, index)));
-      status.textContent = message ?? (options.length ? t('search.count', { count: options.length }) : '');
-      status.classList.toggle('search-status-problem', Boolean(message && !options.length));
-      setOpen(options.length > 0 && document.activeElement === input);
-      setActive(-1);
-    },
-    setValue(text) {
-      input.value = text;
-    },
-    close: () => setOpen(false),
-    relabel,
-  };
+  private setActive(index: number): void {
+    const { list, input } = this;
+    this.active = this.count && index >= 0 ? index % this.count : -1;
+    [...list.children].forEach((option, i) => option.setAttribute('aria-selected', String(i === this.active)));
+    if (this.active >= 0) {
+      input.setAttribute('aria-activedescendant', `search-option-${this.active}`);
+      list.children[this.active]?.scrollIntoView({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
+  }
+
+  private setOpen(open: boolean): void {
+    this.list.hidden = !open;
+    this.input.setAttribute('aria-expanded', String(open));
+    if (!open) this.setActive(-1);
+  }
+
+  private pick(index: number): void {
+    if (index < 0 || index >= this.count) return;
+    this.setOpen(false);
+    this.handlers.onPick(index);
+  }
 }
 
 function renderOption(option: OptionView, index: number): HTMLElement {

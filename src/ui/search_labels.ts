@@ -40,7 +40,7 @@ export function optionView(suggestion: Suggestion): OptionView {
   }
 }
 
-/** The text a pick puts in the box and sends with geoveille:place-picked. */
+/** The text a pick puts in the box and sends with the place-picked event. */
 export function pickedLabel(suggestion: Suggestion): string {
   switch (suggestion.kind) {
     case 'coordinates': return coordinateText(suggestion.lon, suggestion.lat);

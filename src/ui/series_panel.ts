@@ -1,5 +1,6 @@
 // Side-sheet content for a pixel time series: the point, the chart, a table of values (with
 // the layer's code labels, e.g. 1 → "Eau observée") and a CSV download.
+import './series_panel.css';
 import type { LayerDefinition, Lang } from '../catalogue/types';
 import { pick, t } from '../i18n';
 import { seriesCsv, type SeriesPoint } from '../queries/series';

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openApp, saveScreenshot, type AppPage, clickTool } from './harness';
+import { showReport, showVerdict } from './app_hook';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const FLOOD_POINT = { lon: -72.55, lat: 46.35 };
@@ -62,8 +63,7 @@ for (const lang of ['fr', 'en'] as const) {
 
     it('should announce the flood verdict and pass axe on its card', async () => {
       const { page } = app;
-      await page.evaluate(([lon, lat]) => window.dispatchEvent(new CustomEvent('geoveille:place-picked',
-        { detail: { lon, lat, label: 'Test' } })), [FLOOD_POINT.lon, FLOOD_POINT.lat] as const);
+      await showVerdict(page, { lon: FLOOD_POINT.lon, lat: FLOOD_POINT.lat, label: 'Test' });
       await page.waitForFunction(() => {
         const live = document.querySelector('#side-sheet .verdict-summary');
         return (live?.textContent ?? '').trim().length > 0;
@@ -82,10 +82,10 @@ for (const lang of ['fr', 'en'] as const) {
       await page.click('#aoi-toolbar-button');
       await page.waitForFunction(() => !document.querySelector('#side-sheet')?.hasAttribute('hidden'));
       expect(await seriousViolations(page)).toEqual([]);
-      await page.evaluate((ring) => window.dispatchEvent(new CustomEvent('geoveille:aoi-selected', { detail: {
+      await showReport(page, {
         id: 'a11y', name: 'Zone test',
-        feature: { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } },
-      } })), SQUARE);
+        feature: { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [SQUARE] } },
+      });
       await page.waitForFunction(() => (document.querySelector('#side-sheet')?.textContent ?? '').includes('Zone test'));
       await page.waitForTimeout(3000);
       await saveScreenshot(page, `a11y-report-${lang}`);

@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAoiParam } from '../../src/state/aoi_codec';
-import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, waitForReady, type AppPage } from './harness';
+import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, waitForReady, type AppPage, type GeoveilleWindow } from './harness';
 import { drawRectangle, openAoiPanel } from './aoi_steps';
 
 const START = 'map=9/46.35/-72.55&lang=fr';
@@ -17,13 +17,18 @@ async function rowNames(page: Page): Promise<string[]> {
   return page.$$eval('.aoi-row .aoi-name', (items) => items.map((item) => item.textContent ?? ''));
 }
 
-/** Records the map-mode and aoi-selected events the page fires. */
+/** Records the map-mode events and the AOIs sent to the report (commands.showReport). */
 async function recordEvents(page: Page): Promise<void> {
   await page.evaluate(() => {
     const log: unknown[] = [];
     Object.assign(window, { __aoiEvents: log });
-    window.addEventListener('geoveille:map-mode', (e) => log.push({ mode: (e as CustomEvent).detail.mode }));
-    window.addEventListener('geoveille:aoi-selected', (e) => log.push({ selected: (e as CustomEvent).detail }));
+    const { events, commands } = (window as GeoveilleWindow).__geoveille!.context;
+    events.on('map-mode', ({ mode }) => log.push({ mode }));
+    const showReport = commands.showReport.bind(commands);
+    commands.showReport = (aoi) => {
+      log.push({ selected: aoi });
+      showReport(aoi);
+    };
   });
 }
 
@@ -90,7 +95,7 @@ describe('areas of interest', () => {
       .toBe('Secteur « Saint-Maurice » & co = #1');
   });
 
-  it('should fire geoveille:aoi-selected with the polygon when Report is clicked', async () => {
+  it('should send the polygon to the report when Report is clicked', async () => {
     const { page } = app;
     await page.click('.aoi-row .aoi-report');
     const selected = ((await events(page)) as Array<{ selected?: { id: string; name: string; feature: { type: string; geometry: { type: string } } } }>)

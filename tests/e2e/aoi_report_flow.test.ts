@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import type { Feature } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawRectangle } from './aoi_steps';
-import { launchBrowser, openApp, saveScreenshot, type AppPage } from './harness';
+import { launchBrowser, openApp, saveScreenshot, type AppPage, type GeoveilleWindow } from './harness';
 import { reportValues } from './report_tables';
 import { expectFloodNumbersOfCli } from './report_vs_cli';
 
@@ -24,9 +24,13 @@ describe('draw an AOI, then its report', () => {
   it('shows for a drawn rectangle the flood-zone numbers that the CLI prints', { timeout: 180_000 }, async () => {
     const { page } = app;
     await page.evaluate(() => {
-      window.addEventListener('geoveille:aoi-selected', (event) => {
-        Object.assign(window, { __selectedAoi: (event as CustomEvent).detail.feature });
-      });
+      // The AOI the panel's Report asks the report for (commands.showReport, through the test hook).
+      const { commands } = (window as GeoveilleWindow).__geoveille!.context;
+      const showReport = commands.showReport.bind(commands);
+      commands.showReport = (aoi) => {
+        Object.assign(window, { __selectedAoi: aoi.feature });
+        showReport(aoi);
+      };
     });
     await drawRectangle(page, [-72.6, 46.37], [-72.565, 46.345]);
     // The drawing tool releases the map a moment after the last click.

@@ -26,7 +26,7 @@ afterAll(async () => {
 async function searchAddress(page: Page): Promise<[number, number]> {
   await page.evaluate(() => {
     (window as unknown as PickWindow).__picks = [];
-    window.addEventListener('geoveille:place-picked', (event) => (window as unknown as PickWindow).__picks.push((event as CustomEvent).detail));
+    (window as GeoveilleWindow).__geoveille!.context.events.on('place-picked', (picked) => (window as unknown as PickWindow).__picks.push(picked));
   });
   await page.focus('#search-input');
   await page.keyboard.type('123 rue des Érables', { delay: 10 });

@@ -2,7 +2,7 @@
 // the tests (inject('baseUrl')); stops it when the run ends. It serves a private copy of
 // dist/ (inject('distDir')), so a `vite build` started meanwhile in the same work tree
 // cannot pull files from under a running test.
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,7 +36,10 @@ let servedDir: string | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   if (!existsSync(path.join(repoRoot, 'dist', 'index.html'))) {
-    throw new Error('dist/index.html is missing: build the app first (`npm run test:e2e` runs `vite build`).');
+    throw new Error('dist/index.html is missing: build the app first (`npm run test:e2e` runs `vite build --mode e2e`).');
+  }
+  if (!hasTestHook(path.join(repoRoot, 'dist', 'assets'))) {
+    throw new Error('dist/ is a production build without the test hook: build it with `vite build --mode e2e`.');
   }
   servedDir = mkdtempSync(path.join(tmpdir(), 'geoveille-e2e-'));
   cpSync(path.join(repoRoot, 'dist'), servedDir, { recursive: true });
@@ -57,4 +60,9 @@ export async function teardown(): Promise<void> {
   server = undefined;
   if (servedDir) rmSync(servedDir, { recursive: true, force: true });
   servedDir = undefined;
+}
+
+/** The e2e build (`--mode e2e`) exposes window.__geoveille to the tests; production does not. */
+function hasTestHook(assets: string): boolean {
+  return readdirSync(assets).some((file) => file.endsWith('.js') && readFileSync(path.join(assets, file), 'utf8').includes('__geoveille'));
 }

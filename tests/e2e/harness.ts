@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { AppContext } from '../../src/app/context';
 import { inject } from 'vitest';
 import { averagePatch, type Rgb } from './pixels';
 
@@ -19,8 +20,11 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** What the app exposes for tests (a cast, not a global declaration, so src/ stays free to declare its own). */
-export type GeoveilleWindow = Window & { __geoveille?: { map: MapLibreMap } };
+/**
+ * What the e2e build (`vite build --mode e2e`) exposes for tests: the map and the app context
+ * (events, commands, map input). A cast, not a global declaration, so src/ stays free to declare its own.
+ */
+export type GeoveilleWindow = Window & { __geoveille?: { map: MapLibreMap; context: AppContext } };
 
 export const VIEWPORT = { width: 1280, height: 800 };
 export const screenshotDir = path.resolve(import.meta.dirname, 'screenshots');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLayer, readManifest } from './app_data';
-import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage } from './harness';
+import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage, type GeoveilleWindow } from './harness';
 
 const LAYER = 'peuplements-ecoforestiers';
 
@@ -84,12 +84,21 @@ describe('identify', () => {
 
   it('should ignore clicks while another tool owns the map', async () => {
     await app.page.click('.side-sheet-close');
-    await app.page.evaluate(() => window.dispatchEvent(new CustomEvent('geoveille:map-mode', { detail: { mode: 'draw' } })));
+    // another tool takes the map (as AOI drawing does), then gives it back
+    await app.page.evaluate(() => {
+      const { mapInput } = (window as GeoveilleWindow).__geoveille!.context;
+      const tool = { mode: 'draw', point: () => {} };
+      Object.assign(window, { __tool: tool });
+      mapInput.request(tool);
+    });
     const { x, y } = await pointOnPage(app.page, point.lon, point.lat);
     await app.page.mouse.click(x, y);
     await app.page.waitForTimeout(1500);
     expect(await app.page.$eval('#side-sheet', (s) => (s as HTMLElement).hidden)).toBe(true);
-    await app.page.evaluate(() => window.dispatchEvent(new CustomEvent('geoveille:map-mode', { detail: { mode: 'browse' } })));
+    await app.page.evaluate(() => {
+      const { mapInput } = (window as GeoveilleWindow).__geoveille!.context;
+      mapInput.release((window as unknown as { __tool: Parameters<typeof mapInput.release>[0] }).__tool);
+    });
     await app.page.mouse.click(x, y);
     expect(await listedSpeciesGroup(app.page)).toBe(codes.SB!.en);
     await waitForIdle(app.page);

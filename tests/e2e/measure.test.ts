@@ -3,7 +3,7 @@
 import { destination, distance, point } from '@turf/turf';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage, clickTool } from './harness';
+import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage, clickTool, type GeoveilleWindow } from './harness';
 
 const HASH = 'map=13/46.8/-71.2&lang=fr&layers=';
 
@@ -45,7 +45,7 @@ async function recordModes(page: Page): Promise<void> {
   await page.evaluate(() => {
     const modes: string[] = [];
     Object.assign(window, { __modes: modes });
-    window.addEventListener('geoveille:map-mode', (event) => modes.push((event as CustomEvent<{ mode: string }>).detail.mode));
+    (window as GeoveilleWindow).__geoveille!.context.events.on('map-mode', ({ mode }) => modes.push(mode));
   });
 }
 

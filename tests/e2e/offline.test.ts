@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fr from '../../src/i18n/fr.json';
 import { baseUrl, clickTool, colorAt, launchBrowser, pointOnPage, saveScreenshot, VIEWPORT, waitForIdle, waitForLayers, waitForReady } from './harness';
 import type { Rgb } from './pixels';
+import { showReport } from './app_hook';
 
 /** The demo address of the verdict tests (a 0–20 yr flood zone) and a point of the LiDAR hillshade. */
 const ZONE = { lon: -72.55, lat: 46.35 };
@@ -20,9 +21,7 @@ const AOI = { type: 'Feature', id: 'offline-square', properties: { name: 'Carré
 
 /** Every number of the AOI report, per layer section, once the report for the AOI is complete. */
 async function reportNumbers(page: Page): Promise<Record<string, Record<string, number>>> {
-  await page.evaluate((feature) => {
-    window.dispatchEvent(new CustomEvent('geoveille:aoi-selected', { detail: { id: feature.id, name: feature.properties.name, feature } }));
-  }, AOI);
+  await showReport(page, { id: AOI.id, name: AOI.properties.name, feature: AOI });
   await page.waitForSelector('#side-sheet[data-content="report"] section[data-layer="zones-inondables"] table.report-table', { timeout: 90_000 });
   await page.waitForSelector('#side-sheet[data-content="report"] section[data-layer="lidar-ombrage"] table.report-table', { timeout: 90_000 });
   // every layer's section done (the report marks each body aria-busy until its numbers are in)

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle, type AppPage } from './harness';
+import { colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle, type AppPage, type GeoveilleWindow } from './harness';
 import { colorDistance, formatRgb, type Rgb } from './pixels';
 import { findFloodPoint, FLOOD_LAYER, type FloodPoint } from './series_fixture';
 import { readLayer } from './app_data';
@@ -46,17 +46,12 @@ class LiveFolder {
   }
 }
 
-/** The app page reads the series layer and its files from `live`, and records every reload. */
+/** The app page reads the series layer and its files from `live`. */
 function liveRoutes(live: LiveFolder) {
   return {
     beforeGoto: async (page: Page) => {
       await page.route(`**/layers/${FLOOD_LAYER}.json`, liveSeriesLayer);
       await page.route(`**/${LIVE_DIR}*`, (route) => live.handle(route));
-      await page.addInitScript(() => {
-        const seen: string[] = [];
-        (window as unknown as { __reloads: string[] }).__reloads = seen;
-        window.addEventListener('geoveille:layer-reloaded', (event) => seen.push(String((event as CustomEvent<{ url: string }>).detail.url)));
-      });
     },
   };
 }
@@ -72,7 +67,16 @@ async function liveSeriesLayer(route: Route): Promise<void> {
   await route.fulfill({ response, json: def });
 }
 
-/** Reloads the page has seen so far (geoveille:layer-reloaded), to wait for the next one. */
+/** Records every reload the app tells ('layer-reloaded' on its events, through the test hook). */
+async function recordReloads(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __reloads: string[] }).__reloads = seen;
+    (window as GeoveilleWindow).__geoveille!.context.events.on('layer-reloaded', ({ url }) => seen.push(url));
+  });
+}
+
+/** Reloads the page has seen so far ('layer-reloaded'), to wait for the next one. */
 async function reloadCount(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __reloads?: string[] }).__reloads?.length ?? 0);
 }
@@ -110,6 +114,7 @@ describe('near-real-time series layer keeps its date', () => {
     for (const date of dates) live.put(name(date), demoFile(date));
     browser = await launchBrowser();
     app = await openApp(browser, `map=16/${point.lat}/${point.lon}&lang=fr&layers=${FLOOD_LAYER}&time=${first}`, liveRoutes(live));
+    await recordReloads(app.page);
     await waitForIdle(app.page);
     await app.page.waitForTimeout(500);
     dry = await colorAt(app.page, point.lon, point.lat);
@@ -187,6 +192,7 @@ describe('near-real-time series layer on the compare map keeps the right date', 
     // swipe=0: the right map (second date, water at the point) covers the whole map.
     app = await openApp(browser, `map=16/${point.lat}/${point.lon}&lang=fr&layers=${FLOOD_LAYER}&time=${first}`
       + `&compare=${FLOOD_LAYER}|${FLOOD_LAYER}&swipe=0&rtime=${second}`, liveRoutes(live));
+    await recordReloads(app.page);
     await waitForIdle(app.page);
     await app.page.waitForTimeout(1000);
     wet = await colorAt(app.page, point.lon, point.lat);

@@ -1,4 +1,4 @@
-// The AOI report in the browser: an AOI selected (the `geoveille:aoi-selected` event) opens a
+// The AOI report in the browser: an AOI selected (the showReport command) opens a
 // report whose flood-zone numbers equal `cli stats`; exports download and reopen.
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openApp, saveScreenshot, type AppPage } from './harness';
 import { reportValues } from './report_tables';
 import { expectFloodNumbersOfCli } from './report_vs_cli';
+import { showReport } from './app_hook';
 
 const aoi = {
   type: 'Feature', id: 'test', properties: { name: 'Secteur test' },
@@ -20,9 +21,7 @@ describe('AOI report', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     app = await openApp(browser, 'map=11/46.35/-72.55');
-    await app.page.evaluate((feature) => {
-      window.dispatchEvent(new CustomEvent('geoveille:aoi-selected', { detail: { id: feature.id, name: feature.properties.name, feature } }));
-    }, aoi);
+    await showReport(app.page, { id: aoi.id, name: aoi.properties.name, feature: aoi });
   }, 120_000);
   afterAll(async () => {
     await app?.close();

@@ -1,5 +1,5 @@
 // The search box in the built app: places, coordinates, addresses and layers; keyboard only;
-// the combobox is named and passes axe; picking moves the map and fires geoveille:place-picked.
+// the combobox is named and passes axe; picking moves the map and tells the app ('place-picked').
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -71,7 +71,7 @@ describe('search box', () => {
     await app.page.evaluate(() => {
       const w = window as unknown as TestWindow;
       w.__picked = [];
-      window.addEventListener('geoveille:place-picked', (event) => w.__picked.push((event as CustomEvent<Picked>).detail));
+      w.__geoveille!.context.events.on('place-picked', (picked) => w.__picked.push(picked));
     });
   });
   afterAll(async () => {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, clickTool } from './harness';
+import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, clickTool, type GeoveilleWindow } from './harness';
 import { axeViolations, FLOOD_LAYER, findFloodPlainPoint, type FloodPoint } from './series_fixture';
 
 describe('pixel time series tool', () => {
@@ -26,7 +26,7 @@ describe('pixel time series tool', () => {
       await page.evaluate(() => {
         const modes: string[] = [];
         (window as unknown as { modes: string[] }).modes = modes;
-        window.addEventListener('geoveille:map-mode', (event) => modes.push(String((event as CustomEvent<{ mode: string }>).detail.mode)));
+        (window as GeoveilleWindow).__geoveille!.context.events.on('map-mode', ({ mode }) => modes.push(mode));
       });
       await clickTool(page, 'series-button');
       expect(await page.getAttribute('#series-button', 'aria-pressed')).toBe('true');

@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type GeoveilleWindow } from './harness';
 import { axeViolations } from './series_fixture';
+import { showReport } from './app_hook';
 
 const LAYER = 'perturbations-naturelles';
 const FLOOD = 'etendue-crue-2019';
@@ -96,7 +97,7 @@ describe('time in identify and exports (demo disturbances)', () => {
       [point.lon - d, point.lat - d], [point.lon + d, point.lat - d], [point.lon + d, point.lat + d], [point.lon - d, point.lat + d], [point.lon - d, point.lat - d]]] } };
     const app = await openApp(browser, `map=11/${point.lat}/${point.lon}&layers=${LAYER}&time=${point.own}`);
     const report = async () => {
-      await app.page.evaluate((feature) => window.dispatchEvent(new CustomEvent('geoveille:aoi-selected', { detail: { id: feature.id, name: feature.properties.name, feature } })), aoi);
+      await showReport(app.page, { id: aoi.id, name: aoi.properties.name, feature: aoi });
       await app.page.waitForSelector(`#side-sheet section[data-layer="${LAYER}"] .report-body[aria-busy="false"]`, { timeout: 60_000 });
     };
     const png = async () => decode(new Uint8Array((await exportFile(app.page, app.page.getByRole('button', { name: /PNG/ }))).bytes));
@@ -169,7 +170,7 @@ describe('report of a series layer (demo 2019 flood extents)', () => {
       const app = await openApp(browser, `map=13/${(s + n) / 2}/${(w + e) / 2}&layers=${FLOOD}&time=${date}`);
       try {
         await settle(app.page);
-        await app.page.evaluate((feature) => window.dispatchEvent(new CustomEvent('geoveille:aoi-selected', { detail: { id: feature.id, name: feature.properties.name, feature } })), aoi);
+        await showReport(app.page, { id: aoi.id, name: aoi.properties.name, feature: aoi });
         const section = app.page.locator(`#side-sheet section[data-layer="${FLOOD}"]`);
         await section.getByRole('button', { name: 'CSV', exact: true }).waitFor({ timeout: 60_000 });
         const csv = await exportFile(app.page, section.getByRole('button', { name: 'CSV', exact: true }));

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fr from '../../src/i18n/fr.json';
 import en from '../../src/i18n/en.json';
 import { launchBrowser, openApp, pointOnPage, saveScreenshot, type AppPage } from './harness';
+import { showVerdict } from './app_hook';
 
 const FORBIDDEN = /safe|sûr|sans risque/i;
 
@@ -22,9 +23,7 @@ async function card(page: Page): Promise<{ headline: string; text: string; summa
 }
 
 function placePicked(page: Page, lon: number, lat: number, label: string): Promise<void> {
-  return page.evaluate(([lo, la, text]) => {
-    window.dispatchEvent(new CustomEvent('geoveille:place-picked', { detail: { lon: lo, lat: la, label: text } }));
-  }, [lon, lat, label] as const);
+  return showVerdict(page, { lon, lat, label });
 }
 
 

@@ -1,6 +1,7 @@
-// Browser tests: the built app (dist/, made by `vite build` in `npm run test:e2e`) served by
-// `vite preview`, driven by playwright-core and Debian's chromium. One file at a time: the
-// machine has two cores and SwiftShader renders WebGL on the CPU.
+// Browser tests: the built app (dist/, made by `vite build --mode e2e` in `npm run test:e2e`: the
+// e2e mode adds the window.__geoveille test hook) served by `vite preview`, driven by
+// playwright-core and Debian's chromium. One file at a time: the machine has two cores and
+// SwiftShader renders WebGL on the CPU.
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
