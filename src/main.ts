@@ -18,6 +18,7 @@ import { mountUi } from './app/mount_ui';
 import { markReadyAfterFirstView } from './app/ready';
 import type { AppContext } from './app/context';
 import { FEATURES } from './app/features';
+import { FeatureLoader } from './app/feature_loader';
 import { mountSheet } from './ui/sheet';
 import { AppEvents } from './app/app_events';
 
@@ -46,21 +47,23 @@ async function boot(): Promise<void> {
     statuses.update(({ map: current }) => ({ map: new Map(current).set(id, status) }));
   });
 
-  const ui = mountUi({ catalogue, defs, store, statuses, notices });
+  const events = new AppEvents();
+  const ui = mountUi({ catalogue, defs, store, statuses, notices, events });
   const context: AppContext = {
     map, store, statuses, catalogue, defs, sync, notices,
     sheet: mountSheet(document.getElementById('map-host')!),
     toolbar: document.getElementById('toolbar')!,
-    events: new AppEvents(),
+    events,
     resolveUrl: dataUrl,
   };
-  const features = FEATURES.map((install) => install(context) ?? {});
-  Object.assign(window, { __geoveille: { map, store, catalogue, context } });
+  const features = new FeatureLoader(context, FEATURES);
+  const linkedTools = features.start();
+  Object.assign(window, { __geoveille: { map, store, catalogue, context, features } });
   statuses.subscribe(() => ui.refresh());
   store.subscribe((state, previous) => {
     sync.apply(state);
     if (state.lang !== previous.lang) {
-      void ui.switchLang(state.lang).then(() => features.forEach((feature) => feature.relabel?.()));
+      void ui.switchLang(state.lang).then(() => features.relabel());
     } else ui.refresh();
   });
   map.on('load', () => sync.apply(store.get()));
@@ -68,7 +71,7 @@ async function boot(): Promise<void> {
   startHashSync(store);
   startPersist(store, browserStorage());
   followHashEdits(store, map, defs, notices);
-  markReadyAfterFirstView(map);
+  markReadyAfterFirstView(map, linkedTools);
 }
 
 async function loadCatalogueOrEmpty(report: (message: string) => void): Promise<Catalogue> {

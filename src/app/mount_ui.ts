@@ -14,6 +14,7 @@ import { mountToolbar, relabelTools } from '../ui/toolbar';
 import { mountShownLayers, type ShownLayersActions } from '../ui/shown_layers';
 import { mountMapLegend } from '../ui/map_legend';
 import type { Notices } from '../ui/notices';
+import type { AppEvents } from './app_events';
 
 export interface UiContext {
   catalogue: Catalogue;
@@ -21,6 +22,7 @@ export interface UiContext {
   store: Store<AppState>;
   statuses: Store<{ map: Map<string, LayerStatus> }>;
   notices: Notices;
+  events: AppEvents;
 }
 
 export interface Ui {
@@ -71,7 +73,7 @@ export function mountUi(context: UiContext): Ui {
     mountLangToggle(tools, lang, (next) => store.update(() => ({ lang: next })));
   };
   // A refreshed catalogue added layers (feature_refresh): rebuild the panel with them.
-  window.addEventListener('geoveille:catalogue-changed', () => {
+  context.events.on('catalogue-changed', () => {
     panel.element.remove();
     panel = mountLayerPanel(panelHost, catalogue, actions);
     refresh();
