@@ -48,7 +48,8 @@ export function decodeHash(hash: string): { state: HashState; problems: HashProb
   return { state, problems };
 }
 
-function safeDecode(raw: string): string | null {
+/** decodeURIComponent that gives null for a malformed escape instead of throwing. */
+export function safeDecode(raw: string): string | null {
   try {
     return decodeURIComponent(raw);
   } catch {

@@ -4,6 +4,7 @@
 // (ids comma-separated). The left side is the main map: its time is the map's own `time=` /
 // `from=`/`to=`. Links without rtime (older ones) show the right side at the left's time. Pure, no DOM.
 import { decodeTime, encodeTime, type TimeSelection } from '../state/time_state';
+import { safeDecode } from '../state/url_codec';
 
 export interface CompareState {
   /** Layer ids drawn left of the divider (the main map), top first. */
@@ -71,12 +72,4 @@ function idList(text: string): string[] | null {
   const ids = text.split(',').filter((id) => id !== '');
   if (!ids.every((id) => LAYER_ID.test(id))) return null;
   return [...new Set(ids)];
-}
-
-function safeDecode(raw: string): string | null {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return null;
-  }
 }
