@@ -14,7 +14,8 @@ import { renderAddDataForm, type AddDataForm } from '../ui/add_data_form';
 import { mountAddedLayers, type AddedLayersPanel } from '../ui/add_data_panel';
 import { renderAddedInfo } from '../ui/add_data_info';
 import type { AppContext } from './context';
-import { Disposer, type Controller, type ControllerFactory } from './controller';
+import type { ControllerFactory } from './controller';
+import { FeatureController } from './feature_controller';
 import { toolButton } from '../ui/toolbar';
 import { safeDecode } from '../state/url_codec';
 import { AoiReadError } from '../queries/aoi_geometry_types';
@@ -23,17 +24,14 @@ import { errorText as aoiErrorText } from '../ui/aoi_messages';
 const HASH_KEY = 'add';
 const ADDED_ID = /^add-[0-9a-f]{8}(-\d+)?$/;
 
-class AddDataController implements Controller {
-  private readonly disposer = new Disposer();
+class AddDataController extends FeatureController {
   /** Layer id → what it came from. */
   private readonly added = new Map<string, AddedData>();
-  private context!: AppContext;
   private panel!: AddedLayersPanel;
   private form: AddDataForm | null = null;
 
-  mount(context: AppContext): void {
+  protected start(context: AppContext): void {
     const { store, statuses, sheet } = context;
-    this.context = context;
     this.panel = mountAddedLayers({
       toggle: (id, on) => store.update((state) => setVisible(state, id, on, 1)),
       opacity: (id, value) => store.update((state) => setOpacity(state, id, value)),
@@ -52,18 +50,18 @@ class AddDataController implements Controller {
     void this.loadFromHash();
   }
 
-  relabel(): void {
+  override relabel(): void {
     this.panel.attach();
     this.refreshPanel();
     if (this.context.sheet.current() === 'add-data') this.openForm();
   }
 
   /** Takes the feature out with the layers it added. */
-  dispose(): void {
+  override dispose(): void {
     const { sheet } = this.context;
     if (sheet.current() === 'add-data' || sheet.current() === 'add-data-info') sheet.close();
     for (const id of [...this.added.keys()]) this.removeLayer(id);
-    this.disposer.dispose();
+    super.dispose();
   }
 
   private refreshPanel(): void {

@@ -12,23 +12,21 @@ import { setBasemapAttribution } from '../ui/attribution';
 import { BasemapDetailNote } from '../ui/basemap_note';
 import { BasemapSwitcherControl, type BasemapChoice } from '../ui/basemap_switcher';
 import type { AppContext } from './context';
-import { Disposer, type Controller, type ControllerFactory } from './controller';
+import type { ControllerFactory } from './controller';
+import { FeatureController } from './feature_controller';
 
 /** The file the first style (create_map.ts) already draws: no need to swap it in. */
 const FIRST_STYLE_BASEMAP = 'data/basemap.pmtiles';
 
-class BasemapController implements Controller {
-  private readonly disposer = new Disposer();
-  private context!: AppContext;
+class BasemapController extends FeatureController {
   private catalogue: BasemapCatalogue = { basemaps: [EMBEDDED_FALLBACK], defaultId: EMBEDDED_FALLBACK.id, problems: [] };
   private loaded = false;
   private mapSwitch!: BasemapSwitch;
   private readonly switcher = new BasemapSwitcherControl({ choices: [], selected: '', onChoose: (id) => this.choose(id) });
   private readonly note = new BasemapDetailNote(() => this.switcher.open());
 
-  mount(context: AppContext): void {
+  protected start(context: AppContext): void {
     const { map, store, notices } = context;
-    this.context = context;
     this.mapSwitch = new BasemapSwitch(map, context.resolveUrl);
     // top-right, under the zoom buttons: the floating legend holds the top-left corner
     map.addControl(this.switcher, 'top-right');
@@ -50,13 +48,13 @@ class BasemapController implements Controller {
     this.disposer.add(() => map.off('idle', updateNote));
   }
 
-  relabel(): void {
+  override relabel(): void {
     this.note.render();
     if (this.loaded) this.apply();
   }
 
-  dispose(): void {
-    this.disposer.dispose();
+  override dispose(): void {
+    super.dispose();
     this.loaded = false;
   }
 

@@ -14,28 +14,26 @@ import { renderComparePanel } from '../ui/compare_panel';
 import { decodeCompare, withCompare, type CompareState } from '../ui/compare_state';
 import { createCompareRightTime, type CompareRightTime } from './compare_right_time';
 import type { AppContext } from './context';
-import { Disposer, type Controller, type ControllerFactory } from './controller';
+import type { ControllerFactory } from './controller';
+import { FeatureController } from './feature_controller';
 import { toolButton } from '../ui/toolbar';
 
 const SHEET_ID = 'compare';
 
 interface Active { state: CompareState; right: CompareMap; divider: Divider; badges: CompareBadges }
 
-class CompareController implements Controller {
-  private readonly disposer = new Disposer();
-  private context!: AppContext;
+class CompareController extends FeatureController {
   private times!: CompareRightTime;
   private button!: HTMLButtonElement;
   private active: Active | null = null;
 
-  mount(context: AppContext): void {
+  protected start(context: AppContext): void {
     const { store, defs, events } = context;
-    this.context = context;
     this.times = createCompareRightTime(context);
     this.button = this.disposer.node(toolButton(context.toolbar, 'compare-button'));
     this.button.setAttribute('aria-pressed', 'false');
     this.disposer.listen(this.button, 'click', () => {
-      if (!this.active) this.start({ left: visibleIds(store.get()), right: [], swipe: 0.5 });
+      if (!this.active) this.begin({ left: visibleIds(store.get()), right: [], swipe: 0.5 });
       this.openPanel();
     });
     this.disposer.add(() => this.stop(false));
@@ -44,20 +42,17 @@ class CompareController implements Controller {
     this.disposer.add(events.on('time-changed', () => this.refreshTime()));
     this.disposer.add(events.on('layer-reloaded', ({ id, url }) => this.active?.right.reloadLayer(id, url)));
     const fromHash = decodeCompare(store.get().extra);
-    if (fromHash) this.start({ ...fromHash, left: fromHash.left.filter((id) => defs.has(id)), right: fromHash.right.filter((id) => defs.has(id)) });
+    if (fromHash) this.begin({ ...fromHash, left: fromHash.left.filter((id) => defs.has(id)), right: fromHash.right.filter((id) => defs.has(id)) });
   }
 
-  relabel(): void {
+  override relabel(): void {
     this.active?.divider.relabel();
     this.refreshTime();
     if (this.context.sheet.current() === SHEET_ID) this.openPanel(true);
   }
 
-  dispose(): void {
-    this.disposer.dispose();
-  }
 
-  private start(state: CompareState): void {
+  private begin(state: CompareState): void {
     const { map, defs, resolveUrl } = this.context;
     this.stop(false);
     const right = new CompareMap(map, defs as Map<string, LayerDefinition>, resolveUrl('data/basemap.pmtiles'), resolveUrl, () => undefined);

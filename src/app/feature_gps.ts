@@ -9,23 +9,21 @@ import { formatDateTime } from '../ui/offline_format';
 import { download } from '../ui/report_download';
 import { toolButton } from '../ui/toolbar';
 import type { AppContext } from './context';
-import { Disposer, type Controller, type ControllerFactory } from './controller';
+import type { ControllerFactory } from './controller';
+import { FeatureController } from './feature_controller';
 
 const SHEET_ID = 'gps';
 const ERRORS: Record<number, [string, string]> = { 0: ['unavailable', 'gps.unavailable'], 1: ['denied', 'gps.denied'], 2: ['unavailable', 'gps.unavailable'], 3: ['timeout', 'gps.timeout'] };
 
-class GpsController implements Controller {
-  private readonly disposer = new Disposer();
+class GpsController extends FeatureController {
   private readonly track: TrackPoint[] = [];
-  private context!: AppContext;
   private gps!: GpsHandle;
   private recording = false;
   private panel: GpsPanel | null = null;
   private last: GpsFix | null = null;
   private lastError: number | null = null;
 
-  mount(context: AppContext): void {
-    this.context = context;
+  protected start(context: AppContext): void {
     this.gps = addGpsControl(context.map);
     this.disposer.add(() => this.gps.remove());
     this.gps.onFix((fix) => this.fixed(fix));
@@ -39,13 +37,13 @@ class GpsController implements Controller {
     this.disposer.listen(button, 'click', () => this.open());
   }
 
-  relabel(): void {
+  override relabel(): void {
     if (this.context.sheet.current() === SHEET_ID) this.open();
   }
 
-  dispose(): void {
+  override dispose(): void {
     if (this.context.sheet.current() === SHEET_ID) this.context.sheet.close();
-    this.disposer.dispose();
+    super.dispose();
     delete document.documentElement.dataset.gps;
   }
 

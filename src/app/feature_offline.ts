@@ -16,7 +16,8 @@ import { mountOfflineBanner, type OfflineBanner } from '../ui/offline_banner';
 import type { OfflinePanel } from '../ui/offline_panel';
 import { toolButton } from '../ui/toolbar';
 import type { AppContext } from './context';
-import { Disposer, type Controller, type ControllerFactory } from './controller';
+import type { ControllerFactory } from './controller';
+import { FeatureController } from './feature_controller';
 import type { OfflineSession } from './offline_session';
 
 const SHEET_ID = 'offline';
@@ -29,17 +30,14 @@ function openAreaStore(): { areas: AreaStore; loaded: Promise<unknown> } {
   return { areas, loaded };
 }
 
-class OfflineController implements Controller {
-  private readonly disposer = new Disposer();
-  private context!: AppContext;
+class OfflineController extends FeatureController {
   private areas!: AreaStore;
   private banner!: OfflineBanner;
   private session: OfflineSession | null = null;
   private panel: OfflinePanel | null = null;
 
-  mount(context: AppContext): void {
+  protected start(context: AppContext): void {
     const { map, notices } = context;
-    this.context = context;
     const { areas, loaded } = openAreaStore();
     this.areas = areas;
     this.disposer.add(() => setOfflineRanges(null));
@@ -55,15 +53,15 @@ class OfflineController implements Controller {
     void loaded.then(render);
   }
 
-  relabel(): void {
+  override relabel(): void {
     this.banner.relabel();
     if (this.context.sheet.current() === SHEET_ID) void this.open();
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.session?.stop();
     if (this.context.sheet.current() === SHEET_ID) this.context.sheet.close();
-    this.disposer.dispose();
+    super.dispose();
     delete document.documentElement.dataset.offlineAreas;
   }
 

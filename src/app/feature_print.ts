@@ -11,14 +11,13 @@ import { mountPrintFrame, type PrintFrame } from '../ui/print_frame';
 import { renderPrintPanel, type PrintFormat, type PrintPanel } from '../ui/print_panel';
 import { toolButton } from '../ui/toolbar';
 import type { AppContext } from './context';
-import { Disposer, type Controller, type ControllerFactory } from './controller';
+import type { ControllerFactory } from './controller';
+import { FeatureController } from './feature_controller';
 
 const SHEET_ID = 'print';
 const printKit = () => import('./print_kit');
 
-class PrintController implements Controller {
-  private readonly disposer = new Disposer();
-  private context!: AppContext;
+class PrintController extends FeatureController {
   private panel: PrintPanel | null = null;
   private frame: PrintFrame | null = null;
   private options: PrintOptions = { title: t('print.default_title'), page: 'letter', orientation: 'landscape', dpi: 150, scale: null, include: { ...DEFAULT_INCLUDES } };
@@ -27,9 +26,8 @@ class PrintController implements Controller {
   /** The page plan only changes with the options and texts, not when the map moves. */
   private planned: { key: string; pixels: PrintGeometry['pixels'] } | null = null;
 
-  mount(context: AppContext): void {
+  protected start(context: AppContext): void {
     const { map, sheet, store } = context;
-    this.context = context;
     const button = this.disposer.node(toolButton(context.toolbar, 'print-button'));
     this.disposer.listen(button, 'click', () => this.open());
     const move = () => void this.update();
@@ -41,14 +39,14 @@ class PrintController implements Controller {
     if (printRequested(store.get().extra)) this.open();
   }
 
-  relabel(): void {
+  override relabel(): void {
     if (this.context.sheet.current() === SHEET_ID) this.open();
   }
 
-  dispose(): void {
+  override dispose(): void {
     if (this.context.sheet.current() === SHEET_ID) this.context.sheet.close();
     this.closed();
-    this.disposer.dispose();
+    super.dispose();
     this.urls.forEach((url) => URL.revokeObjectURL(url));
   }
 

@@ -6,16 +6,16 @@
 import { Workbox } from 'workbox-window';
 import { showUpdatePrompt } from '../ui/pwa_update';
 import type { AppContext } from './context';
-import { Disposer, type Controller, type ControllerFactory } from './controller';
+import type { ControllerFactory } from './controller';
+import { FeatureController } from './feature_controller';
 
 /** Registered at the latest this long after start, even if the map never becomes idle. */
 const REGISTER_DEADLINE_MS = 10_000;
 
 /** Registers the service worker once; there is nothing to relabel or to take back after that. */
-class PwaController implements Controller {
-  private readonly disposer = new Disposer();
+class PwaController extends FeatureController {
 
-  mount(context: AppContext): void {
+  protected start(context: AppContext): void {
     if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
     const start = () => {
       this.disposer.dispose();
@@ -29,11 +29,7 @@ class PwaController implements Controller {
     });
   }
 
-  relabel(): void {}
 
-  dispose(): void {
-    this.disposer.dispose();
-  }
 }
 
 export const controller: ControllerFactory = () => new PwaController();

@@ -11,7 +11,8 @@ import { versionedUrl } from '../sources/refresh_check';
 import { RefreshWatch } from '../sources/refresh_watch';
 import { showRefreshNote, type RefreshNote } from '../ui/refresh_note';
 import type { AppContext } from './context';
-import { Disposer, type Controller, type ControllerFactory } from './controller';
+import type { ControllerFactory } from './controller';
+import { FeatureController } from './feature_controller';
 import { fetchFreshText, mergeOrder, readCatalogueUpdate } from '../sources/refresh_catalogue';
 import { t, pick } from '../i18n';
 
@@ -28,15 +29,12 @@ interface Watched {
 
 const RELOADABLE = new Set(['pmtiles-vector', 'pmtiles-raster', 'cog', 'geojson']);
 
-class RefreshController implements Controller {
-  private readonly disposer = new Disposer();
+class RefreshController extends FeatureController {
   /** Keyed by "<layer id> <file URL>". */
   private readonly watched = new Map<string, Watched>();
   private readonly watchedLayers = new Set<string>();
-  private context!: AppContext;
 
-  mount(context: AppContext): void {
-    this.context = context;
+  protected start(context: AppContext): void {
     for (const def of context.defs.values()) this.watchLayer(def);
     const follow = () => this.followVisibility();
     this.disposer.add(context.store.subscribe(follow));
@@ -54,12 +52,12 @@ class RefreshController implements Controller {
     });
   }
 
-  relabel(): void {
+  override relabel(): void {
     for (const entry of this.watched.values()) if (entry.note) showRefreshNote(entry.def.id, entry.note);
   }
 
-  dispose(): void {
-    this.disposer.dispose();
+  override dispose(): void {
+    super.dispose();
     for (const entry of this.watched.values()) showRefreshNote(entry.def.id, null);
     this.watched.clear();
     this.watchedLayers.clear();

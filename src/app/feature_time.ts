@@ -18,13 +18,12 @@ import { mountTimeControl, type TimeControl, type TimeControlActions } from '../
 import { formatSelection } from '../ui/time_format';
 import { mountTimeLabel, type TimeLabel } from '../ui/time_label';
 import type { AppContext } from './context';
-import { Disposer, type Controller, type ControllerFactory } from './controller';
+import type { ControllerFactory } from './controller';
+import { FeatureController } from './feature_controller';
 
 type Shown = { def: LayerDefinition; values: string[]; selection: TimeSelection };
 
-class TimeController implements Controller {
-  private readonly disposer = new Disposer();
-  private context!: AppContext;
+class TimeController extends FeatureController {
   private layers!: TimeLayers;
   private label!: TimeLabel;
   private control!: TimeControl;
@@ -36,9 +35,8 @@ class TimeController implements Controller {
   private speed = 1;
   private generation = 0;
 
-  mount(context: AppContext): void {
+  protected start(context: AppContext): void {
     const { map, store } = context;
-    this.context = context;
     this.timesOf = cachedTimes(context);
     this.layers = new TimeLayers(map, context.resolveUrl, (id, message) => context.sync.reportError(id, message));
     const host = map.getContainer().parentElement ?? document.body;
@@ -59,13 +57,13 @@ class TimeController implements Controller {
     void this.update();
   }
 
-  relabel(): void {
+  override relabel(): void {
     this.render();
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.generation++;
-    this.disposer.dispose();
+    super.dispose();
     this.shown = null;
     this.others = [];
   }
