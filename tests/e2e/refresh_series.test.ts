@@ -55,7 +55,17 @@ function liveRoutes(live: LiveFolder) {
       await page.addInitScript(() => {
         const seen: string[] = [];
         (window as unknown as { __reloads: string[] }).__reloads = seen;
-        window.addEventListener('geoveille:layer-reloaded', (event) => seen.push(String((event as CustomEvent<{ url: string }>).detail.url)));
+        // the app's 'layer-reloaded' event (context.events), listened to as soon as the test hook is set
+        type Hook = { context: { events: { on(type: string, listener: (payload: { url: string }) => void): void } } };
+        let hook: Hook | undefined;
+        Object.defineProperty(window, '__geoveille', {
+          configurable: true,
+          get: () => hook,
+          set: (value: Hook) => {
+            hook = value;
+            value.context.events.on('layer-reloaded', ({ url }) => seen.push(url));
+          },
+        });
       });
     },
   };
@@ -72,7 +82,7 @@ async function liveSeriesLayer(route: Route): Promise<void> {
   await route.fulfill({ response, json: def });
 }
 
-/** Reloads the page has seen so far (geoveille:layer-reloaded), to wait for the next one. */
+/** Reloads the page has seen so far ('layer-reloaded'), to wait for the next one. */
 async function reloadCount(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __reloads?: string[] }).__reloads?.length ?? 0);
 }
