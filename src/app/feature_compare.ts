@@ -36,7 +36,7 @@ class CompareController extends FeatureController {
       if (!this.active) this.begin({ left: visibleIds(store.get()), right: [], swipe: 0.5 });
       this.openPanel();
     });
-    this.disposer.add(() => this.stop(false));
+    this.disposer.add(() => this.stop());
     this.disposer.add(store.subscribe((state, previous) => this.followStore(state, previous)));
     // The left's time moved: its badge, and the right when it follows the left.
     this.disposer.add(events.on('time-changed', () => this.refreshTime()));
