@@ -22,6 +22,8 @@ export interface ToolEntry {
   priority: 1 | 2 | 3;
   /** i18n key of the tooltip (set and relabelled by the toolbar). */
   title?: string;
+  /** A button that stays pressed while its tool is on (aria-pressed, false until the tool says). */
+  toggle?: boolean;
 }
 
 export const TOOLS: readonly ToolEntry[] = [
@@ -29,8 +31,8 @@ export const TOOLS: readonly ToolEntry[] = [
   { id: 'aoi-toolbar-button', icon: 'area', label: 'aoi.button', priority: 2 },
   { id: 'add-data-button', icon: 'add', label: 'add_data.button', priority: 3, title: 'add_data.button_title' },
   { id: 'measure-button', icon: 'ruler', label: 'measure.button', priority: 3, title: 'measure.button_title' },
-  { id: 'compare-button', icon: 'compare', label: 'compare.button', priority: 3, title: 'compare.button_title' },
-  { id: 'series-button', icon: 'chart', label: 'series.button', priority: 3 },
+  { id: 'compare-button', icon: 'compare', label: 'compare.button', priority: 3, title: 'compare.button_title', toggle: true },
+  { id: 'series-button', icon: 'chart', label: 'series.button', priority: 3, toggle: true },
   { id: 'print-button', icon: 'print', label: 'print.button', priority: 3, title: 'print.button_title' },
   { id: 'offline-button', icon: 'offline', label: 'offline.button', priority: 3, title: 'offline.button_title' },
   { id: 'gps-button', icon: 'locate', label: 'gps.button', priority: 3, title: 'gps.button_title' },
@@ -80,6 +82,7 @@ export function addTool(toolbar: HTMLElement, button: HTMLButtonElement): HTMLBu
     button.dataset.priority = String(entry.priority);
     button.replaceChildren(toolIcon(entry.icon), el('span', { class: 'tool-label' }, t(entry.label)));
     if (entry.title) button.title = t(entry.title);
+    if (entry.toggle && !button.hasAttribute('aria-pressed')) button.setAttribute('aria-pressed', 'false');
   }
   const standIn = document.getElementById(button.id);
   if (standIn && standIn !== button) {
