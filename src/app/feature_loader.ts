@@ -84,12 +84,22 @@ export class FeatureLoader {
     const first = () => {
       button.removeEventListener('click', first);
       button.setAttribute('aria-busy', 'true');
+      toolLoading(+1);
       void this.load(entry.name).then((controller) => {
         button.removeAttribute('aria-busy');
         if (controller) document.getElementById(id)?.click();
         else button.addEventListener('click', first);
+        toolLoading(-1);
       });
     };
     button.addEventListener('click', first);
   }
+}
+
+/** `data-tool-loading` on <html> while a tool's code is fetched on its first use (tests wait on it). */
+function toolLoading(step: 1 | -1): void {
+  const root = document.documentElement;
+  const count = Number(root.dataset.toolLoading ?? 0) + step;
+  if (count > 0) root.dataset.toolLoading = String(count);
+  else delete root.dataset.toolLoading;
 }
