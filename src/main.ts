@@ -18,6 +18,7 @@ import { mountUi } from './app/mount_ui';
 import { markReadyAfterFirstView } from './app/ready';
 import type { AppContext } from './app/context';
 import { FEATURES } from './app/features';
+import { FeatureLoader } from './app/feature_loader';
 import { mountSheet } from './ui/sheet';
 import { AppEvents } from './app/app_events';
 import { AppCommands } from './app/commands';
@@ -50,8 +51,8 @@ async function boot(): Promise<void> {
     statuses.update(({ map: current }) => ({ map: new Map(current).set(id, status) }));
   });
 
-  const ui = mountUi({ catalogue, defs, store, statuses, notices });
   const events = new AppEvents();
+  const ui = mountUi({ catalogue, defs, store, statuses, notices, events });
   const context: AppContext = {
     map, store, statuses, catalogue, defs, sync, notices,
     sheet: mountSheet(document.getElementById('map-host')!),
@@ -62,14 +63,15 @@ async function boot(): Promise<void> {
     times: new ShownTimes((list) => events.emit('time-changed', list)),
     resolveUrl: dataUrl,
   };
-  const features = FEATURES.map((install) => install(context) ?? {});
+  const features = new FeatureLoader(context, FEATURES);
+  const linkedTools = features.start();
   // The test hook: only in the e2e build (vite build --mode e2e), never in production.
-  if (import.meta.env.MODE === 'e2e') Object.assign(window, { __geoveille: { map, store, catalogue, context } });
+  if (import.meta.env.MODE === 'e2e') Object.assign(window, { __geoveille: { map, store, catalogue, context, features } });
   statuses.subscribe(() => ui.refresh());
   store.subscribe((state, previous) => {
     sync.apply(state);
     if (state.lang !== previous.lang) {
-      void ui.switchLang(state.lang).then(() => features.forEach((feature) => feature.relabel?.()));
+      void ui.switchLang(state.lang).then(() => features.relabel());
     } else ui.refresh();
   });
   map.on('load', () => sync.apply(store.get()));
@@ -77,7 +79,7 @@ async function boot(): Promise<void> {
   startHashSync(store);
   startPersist(store, browserStorage());
   followHashEdits(store, map, defs, notices);
-  markReadyAfterFirstView(map);
+  markReadyAfterFirstView(map, linkedTools);
 }
 
 async function loadCatalogueOrEmpty(report: (message: string) => void): Promise<Catalogue> {

@@ -27,53 +27,44 @@ export interface CompareRightTime {
 }
 
 export function createCompareRightTime(context: AppContext): CompareRightTime {
-  const data = fetchDataAccess(context.resolveUrl);
-  const cache = new Map<string, Promise<string[]>>();
-  let shown: Shown | null = null;
-  let generation = 0;
+  return new RightTime(context);
+}
 
-  const timesOf = (def: LayerDefinition): Promise<string[]> => {
-    let pending = cache.get(def.id);
-    if (!pending) {
-      // A layer whose times cannot be read has no date picker; the time control reports why.
-      pending = collectTimes(def, data).catch(() => []);
-      cache.set(def.id, pending);
-    }
-    return pending;
-  };
+class RightTime implements CompareRightTime {
+  private readonly data;
+  private readonly cache = new Map<string, Promise<string[]>>();
+  private shown: Shown | null = null;
+  private generation = 0;
 
-  const leftLabel = (): SideLabel | null => {
-    const left = context.times.current();
-    const def = left ? context.defs.get(left.layerId) : undefined;
-    return left && def ? { time: left.label, title: pick(def.title) } : null;
-  };
-  const rightLabel = (): SideLabel | null =>
-    shown ? { time: formatSelection(timeKindOf(shown.def), shown.selection, currentLang()), title: pick(shown.def.title) } : null;
+  constructor(private readonly context: AppContext) {
+    this.data = fetchDataAccess(context.resolveUrl);
+  }
 
-  async function refresh(state: CompareState, right: CompareMap, badges: CompareBadges): Promise<boolean> {
-    const app = context.store.get();
-    const left = context.times.current();
-    const def = rightTimeLayer(state.right, app.order, context.defs, left?.layerId);
-    const run = ++generation;
-    const values = def ? await timesOf(def) : [];
-    if (run !== generation) return false; // a newer refresh runs
-    const before = JSON.stringify(shown && { id: shown.def.id, selection: shown.selection, values: shown.values.length });
+  async refresh(state: CompareState, right: CompareMap, badges: CompareBadges): Promise<boolean> {
+    const app = this.context.store.get();
+    const left = this.context.times.current();
+    const def = rightTimeLayer(state.right, app.order, this.context.defs, left?.layerId);
+    const run = ++this.generation;
+    const values = def ? await this.timesOf(def) : [];
+    if (run !== this.generation) return false; // a newer refresh runs
+    const before = this.key();
     if (!def || values.length === 0) {
-      shown = null;
+      this.shown = null;
       right.showTime(null);
     } else {
       // Following the left: its resolved time when it is the same layer, else the map's asked time.
       const leftTime = left?.layerId === def.id ? left.selection : decodeTime(app.extra);
       const selection = rightSelection(def, values, state.rightTime, leftTime);
-      shown = { def, values, selection };
+      this.shown = { def, values, selection };
       right.showTime(def, sideTimeWanted(def, values, selection));
     }
-    badges.set(shown ? leftLabel() : null, rightLabel());
-    return before !== JSON.stringify(shown && { id: shown.def.id, selection: shown.selection, values: shown.values.length });
+    badges.set(this.shown ? this.leftLabel() : null, this.rightLabel());
+    return before !== this.key();
   }
 
-  function model(state: CompareState): CompareDatesModel {
-    const left = leftLabel();
+  model(state: CompareState): CompareDatesModel {
+    const left = this.leftLabel();
+    const { shown } = this;
     return {
       lang: currentLang(),
       left: left ? { title: left.title } : null,
@@ -84,19 +75,43 @@ export function createCompareRightTime(context: AppContext): CompareRightTime {
     };
   }
 
-  async function anotherDate(): Promise<{ layerId: string; time: TimeSelection } | null> {
-    const left = context.times.current();
-    const def = left ? context.defs.get(left.layerId) : undefined;
+  async anotherDate(): Promise<{ layerId: string; time: TimeSelection } | null> {
+    const left = this.context.times.current();
+    const def = left ? this.context.defs.get(left.layerId) : undefined;
     if (!left || !def) return null;
-    const time = anotherTime(await timesOf(def), left.selection);
+    const time = anotherTime(await this.timesOf(def), left.selection);
     return time && { layerId: def.id, time };
   }
 
-  return {
-    refresh, model, anotherDate,
-    forget() {
-      generation++;
-      shown = null;
-    },
-  };
+  forget(): void {
+    this.generation++;
+    this.shown = null;
+  }
+
+  /** What the right side shows, to tell whether a refresh changed it. */
+  private key(): string {
+    const { shown } = this;
+    return JSON.stringify(shown && { id: shown.def.id, selection: shown.selection, values: shown.values.length });
+  }
+
+  private timesOf(def: LayerDefinition): Promise<string[]> {
+    let pending = this.cache.get(def.id);
+    if (!pending) {
+      // A layer whose times cannot be read has no date picker; the time control reports why.
+      pending = collectTimes(def, this.data).catch(() => []);
+      this.cache.set(def.id, pending);
+    }
+    return pending;
+  }
+
+  private leftLabel(): SideLabel | null {
+    const left = this.context.times.current();
+    const def = left ? this.context.defs.get(left.layerId) : undefined;
+    return left && def ? { time: left.label, title: pick(def.title) } : null;
+  }
+
+  private rightLabel(): SideLabel | null {
+    const { shown } = this;
+    return shown ? { time: formatSelection(timeKindOf(shown.def), shown.selection, currentLang()), title: pick(shown.def.title) } : null;
+  }
 }

@@ -37,12 +37,3 @@ export interface AppContext {
   resolveUrl(url: string): string;
 }
 
-/**
- * A feature mounts its UI and returns what to do when the language changes
- * (most features rebuild their texts).
- */
-export interface Feature {
-  relabel?(): void;
-}
-
-export type FeatureInstaller = (context: AppContext) => Feature | void;

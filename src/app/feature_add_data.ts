@@ -3,7 +3,7 @@
 // a row under "Mes données" and the map fits to it. URLs are kept in the hash (`add=<url>`,
 // repeatable) so a link opens with the same data; they are read back at start-up.
 import { sheetCover } from '../ui/sheet_cover';
-import type { LngLatBoundsLike } from 'maplibre-gl';
+import type { LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerDefinition } from '../catalogue/types';
 import { pick, t } from '../i18n';
 import { checkDataUrl, displayName, type UrlCheck } from '../queries/default_style_source';
@@ -11,66 +11,87 @@ import type { AppState } from '../state/app_state';
 import { setOpacity, setVisible } from '../state/layer_ops';
 import { AddDataError, openFile, openUrl, type AddedData } from '../ui/add_data_open';
 import { renderAddDataForm, type AddDataForm } from '../ui/add_data_form';
-import { mountAddedLayers } from '../ui/add_data_panel';
+import { mountAddedLayers, type AddedLayersPanel } from '../ui/add_data_panel';
 import { renderAddedInfo } from '../ui/add_data_info';
-import { el } from '../ui/dom';
-import type { AppContext, Feature } from './context';
-import { addTool } from '../ui/toolbar';
+import type { AppContext } from './context';
+import type { ControllerFactory } from './controller';
+import { FeatureController } from './feature_controller';
+import { toolButton } from '../ui/toolbar';
+import { safeDecode } from '../state/codecs/pairs';
 import { AoiReadError } from '../queries/aoi_geometry_types';
 import { errorText as aoiErrorText } from '../ui/aoi_messages';
 
 const HASH_KEY = 'add';
 const ADDED_ID = /^add-[0-9a-f]{8}(-\d+)?$/;
 
-export function installAddData(context: AppContext): Feature {
-  const { map, store, statuses, sheet, notices, sync } = context;
-  const added = new Map<string, AddedData>(); // layer id → what it came from
-  let form: AddDataForm | null = null;
+class AddDataController extends FeatureController {
+  /** Layer id → what it came from. */
+  private readonly added = new Map<string, AddedData>();
+  private panel!: AddedLayersPanel;
+  private form: AddDataForm | null = null;
 
-  const panel = mountAddedLayers({
-    toggle: (id, on) => store.update((state) => setVisible(state, id, on, 1)),
-    opacity: (id, value) => store.update((state) => setOpacity(state, id, value)),
-    info: (def) => {
-      const data = added.get(def.id);
-      if (data) sheet.open(pick(def.title), renderAddedInfo(def, data), { id: 'add-data-info' });
-    },
-    remove: (id) => removeLayer(id),
-  });
-  const refreshPanel = () => panel.update(store.get(), statuses.get().map);
-  store.subscribe(refreshPanel);
-  statuses.subscribe(refreshPanel);
-
-  const button = el('button', { type: 'button', id: 'add-data-button' });
-  const relabelButton = () => {
-    button.title = t('add_data.button_title');
-  };
-  relabelButton();
-  button.addEventListener('click', () => openForm());
-  addTool(context.toolbar, button);
-
-  function openForm(): void {
-    form = renderAddDataForm({ addUrl, addFiles });
-    sheet.open(t('add_data.title'), form.element, { id: 'add-data', focus: false });
-    form.element.querySelector<HTMLInputElement>('#add-data-url')?.focus();
+  protected start(context: AppContext): void {
+    const { store, statuses, sheet } = context;
+    this.panel = mountAddedLayers({
+      toggle: (id, on) => store.update((state) => setVisible(state, id, on, 1)),
+      opacity: (id, value) => store.update((state) => setOpacity(state, id, value)),
+      info: (def) => {
+        const data = this.added.get(def.id);
+        if (data) sheet.open(pick(def.title), renderAddedInfo(def, data), { id: 'add-data-info' });
+      },
+      remove: (id) => this.removeLayer(id),
+    });
+    this.disposer.add(() => this.panel.detach());
+    const refreshPanel = () => this.refreshPanel();
+    this.disposer.add(store.subscribe(refreshPanel));
+    this.disposer.add(statuses.subscribe(refreshPanel));
+    const button = this.disposer.node(toolButton(context.toolbar, 'add-data-button'));
+    this.disposer.listen(button, 'click', () => this.openForm());
+    void this.loadFromHash();
   }
 
-  async function addUrl(text: string): Promise<void> {
+  override relabel(): void {
+    this.panel.attach();
+    this.refreshPanel();
+    if (this.context.sheet.current() === 'add-data') this.openForm();
+  }
+
+  /** Takes the feature out with the layers it added. */
+  override dispose(): void {
+    const { sheet } = this.context;
+    if (sheet.current() === 'add-data' || sheet.current() === 'add-data-info') sheet.close();
+    for (const id of [...this.added.keys()]) this.removeLayer(id);
+    super.dispose();
+  }
+
+  private refreshPanel(): void {
+    this.panel.update(this.context.store.get(), this.context.statuses.get().map);
+  }
+
+  private openForm(): void {
+    this.form = renderAddDataForm({ addUrl: (text) => this.addUrl(text), addFiles: (files) => this.addFiles(files) });
+    this.context.sheet.open(t('add_data.title'), this.form.element, { id: 'add-data', focus: false });
+    this.form.element.querySelector<HTMLInputElement>('#add-data-url')?.focus();
+  }
+
+  private async addUrl(text: string): Promise<void> {
     const check = checkDataUrl(text);
-    if (!check.ok) return form?.say('error', urlProblem(check, text));
-    await load(displayName(check.url), () => openUrl(check.url));
+    if (!check.ok) return this.form?.say('error', urlProblem(check, text));
+    await this.load(displayName(check.url), () => openUrl(check.url));
   }
 
-  async function addFiles(files: File[]): Promise<void> {
-    for (const file of files) await load(file.name, () => openFile(file));
+  private async addFiles(files: File[]): Promise<void> {
+    for (const file of files) await this.load(file.name, () => openFile(file));
   }
 
-  /** Opens with progress and the outcome in the form; true when the data was added. */
-  async function load(name: string, open: () => Promise<AddedData>): Promise<void> {
+  /** Opens with progress and the outcome in the form. */
+  private async load(name: string, open: () => Promise<AddedData>): Promise<void> {
+    const { form } = this;
     form?.setBusy(true);
     form?.say('busy', t('add_data.opening', { name }));
     try {
       const data = await open();
-      show(data, true);
+      this.show(data, true);
       const done = data.defs.length > 1 ? t('add_data.added_layers', { name, count: data.defs.length }) : t('add_data.added', { name });
       form?.say('ok', data.skipped > 0 ? `${done}\n${t('add_data.skipped', { count: data.skipped })}` : done);
     } catch (error) {
@@ -81,65 +102,65 @@ export function installAddData(context: AppContext): Feature {
   }
 
   /** Registers the layers, shows them on top, remembers the URL in the hash, fits the map. */
-  function show(data: AddedData, fit: boolean): void {
+  private show(data: AddedData, fit: boolean): void {
     const ids = data.defs.map((def) => def.id);
     for (const def of data.defs) {
-      sync.addRuntimeLayer(def, data.archive);
-      added.set(def.id, data);
-      panel.add(def);
+      this.context.sync.addRuntimeLayer(def, data.archive);
+      this.added.set(def.id, data);
+      this.panel.add(def);
     }
-    store.update((state) => ({
+    this.context.store.update((state) => ({
       order: [...ids, ...state.order.filter((id) => !ids.includes(id))],
       visible: withVisible(state.visible, ids),
       extra: data.local ? state.extra : withUrl(state.extra, data.key),
     }));
-    if (fit && data.bounds) map.fitBounds(data.bounds as LngLatBoundsLike, { padding: fitPadding(), maxZoom: 18, duration: 0 });
+    if (fit && data.bounds) this.context.map.fitBounds(data.bounds as LngLatBoundsLike, { padding: fitPadding(), maxZoom: 18, duration: 0 });
   }
 
-  function removeLayer(id: string): void {
-    const data = added.get(id);
-    added.delete(id);
-    panel.remove(id);
-    const stillUsed = [...added.values()].includes(data as AddedData);
-    store.update((state) => {
+  private removeLayer(id: string): void {
+    const data = this.added.get(id);
+    this.added.delete(id);
+    this.panel.remove(id);
+    const stillUsed = [...this.added.values()].includes(data as AddedData);
+    this.context.store.update((state) => {
       const visible = new Map(state.visible);
       visible.delete(id);
-      const extra = data && !stillUsed ? state.extra.filter(([key, raw]) => !(key === HASH_KEY && safeDecode(raw) === data.key)) : state.extra;
+      const extra = data && !stillUsed ? withoutUrl(state.extra, data.key) : state.extra;
       return { order: state.order.filter((other) => other !== id), visible, extra };
     });
-    sync.removeRuntimeLayer(id);
+    this.context.sync.removeRuntimeLayer(id);
     if (data?.local && !stillUsed) URL.revokeObjectURL(data.key);
   }
 
-  void loadFromHash();
-
   /** `add=<url>` entries of the link, in order; failures become notices, the rest of the app goes on. */
-  async function loadFromHash(): Promise<void> {
+  private async loadFromHash(): Promise<void> {
+    const { map, store, notices } = this.context;
     const urls = store.get().extra.filter(([key]) => key === HASH_KEY).map(([, raw]) => safeDecode(raw) ?? '');
     if (urls.length === 0) return;
     const keepView = /(^#|&)map=/.test(window.location.hash);
-    await whenMapLoaded();
+    await whenMapLoaded(map);
     const shown: AddedData[] = [];
     for (const text of urls) {
       const check = checkDataUrl(text);
       try {
         if (!check.ok) throw new Error(urlProblem(check, text));
         const data = await openUrl(check.url);
-        show(data, false);
+        this.show(data, false);
         shown.push(data);
       } catch (error) {
         notices.show(t('add_data.hash_failed', { name: displayName(text), message: describeError(error, displayName(text)) }), 'error');
-        store.update((state) => ({ extra: state.extra.filter(([key, raw]) => !(key === HASH_KEY && safeDecode(raw) === text)) }));
+        store.update((state) => ({ extra: withoutUrl(state.extra, text) }));
       }
     }
-    dropOrphans();
+    this.dropOrphans();
     const bounds = unionBounds(shown);
     if (!keepView && bounds) map.fitBounds(bounds as LngLatBoundsLike, { padding: fitPadding(), maxZoom: 18, duration: 0 });
   }
 
   /** `layers=add-…` ids whose data did not come back (e.g. a local file) are dropped quietly. */
-  function dropOrphans(): void {
-    const orphans = [...store.get().visible.keys()].filter((id) => ADDED_ID.test(id) && !added.has(id));
+  private dropOrphans(): void {
+    const { store } = this.context;
+    const orphans = [...store.get().visible.keys()].filter((id) => ADDED_ID.test(id) && !this.added.has(id));
     if (orphans.length === 0) return;
     store.update((state) => {
       const visible = new Map(state.visible);
@@ -147,19 +168,12 @@ export function installAddData(context: AppContext): Feature {
       return { visible };
     });
   }
+}
 
-  function whenMapLoaded(): Promise<void> {
-    return map.loaded() || map.isStyleLoaded() ? Promise.resolve() : new Promise((resolve) => map.once('load', () => resolve()));
-  }
+export const controller: ControllerFactory = () => new AddDataController();
 
-  return {
-    relabel() {
-      relabelButton();
-      panel.attach();
-      refreshPanel();
-      if (sheet.current() === 'add-data') openForm();
-    },
-  };
+function whenMapLoaded(map: MapLibreMap): Promise<void> {
+  return map.loaded() || map.isStyleLoaded() ? Promise.resolve() : new Promise((resolve) => map.once('load', () => resolve()));
 }
 
 /** Keeps the data clear of the side sheet when it covers the right of the map. */
@@ -176,17 +190,13 @@ function withVisible(visible: Map<string, number>, ids: string[]): Map<string, n
   return next;
 }
 
+function withoutUrl(extra: AppState['extra'], url: string): AppState['extra'] {
+  return extra.filter(([key, raw]) => !(key === HASH_KEY && safeDecode(raw) === url));
+}
+
 function withUrl(extra: AppState['extra'], url: string): AppState['extra'] {
   const has = extra.some(([key, raw]) => key === HASH_KEY && safeDecode(raw) === url);
   return has ? extra : [...extra, [HASH_KEY, encodeURIComponent(url)]];
-}
-
-function safeDecode(raw: string): string | null {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return null;
-  }
 }
 
 function urlProblem(check: Exclude<UrlCheck, { ok: true }>, text: string): string {

@@ -11,7 +11,7 @@ import { renderAoiPanel, type AoiPanel, type AoiPanelActions } from '../ui/aoi_p
 import { errorText } from '../ui/aoi_messages';
 import { sheetCover } from '../ui/sheet_cover';
 import { addTool } from '../ui/toolbar';
-import type { AppContext, FeatureInstaller } from './context';
+import type { AppContext } from './context';
 import { Disposer, type Controller, type ControllerFactory } from './controller';
 import type { MapInputOwner } from './map_input';
 import { readAoiUploads } from './feature_aoi_upload';
@@ -152,9 +152,3 @@ class AoiController implements Controller, MapInputOwner {
 
 export const controller: ControllerFactory = () => new AoiController();
 
-/** Until features.ts lists controllers (issue 10, 10d). */
-export const installAoi: FeatureInstaller = (context) => {
-  const aoi = controller();
-  aoi.mount(context);
-  return { relabel: () => aoi.relabel() };
-};

@@ -11,76 +11,97 @@ import { basemapParamOf, hasMalformedBasemapParam, NO_BASEMAP, withBasemapParam 
 import { setBasemapAttribution } from '../ui/attribution';
 import { BasemapDetailNote } from '../ui/basemap_note';
 import { BasemapSwitcherControl, type BasemapChoice } from '../ui/basemap_switcher';
-import type { AppContext, Feature } from './context';
+import type { AppContext } from './context';
+import type { ControllerFactory } from './controller';
+import { FeatureController } from './feature_controller';
 
 /** The file the first style (create_map.ts) already draws: no need to swap it in. */
 const FIRST_STYLE_BASEMAP = 'data/basemap.pmtiles';
 
-export function installBasemap(context: AppContext): Feature {
-  const { map, store, notices } = context;
-  let catalogue: BasemapCatalogue = { basemaps: [EMBEDDED_FALLBACK], defaultId: EMBEDDED_FALLBACK.id, problems: [] };
-  let loaded = false;
-  const mapSwitch = new BasemapSwitch(map, context.resolveUrl);
-  const switcher = new BasemapSwitcherControl({ choices: [], selected: '', onChoose: choose });
-  const note = new BasemapDetailNote(() => switcher.open());
-  // top-right, under the zoom buttons: the floating legend holds the top-left corner
-  map.addControl(switcher, 'top-right');
-  map.addControl(note, 'top-right');
+class BasemapController extends FeatureController {
+  private catalogue: BasemapCatalogue = { basemaps: [EMBEDDED_FALLBACK], defaultId: EMBEDDED_FALLBACK.id, problems: [] };
+  private loaded = false;
+  private mapSwitch!: BasemapSwitch;
+  private readonly switcher = new BasemapSwitcherControl({ choices: [], selected: '', onChoose: (id) => this.choose(id) });
+  private readonly note = new BasemapDetailNote(() => this.switcher.open());
 
-  function choose(id: string): void {
-    store.update((state) => ({ extra: withBasemapParam(state.extra, id) }));
+  protected start(context: AppContext): void {
+    const { map, store, notices } = context;
+    this.mapSwitch = new BasemapSwitch(map, context.resolveUrl);
+    // top-right, under the zoom buttons: the floating legend holds the top-left corner
+    map.addControl(this.switcher, 'top-right');
+    map.addControl(this.note, 'top-right');
+    this.disposer.add(() => {
+      map.removeControl(this.note);
+      map.removeControl(this.switcher);
+    });
+    if (hasMalformedBasemapParam(store.get().extra)) notices.show(t('basemap.bad_param'));
+    // Until the file is read, the first style's offline basemap stays on the map.
+    void loadBasemaps(context.resolveUrl('layers/')).then((result) => this.catalogueLoaded(result));
+    this.disposer.add(store.subscribe((state, previous) => {
+      const linkChanged = basemapParamOf(state.extra) !== basemapParamOf(previous.extra);
+      if (this.loaded && (linkChanged || state.lang !== previous.lang)) this.apply(linkChanged);
+    }));
+    // after tiles arrive: whether a vector basemap covers the view is known only then
+    const updateNote = () => this.updateNote();
+    map.on('idle', updateNote);
+    this.disposer.add(() => map.off('idle', updateNote));
+  }
+
+  override relabel(): void {
+    this.note.render();
+    if (this.loaded) this.apply();
+  }
+
+  override dispose(): void {
+    super.dispose();
+    this.loaded = false;
+  }
+
+  private catalogueLoaded(result: BasemapCatalogue): void {
+    if (!this.context.map.hasControl(this.switcher)) return; // disposed meanwhile
+    this.catalogue = result;
+    this.loaded = true;
+    for (const message of result.problems) this.context.notices.show(t('basemap.problem', { message }), 'error');
+    this.apply(true);
+  }
+
+  private choose(id: string): void {
+    this.context.store.update((state) => ({ extra: withBasemapParam(state.extra, id) }));
   }
 
   /** The basemap the link asks for (null: none), the default when it names an unknown one. */
-  function wanted(reportUnknown: boolean): Basemap | null {
-    const param = basemapParamOf(store.get().extra);
+  private wanted(reportUnknown: boolean): Basemap | null {
+    const { catalogue } = this;
+    const param = basemapParamOf(this.context.store.get().extra);
     if (param === NO_BASEMAP) return null;
     const linked = catalogue.basemaps.find((basemap) => basemap.id === param);
-    if (param !== undefined && !linked && reportUnknown) notices.show(t('basemap.unknown', { id: param }));
+    if (param !== undefined && !linked && reportUnknown) this.context.notices.show(t('basemap.unknown', { id: param }));
     return linked ?? catalogue.basemaps.find((basemap) => basemap.id === catalogue.defaultId) ?? null;
   }
 
-  function apply(reportUnknown = false): void {
-    const basemap = wanted(reportUnknown);
+  private apply(reportUnknown = false): void {
+    const basemap = this.wanted(reportUnknown);
     const keepFirst = basemap?.kind === 'embedded' && basemap.url === FIRST_STYLE_BASEMAP;
-    mapSwitch.show(basemap, store.get().lang, keepFirst);
+    this.mapSwitch.show(basemap, this.context.store.get().lang, keepFirst);
     setBasemapAttribution(basemap ? t('basemap.credit', { credit: basemap.attribution }) : null);
-    switcher.update({ choices: choices(), selected: basemap?.id ?? NO_BASEMAP });
-    updateNote();
+    this.switcher.update({ choices: this.choices(), selected: basemap?.id ?? NO_BASEMAP });
+    this.updateNote();
   }
 
-  function choices(): BasemapChoice[] {
-    const listed = catalogue.basemaps.map((basemap) => ({
+  private choices(): BasemapChoice[] {
+    const listed = this.catalogue.basemaps.map((basemap) => ({
       id: basemap.id, label: pick(basemap.title), synthetic: basemap.synthetic === true, palette: basemapPalette(basemap),
     }));
     return [...listed, { id: NO_BASEMAP, label: t('basemap.none'), synthetic: false, palette: null }];
   }
 
-  function updateNote(): void {
-    const basemap = wanted(false);
-    if (basemap?.kind === 'embedded' && map.getZoom() > basemap.detailMaxZoom) note.show('low-detail');
-    else if (basemap?.kind === 'pmtiles-vector' && !mapSwitch.coversView()) note.show('no-coverage');
-    else note.show(null);
+  private updateNote(): void {
+    const basemap = this.wanted(false);
+    if (basemap?.kind === 'embedded' && this.context.map.getZoom() > basemap.detailMaxZoom) this.note.show('low-detail');
+    else if (basemap?.kind === 'pmtiles-vector' && !this.mapSwitch.coversView()) this.note.show('no-coverage');
+    else this.note.show(null);
   }
-
-  if (hasMalformedBasemapParam(store.get().extra)) notices.show(t('basemap.bad_param'));
-  // Until the file is read, the first style's offline basemap stays on the map.
-  void loadBasemaps(context.resolveUrl('layers/')).then((result) => {
-    catalogue = result;
-    loaded = true;
-    for (const message of result.problems) notices.show(t('basemap.problem', { message }), 'error');
-    apply(true);
-  });
-  store.subscribe((state, previous) => {
-    const linkChanged = basemapParamOf(state.extra) !== basemapParamOf(previous.extra);
-    if (loaded && (linkChanged || state.lang !== previous.lang)) apply(linkChanged);
-  });
-  // after tiles arrive: whether a vector basemap covers the view is known only then
-  map.on('idle', updateNote);
-  return {
-    relabel() {
-      note.render();
-      if (loaded) apply();
-    },
-  };
 }
+
+export const controller: ControllerFactory = () => new BasemapController();

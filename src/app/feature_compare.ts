@@ -12,74 +12,104 @@ import { renderCompareDates } from '../ui/compare_dates';
 import { mountDivider, type Divider } from '../ui/compare_divider';
 import { renderComparePanel } from '../ui/compare_panel';
 import { decodeCompare, withCompare, type CompareState } from '../ui/compare_state';
-import { el } from '../ui/dom';
-import { createCompareRightTime } from './compare_right_time';
-import type { AppContext, Feature } from './context';
-import { addTool } from '../ui/toolbar';
+import { createCompareRightTime, type CompareRightTime } from './compare_right_time';
+import type { AppContext } from './context';
+import type { ControllerFactory } from './controller';
+import { FeatureController } from './feature_controller';
+import { toolButton } from '../ui/toolbar';
 
 const SHEET_ID = 'compare';
 
-export function installCompare(context: AppContext): Feature {
-  const { map, store, sheet, defs } = context;
-  let active: { state: CompareState; right: CompareMap; divider: Divider; badges: CompareBadges } | null = null;
-  const times = createCompareRightTime(context);
+interface Active { state: CompareState; right: CompareMap; divider: Divider; badges: CompareBadges }
 
-  const button = el('button', { type: 'button', id: 'compare-button', 'aria-pressed': 'false' });
-  const relabelButton = () => {
-    button.title = t('compare.button_title');
-  };
-  relabelButton();
-  button.addEventListener('click', () => {
-    if (!active) start({ left: visibleIds(store.get()), right: [], swipe: 0.5 });
-    openPanel();
-  });
-  addTool(context.toolbar, button);
+class CompareController extends FeatureController {
+  private times!: CompareRightTime;
+  private button!: HTMLButtonElement;
+  private active: Active | null = null;
 
-  function start(state: CompareState): void {
-    stop(false);
-    const right = new CompareMap(map, defs as Map<string, LayerDefinition>, context.resolveUrl('data/basemap.pmtiles'), context.resolveUrl, () => undefined);
-    const divider = mountDivider(map.getContainer(), state.swipe, (fraction) => update({ swipe: fraction }));
-    const badges = mountBadges(map.getContainer(), map.getContainer().parentElement ?? document.body);
-    active = { state, right, divider, badges };
-    button.setAttribute('aria-pressed', 'true');
-    applyLeft(state.left);
-    render();
-    refreshTime();
+  protected start(context: AppContext): void {
+    const { store, defs, events } = context;
+    this.times = createCompareRightTime(context);
+    this.button = this.disposer.node(toolButton(context.toolbar, 'compare-button'));
+    this.button.setAttribute('aria-pressed', 'false');
+    this.disposer.listen(this.button, 'click', () => {
+      if (!this.active) this.begin({ left: visibleIds(store.get()), right: [], swipe: 0.5 });
+      this.openPanel();
+    });
+    this.disposer.add(() => this.stop());
+    this.disposer.add(store.subscribe((state, previous) => this.followStore(state, previous)));
+    // The left's time moved: its badge, and the right when it follows the left.
+    this.disposer.add(events.on('time-changed', () => this.refreshTime()));
+    this.disposer.add(events.on('layer-reloaded', ({ id, url }) => this.active?.right.reloadLayer(id, url)));
+    const fromHash = decodeCompare(store.get().extra);
+    if (fromHash) this.begin({ ...fromHash, left: fromHash.left.filter((id) => defs.has(id)), right: fromHash.right.filter((id) => defs.has(id)) });
   }
 
-  function stop(updateHash = true): void {
+  override relabel(): void {
+    this.active?.divider.relabel();
+    this.refreshTime();
+    if (this.context.sheet.current() === SHEET_ID) this.openPanel(true);
+  }
+
+
+  private begin(state: CompareState): void {
+    const { map, defs, resolveUrl } = this.context;
+    this.stop(false);
+    const right = new CompareMap(map, defs as Map<string, LayerDefinition>, resolveUrl('data/basemap.pmtiles'), resolveUrl, () => undefined);
+    const divider = mountDivider(map.getContainer(), state.swipe, (fraction) => this.update({ swipe: fraction }));
+    const badges = mountBadges(map.getContainer(), map.getContainer().parentElement ?? document.body);
+    this.active = { state, right, divider, badges };
+    this.button.setAttribute('aria-pressed', 'true');
+    this.applyLeft(state.left);
+    this.render();
+    this.refreshTime();
+  }
+
+  private stop(updateHash = true): void {
+    const { active, context } = this;
     if (!active) return;
     active.right.destroy();
     active.divider.remove();
     active.badges.remove();
-    active = null;
-    times.forget();
-    button.setAttribute('aria-pressed', 'false');
-    if (updateHash) store.update((state) => ({ extra: withCompare(state.extra, null) }));
-    if (sheet.current() === SHEET_ID) sheet.close();
+    this.active = null;
+    this.times.forget();
+    this.button.setAttribute('aria-pressed', 'false');
+    if (updateHash) context.store.update((state) => ({ extra: withCompare(state.extra, null) }));
+    if (context.sheet.current() === SHEET_ID) context.sheet.close();
   }
 
-  function update(change: Partial<CompareState>): void {
-    if (!active) return;
-    const before = active.state;
-    active.state = { ...before, ...change };
-    render();
+  private update(change: Partial<CompareState>): void {
+    if (!this.active) return;
+    const before = this.active.state;
+    this.active.state = { ...before, ...change };
+    this.render();
     // The panel's own choices: it is redrawn even when the right map shows the same (e.g. "same as left").
-    if (active.state.right !== before.right || active.state.rightTime !== before.rightTime) refreshTime(true);
+    if (this.active.state.right !== before.right || this.active.state.rightTime !== before.rightTime) this.refreshTime(true);
+  }
+
+  /** The panel's toggles change the left side; order and opacity changes reach the right side too. */
+  private followStore(state: AppState, previous: AppState): void {
+    if (!this.active) return;
+    if (state.visible !== previous.visible) this.active.state = { ...this.active.state, left: visibleIds(state) };
+    if (state.visible !== previous.visible || state.order !== previous.order) {
+      this.render();
+      this.refreshTime();
+    }
   }
 
   /** The right side's time and the date badges; the panel follows what the right map shows. */
-  function refreshTime(redrawPanel = false): void {
-    if (!active) return;
-    void times.refresh(active.state, active.right, active.badges).then((changed) => {
-      if ((changed || redrawPanel) && sheet.current() === SHEET_ID) openPanel(true);
+  private refreshTime(redrawPanel = false): void {
+    if (!this.active) return;
+    void this.times.refresh(this.active.state, this.active.right, this.active.badges).then((changed) => {
+      if ((changed || redrawPanel) && this.context.sheet.current() === SHEET_ID) this.openPanel(true);
     });
   }
 
   /** Draws both sides and writes the hash. */
-  function render(): void {
-    if (!active) return;
-    const { state, right, divider, badges } = active;
+  private render(): void {
+    if (!this.active) return;
+    const { store } = this.context;
+    const { state, right, divider, badges } = this.active;
     right.setSwipe(state.swipe);
     divider.set(state.swipe);
     badges.place(state.swipe);
@@ -89,8 +119,9 @@ export function installCompare(context: AppContext): Feature {
   }
 
   /** The left side is the main map: its layers are the panel's visible layers. */
-  function applyLeft(ids: string[]): void {
-    store.update((state) => {
+  private applyLeft(ids: string[]): void {
+    const { defs } = this.context;
+    this.context.store.update((state) => {
       let next: AppState = state;
       for (const id of visibleIds(state)) if (!ids.includes(id)) next = { ...next, ...setVisible(next, id, false, 1) };
       for (const id of ids) if (!next.visible.has(id) && defs.has(id)) next = { ...next, ...setVisible(next, id, true, defs.get(id)?.opacity ?? 1) };
@@ -99,57 +130,41 @@ export function installCompare(context: AppContext): Feature {
   }
 
   /** `redraw`: the panel is already open and shows new values; the focus stays where it is. */
-  function openPanel(redraw = false): void {
+  private openPanel(redraw = false): void {
+    const { active, context: { sheet, store, defs } } = this;
     if (!active) return;
     const focused = focusKey(sheet.current() === SHEET_ID ? document.activeElement : null);
     const layers = store.get().order.flatMap((id) => (defs.get(id) ? [defs.get(id)!] : []));
-    const dates = renderCompareDates(times.model(active.state), {
-      setRightTime: (rightTime) => update({ rightTime }),
-      sameLayerAnotherDate: async () => {
-        const preset = await times.anotherDate();
-        if (!active || !preset) return;
-        // The right shows what the left shows (so only the date differs), at another time.
-        update({ right: active.state.left.includes(preset.layerId) ? [...active.state.left] : [preset.layerId], rightTime: preset.time });
-      },
+    const dates = renderCompareDates(this.times.model(active.state), {
+      setRightTime: (rightTime) => this.update({ rightTime }),
+      sameLayerAnotherDate: () => void this.sameLayerAnotherDate(),
     });
     const panel = renderComparePanel(layers, active.state, {
-      setSide: (id, side, on) => {
-        if (!active) return;
-        if (side === 'left') store.update((state) => setVisible(state, id, on, defs.get(id)?.opacity ?? 1));
-        else update({ right: on ? [...active.state.right, id] : active.state.right.filter((other) => other !== id) });
-      },
-      stop: () => stop(),
+      setSide: (id, side, on) => this.setSide(id, side, on),
+      stop: () => this.stop(),
     }, dates);
     sheet.open(t('compare.title'), panel, { id: SHEET_ID, focus: !redraw });
     // A re-drawn panel keeps the control the user was on.
     if (focused) panel.querySelector<HTMLElement>(focused)?.focus();
   }
 
-  // The panel's toggles change the left side; order and opacity changes reach the right side too.
-  store.subscribe((state, previous) => {
-    if (!active) return;
-    if (state.visible !== previous.visible) active.state = { ...active.state, left: visibleIds(state) };
-    if (state.visible !== previous.visible || state.order !== previous.order) {
-      render();
-      refreshTime();
-    }
-  });
-  // The left's time moved: its badge, and the right when it follows the left.
-  context.events.on('time-changed', () => refreshTime());
-  context.events.on('layer-reloaded', ({ id, url }) => active?.right.reloadLayer(id, url));
+  /** The right shows what the left shows (so only the date differs), at another time. */
+  private async sameLayerAnotherDate(): Promise<void> {
+    const preset = await this.times.anotherDate();
+    if (!this.active || !preset) return;
+    const { left } = this.active.state;
+    this.update({ right: left.includes(preset.layerId) ? [...left] : [preset.layerId], rightTime: preset.time });
+  }
 
-  const fromHash = decodeCompare(store.get().extra);
-  if (fromHash) start({ ...fromHash, left: fromHash.left.filter((id) => defs.has(id)), right: fromHash.right.filter((id) => defs.has(id)) });
-
-  return {
-    relabel() {
-      relabelButton();
-      active?.divider.relabel();
-      refreshTime();
-      if (sheet.current() === SHEET_ID) openPanel(true);
-    },
-  };
+  private setSide(id: string, side: 'left' | 'right', on: boolean): void {
+    if (!this.active) return;
+    const { store, defs } = this.context;
+    if (side === 'left') store.update((state) => setVisible(state, id, on, defs.get(id)?.opacity ?? 1));
+    else this.update({ right: on ? [...this.active.state.right, id] : this.active.state.right.filter((other) => other !== id) });
+  }
 }
+
+export const controller: ControllerFactory = () => new CompareController();
 
 /** A selector that finds a panel control again after the panel is drawn anew. */
 function focusKey(element: Element | null): string | null {

@@ -11,7 +11,7 @@ import { pointMarker } from '../ui/identify_marker';
 import type { ShownTime } from '../state/time_state';
 import { formatSelection } from '../ui/time_format';
 import { shownFileOf } from '../state/time_selection';
-import type { AppContext, FeatureInstaller } from './context';
+import type { AppContext } from './context';
 import type { Controller, ControllerFactory } from './controller';
 import type { LngLatLike, MapInputOwner } from './map_input';
 
@@ -97,9 +97,3 @@ class IdentifyController implements Controller, MapInputOwner {
 
 export const controller: ControllerFactory = () => new IdentifyController();
 
-/** Until features.ts lists controllers (issue 10, 10d). */
-export const installIdentify: FeatureInstaller = (context) => {
-  const identify = controller();
-  identify.mount(context);
-  return { relabel: () => identify.relabel() };
-};

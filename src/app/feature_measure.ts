@@ -10,7 +10,7 @@ import { el } from '../ui/dom';
 import { formatArea, formatDistance, measure, type MeasureKind } from '../ui/measure_calc';
 import { renderMeasurePanel, type MeasurePanel } from '../ui/measure_panel';
 import { addTool } from '../ui/toolbar';
-import type { AppContext, FeatureInstaller } from './context';
+import type { AppContext } from './context';
 import { Disposer, type Controller, type ControllerFactory } from './controller';
 import type { LngLatLike, MapInputOwner, PointVia } from './map_input';
 
@@ -149,9 +149,3 @@ class MeasureController implements Controller, MapInputOwner {
 
 export const controller: ControllerFactory = () => new MeasureController();
 
-/** Until features.ts lists controllers (issue 10, 10d). */
-export const installMeasure: FeatureInstaller = (context) => {
-  const tool = controller();
-  tool.mount(context);
-  return { relabel: () => tool.relabel() };
-};

@@ -9,118 +9,84 @@
 import { t } from '../i18n';
 import { AreaStore, type AreaRecord } from '../offline/area_store';
 import { MemoryBlobStore } from '../offline/blob_store';
-import type { OfflineDownload } from '../offline/download';
 import { OpfsBlobStore, opfsAvailable } from '../offline/opfs_store';
 import type { Bbox } from '../offline/tiles';
 import { setOfflineRanges } from '../sources/source';
-import { el } from '../ui/dom';
-import { mountOfflineBanner } from '../ui/offline_banner';
-import { formatBytes } from '../ui/offline_format';
-import { renderOfflinePanel, type OfflineActions, type OfflineModel, type OfflinePanel } from '../ui/offline_panel';
-import { areaChoices, resolveArea } from './offline_area_choice';
-import { downloadOfflineArea, newDownload, planOfflineArea, rangeReaders, type PlannedArea } from './offline_planning';
-import type { AppContext, Feature } from './context';
-import { addTool } from '../ui/toolbar';
+import { mountOfflineBanner, type OfflineBanner } from '../ui/offline_banner';
+import type { OfflinePanel } from '../ui/offline_panel';
+import { toolButton } from '../ui/toolbar';
+import type { AppContext } from './context';
+import type { ControllerFactory } from './controller';
+import { FeatureController } from './feature_controller';
+import type { OfflineSession } from './offline_session';
 
 const SHEET_ID = 'offline';
 
 /** The device's areas, installed as the byte path's offline copy as soon as the feature starts. */
-function openAreaStore(): { store: AreaStore; loaded: Promise<unknown> } {
-  const store = new AreaStore(opfsAvailable() ? new OpfsBlobStore() : new MemoryBlobStore());
-  const loaded = store.load().catch(() => []);
-  setOfflineRanges({ read: async (url, offset, length) => { await loaded; return store.read(url, offset, length); } });
-  return { store, loaded };
+function openAreaStore(): { areas: AreaStore; loaded: Promise<unknown> } {
+  const areas = new AreaStore(opfsAvailable() ? new OpfsBlobStore() : new MemoryBlobStore());
+  const loaded = areas.load().catch(() => []);
+  setOfflineRanges({ read: async (url, offset, length) => { await loaded; return areas.read(url, offset, length); } });
+  return { areas, loaded };
 }
 
-export function installOffline(context: AppContext): Feature {
-  const { map, sheet, notices } = context;
-  const { store, loaded } = openAreaStore();
-  const banner = mountOfflineBanner(document.getElementById('map-host')!);
-  const reader = rangeReaders();
-  const model: OfflineModel = { phase: 'idle', choices: [], estimate: null, freeBytes: null, progress: null, message: null, areas: [] };
-  let panel: OfflinePanel | null = null;
-  let planned: PlannedArea | null = null;
-  let job: OfflineDownload | null = null;
-  let planning: AbortController | null = null;
+class OfflineController extends FeatureController {
+  private areas!: AreaStore;
+  private banner!: OfflineBanner;
+  private session: OfflineSession | null = null;
+  private panel: OfflinePanel | null = null;
 
-  const render = () => {
-    model.areas = store.list().map(lineOf);
-    document.documentElement.dataset.offlineAreas = String(store.list().length);
-    if (panel && sheet.current() === SHEET_ID) panel.update(model);
-    banner.show(navigator.onLine === false && !store.covers(viewBbox(context)));
-  };
-  const settle = (patch: Partial<OfflineModel>) => {
-    Object.assign(model, patch);
-    render();
-  };
-  const fail = (error: unknown) => {
-    const aborted = error instanceof DOMException && error.name === 'AbortError';
-    planned = job = null;
-    settle({ phase: 'idle', progress: null, estimate: null, message: aborted
-      ? { text: t('offline.cancelled'), kind: 'info' }
-      : { text: t('offline.failed', { message: error instanceof Error ? error.message : String(error) }), kind: 'error' } });
-  };
-
-  async function estimate(choice: string, minZoom: number, maxZoom: number): Promise<void> {
-    const zoomsOk = Number.isInteger(minZoom) && Number.isInteger(maxZoom) && minZoom >= 0 && maxZoom <= 18 && minZoom <= maxZoom;
-    if (!zoomsOk) return settle({ message: { text: t('offline.zoom_bad'), kind: 'error' } });
-    const area = resolveArea(choice, map);
-    if (!area) return;
-    settle({ phase: 'estimating', estimate: null, message: null, progress: null });
-    planning = new AbortController();
-    planned = await planOfflineArea(context, reader, area, minZoom, maxZoom, planning.signal);
-    settle({ phase: 'estimated', estimate: { bytes: planned.bytes, files: planned.files }, freeBytes: planned.freeBytes });
+  protected start(context: AppContext): void {
+    const { map, notices } = context;
+    const { areas, loaded } = openAreaStore();
+    this.areas = areas;
+    this.disposer.add(() => setOfflineRanges(null));
+    this.banner = mountOfflineBanner(document.getElementById('map-host')!);
+    this.disposer.node(this.banner.element);
+    const button = this.disposer.node(toolButton(context.toolbar, 'offline-button'));
+    this.disposer.listen(button, 'click', () => void this.open());
+    const render = () => this.render();
+    map.on('moveend', render);
+    this.disposer.add(() => map.off('moveend', render));
+    this.disposer.listen(window, 'offline', () => { notices.show(t('offline.offline_now'), 'info'); render(); });
+    this.disposer.listen(window, 'online', () => { notices.show(t('offline.online_again'), 'info'); render(); });
+    void loaded.then(render);
   }
 
-  async function download(): Promise<void> {
-    if (!planned) return;
-    job = newDownload(reader, (progress) => settle({ progress }));
-    settle({ phase: 'downloading', message: null });
-    const { record, persisted } = await downloadOfflineArea(job, planned, store);
-    planned = job = null;
-    const text = `${t('offline.done', { size: formatBytes(record.bytes) })} ${t(persisted ? 'offline.persisted' : 'offline.not_persisted')}`;
-    settle({ phase: 'idle', progress: null, estimate: null, message: { text, kind: 'info' } });
+  override relabel(): void {
+    this.banner.relabel();
+    if (this.context.sheet.current() === SHEET_ID) void this.open();
   }
 
-  const actions: OfflineActions = {
-    estimate: (choice, from, to) => void estimate(choice, from, to).catch(fail),
-    download: () => void download().catch(fail),
-    pause: () => { job?.pause(); settle({ phase: 'paused' }); },
-    resume: () => { job?.resume(); settle({ phase: 'downloading' }); },
-    cancel: () => { job?.cancel(); planning?.abort(); },
-    remove: (id, name) => void store.remove(id).then(() => settle({ message: { text: t('offline.deleted', { name }), kind: 'info' } })),
-  };
-  const open = () => {
-    panel = renderOfflinePanel(actions, [Math.max(0, Math.min(10, Math.floor(map.getZoom()))), 16]);
-    model.choices = areaChoices();
-    sheet.open(t('offline.title'), panel.element, { id: SHEET_ID });
-    render();
-  };
-  const button = toolButton(context, open);
+  override dispose(): void {
+    this.session?.stop();
+    if (this.context.sheet.current() === SHEET_ID) this.context.sheet.close();
+    super.dispose();
+    delete document.documentElement.dataset.offlineAreas;
+  }
 
-  map.on('moveend', render);
-  window.addEventListener('offline', () => { notices.show(t('offline.offline_now'), 'info'); render(); });
-  window.addEventListener('online', () => { notices.show(t('offline.online_again'), 'info'); render(); });
-  void loaded.then(render);
-  return {
-    relabel: () => {
-      button.relabel();
-      banner.relabel();
-      if (sheet.current() === SHEET_ID) open();
-    },
-  };
+  /** The panel; its code (planning, download) is loaded the first time. */
+  private async open(): Promise<void> {
+    if (!this.session) {
+      const { OfflineSession } = await import('./offline_session');
+      this.session ??= new OfflineSession(this.context, this.areas, () => this.render());
+    }
+    this.panel = this.session.panel();
+    this.context.sheet.open(t('offline.title'), this.panel.element, { id: SHEET_ID });
+    this.render();
+  }
+
+  private render(): void {
+    const { areas, context } = this;
+    const model = this.session?.model;
+    if (model) model.areas = areas.list().map(lineOf);
+    document.documentElement.dataset.offlineAreas = String(areas.list().length);
+    if (model && this.panel && context.sheet.current() === SHEET_ID) this.panel.update(model);
+    this.banner.show(navigator.onLine === false && !areas.covers(viewBbox(context)));
+  }
 }
 
-function toolButton(context: AppContext, onClick: () => void): { relabel(): void } {
-  const button = el('button', { type: 'button', id: 'offline-button' });
-  const relabel = () => {
-    button.title = t('offline.button_title');
-  };
-  relabel();
-  button.addEventListener('click', onClick);
-  addTool(context.toolbar, button);
-  return { relabel };
-}
+export const controller: ControllerFactory = () => new OfflineController();
 
 function viewBbox({ map }: AppContext): Bbox {
   const b = map.getBounds();

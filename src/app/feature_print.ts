@@ -3,153 +3,136 @@
 // GeoTIFF are rendered off-screen strip by strip (map/print_render.ts) with progress and Cancel.
 import type { LayerDefinition } from '../catalogue/types';
 import { t } from '../i18n';
-import { frameExtent, lonLatToMercator, mercatorToLonLat, resolutionForScale, resolutionToFit, scaleForResolution, worldFile, type Extent3857 } from '../queries/print_geo';
-import type { GeoTiffWriter } from '../queries/print_geotiff';
+import { frameOnScreen, printGeometry, printScale, type PrintGeometry } from '../map/print_geometry';
 import { DEFAULT_INCLUDES, type PrintOptions } from '../queries/print_page';
-import type { PngWriter } from '../queries/print_png';
 import { printRequested, withPrint } from '../state/url_codec';
-import { el } from '../ui/dom';
 import { printContent } from '../ui/print_content';
 import { mountPrintFrame, type PrintFrame } from '../ui/print_frame';
 import { renderPrintPanel, type PrintFormat, type PrintPanel } from '../ui/print_panel';
-import type { AppContext, Feature } from './context';
-import { addTool } from '../ui/toolbar';
+import { toolButton } from '../ui/toolbar';
+import type { AppContext } from './context';
+import type { ControllerFactory } from './controller';
+import { FeatureController } from './feature_controller';
 
 const SHEET_ID = 'print';
 const printKit = () => import('./print_kit');
 
-interface Geometry { extent: Extent3857; resolution: number; pixels: { width: number; height: number } }
+class PrintController extends FeatureController {
+  private panel: PrintPanel | null = null;
+  private frame: PrintFrame | null = null;
+  private options: PrintOptions = { title: t('print.default_title'), page: 'letter', orientation: 'landscape', dpi: 150, scale: null, include: { ...DEFAULT_INCLUDES } };
+  private running: AbortController | null = null;
+  private urls: string[] = [];
+  /** The page plan only changes with the options and texts, not when the map moves. */
+  private planned: { key: string; pixels: PrintGeometry['pixels'] } | null = null;
 
-export function installPrint(context: AppContext): Feature {
-  const { map, sheet, store } = context;
-  let panel: PrintPanel | null = null;
-  let frame: PrintFrame | null = null;
-  let options: PrintOptions = { title: t('print.default_title'), page: 'letter', orientation: 'landscape', dpi: 150, scale: null, include: { ...DEFAULT_INCLUDES } };
-  let running: AbortController | null = null;
-  let urls: string[] = [];
-
-  const button = el('button', { type: 'button', id: 'print-button' });
-  const relabel = () => {
-    button.title = t('print.button_title');
-  };
-  relabel();
-  button.addEventListener('click', () => open());
-  addTool(context.toolbar, button);
-
-  const visibleLayers = (): LayerDefinition[] => {
-    const state = store.get();
-    return state.order.filter((id) => state.visible.has(id)).map((id) => context.defs.get(id)).filter((d): d is LayerDefinition => d !== undefined);
-  };
-  const content = (title: string) => printContent(title, visibleLayers(), window.location.href, new Date(), store.get().lang, (id) => context.times.of(id));
-
-  function geometry(chosen: PrintOptions, pixels: Geometry['pixels']): Geometry {
-    const centre = map.getCenter();
-    const bounds = map.getBounds();
-    const [minX, minY] = lonLatToMercator(bounds.getWest(), bounds.getSouth());
-    const [maxX, maxY] = lonLatToMercator(bounds.getEast(), bounds.getNorth());
-    const resolution = chosen.scale ? resolutionForScale(chosen.scale, chosen.dpi, centre.lat) : resolutionToFit([minX, minY, maxX, maxY], pixels);
-    return { extent: frameExtent(lonLatToMercator(centre.lng, centre.lat), resolution, pixels.width, pixels.height), resolution, pixels };
+  protected start(context: AppContext): void {
+    const { map, sheet, store } = context;
+    const button = this.disposer.node(toolButton(context.toolbar, 'print-button'));
+    this.disposer.listen(button, 'click', () => this.open());
+    const move = () => void this.update();
+    map.on('move', move);
+    this.disposer.add(() => map.off('move', move));
+    this.disposer.add(watchSheetClose(() => {
+      if (this.frame && sheet.current() !== SHEET_ID) this.closed();
+    }));
+    if (printRequested(store.get().extra)) this.open();
   }
 
-  // The page plan only changes with the options and texts, not when the map moves.
-  let planned: { key: string; pixels: Geometry['pixels'] } | null = null;
-  async function framePixels(chosen: PrintOptions): Promise<Geometry['pixels']> {
-    const texts = content(chosen.title);
+  override relabel(): void {
+    if (this.context.sheet.current() === SHEET_ID) this.open();
+  }
+
+  override dispose(): void {
+    if (this.context.sheet.current() === SHEET_ID) this.context.sheet.close();
+    this.closed();
+    super.dispose();
+    this.urls.forEach((url) => URL.revokeObjectURL(url));
+  }
+
+  private content(title: string) {
+    const { store, defs } = this.context;
+    const state = store.get();
+    const layers = state.order.filter((id) => state.visible.has(id)).map((id) => defs.get(id)).filter((d): d is LayerDefinition => d !== undefined);
+    return printContent(title, layers, window.location.href, new Date(), state.lang, (id) => this.context.times.of(id));
+  }
+
+  private async framePixels(chosen: PrintOptions): Promise<PrintGeometry['pixels']> {
+    const texts = this.content(chosen.title);
     const key = JSON.stringify([chosen, texts.legend, texts.sources]);
-    if (planned?.key !== key) {
+    if (this.planned?.key !== key) {
       const { PrintPdf } = await printKit();
-      planned = { key, pixels: (await PrintPdf.create(chosen, texts)).pixels };
+      this.planned = { key, pixels: (await PrintPdf.create(chosen, texts)).pixels };
     }
-    return planned.pixels;
+    return this.planned.pixels;
   }
 
   /** Re-plans the page from the panel's options; moves the frame and the summary line. */
-  async function update(): Promise<void> {
-    const [shown, box] = [panel, frame];
+  private async update(): Promise<void> {
+    const { panel: shown, frame: box, context: { map, store } } = this;
     const chosen = shown?.read();
     if (!shown || !box || !chosen) return;
-    options = chosen;
-    const { extent, resolution, pixels } = geometry(chosen, await framePixels(chosen));
-    const [west, north] = mercatorToLonLat(extent[0], extent[3]);
-    const [east, south] = mercatorToLonLat(extent[2], extent[1]);
-    const a = map.project([west, north]);
-    const b = map.project([east, south]);
-    box.place({ left: a.x, top: a.y, width: b.x - a.x, height: b.y - a.y });
-    const scale = Math.round(scaleForResolution(resolution, chosen.dpi, map.getCenter().lat));
+    this.options = chosen;
+    const { extent, resolution, pixels } = printGeometry(map, chosen, await this.framePixels(chosen));
+    box.place(frameOnScreen(map, extent));
+    const scale = printScale(map, resolution, chosen.dpi);
     shown.setSummary(t('print.summary', { width: pixels.width, height: pixels.height, scale: scale.toLocaleString(store.get().lang === 'fr' ? 'fr-CA' : 'en-CA') }));
   }
 
-  function open(): void {
-    panel = renderPrintPanel(options, { change: () => void update(), make: (format) => void make(format), cancel: () => running?.abort() });
-    sheet.open(t('print.title'), panel.element, { id: SHEET_ID });
-    frame ??= mountPrintFrame(map.getContainer());
+  private open(): void {
+    const { map, sheet, store } = this.context;
+    this.panel = renderPrintPanel(this.options, { change: () => void this.update(), make: (format) => void this.make(format), cancel: () => this.running?.abort() });
+    sheet.open(t('print.title'), this.panel.element, { id: SHEET_ID });
+    this.frame ??= mountPrintFrame(map.getContainer());
     if (!printRequested(store.get().extra)) store.update((state) => ({ extra: withPrint(state.extra, true) }));
-    void update();
+    void this.update();
   }
 
-  function closed(): void {
-    running?.abort();
-    frame?.remove();
-    frame = null;
-    panel = null;
+  private closed(): void {
+    const { store } = this.context;
+    this.running?.abort();
+    this.frame?.remove();
+    this.frame = null;
+    this.panel = null;
     if (printRequested(store.get().extra)) store.update((state) => ({ extra: withPrint(state.extra, false) }));
   }
 
-  async function make(format: PrintFormat): Promise<void> {
-    const chosen = panel?.read();
-    const shown = panel;
+  private async make(format: PrintFormat): Promise<void> {
+    const chosen = this.panel?.read();
+    const shown = this.panel;
     if (!chosen || !shown) return;
-    running?.abort();
+    this.running?.abort();
     const controller = new AbortController();
-    running = controller;
+    this.running = controller;
     shown.setProgress(0, 1); // busy at once, before the print code has loaded
     try {
-      const { PrintPdf, PngWriter, GeoTiffWriter, renderStrips } = await printKit();
-      const pdf = await PrintPdf.create(chosen, content(chosen.title));
-      const { extent, resolution, pixels } = geometry(chosen, pdf.pixels);
-      const writer = format === 'pdf' ? pdf : format === 'png' ? new PngWriter(pixels.width, pixels.height) : new GeoTiffWriter(pixels.width, pixels.height, extent);
-      const view = { left: extent[0], top: extent[3], resolution, ...pixels, dpi: chosen.dpi };
-      for await (const strip of renderStrips(map, view, { signal: controller.signal, onProgress: (done, total) => shown.setProgress(done, total) })) {
-        await writer.addStrip(strip);
-      }
-      shown.setWriting();
-      const name = fileName(chosen.title);
-      const files = format === 'pdf'
-        ? [{ name: `${name}.pdf`, blob: new Blob([await pdf.finish(extent) as BlobPart], { type: 'application/pdf' }) }]
-        : format === 'png'
-          ? [{ name: `${name}.png`, blob: new Blob(await (writer as PngWriter).finish() as BlobPart[], { type: 'image/png' }) },
-            { name: `${name}.pgw`, blob: new Blob([worldFile(extent, pixels.width, pixels.height)], { type: 'text/plain' }) }]
-          : [{ name: `${name}.tif`, blob: new Blob(await (writer as GeoTiffWriter).finish() as BlobPart[], { type: 'image/tiff' }) }];
-      urls.forEach((url) => URL.revokeObjectURL(url));
+      const { makePrintFiles } = await printKit();
+      const files = await makePrintFiles({
+        map: this.context.map, options: chosen, content: this.content(chosen.title), format, name: fileName(chosen.title),
+        signal: controller.signal, onProgress: (done, total) => shown.setProgress(done, total), onWriting: () => shown.setWriting(),
+      });
+      this.urls.forEach((url) => URL.revokeObjectURL(url));
       const made = files.map((file) => ({ name: file.name, url: URL.createObjectURL(file.blob) }));
-      urls = made.map((file) => file.url);
+      this.urls = made.map((file) => file.url);
       shown.setFinished('done', t('print.done'), made);
     } catch (error) {
       const cancelled = controller.signal.aborted;
       shown.setFinished(cancelled ? 'cancelled' : 'error', cancelled ? t('print.cancelled') : t('print.failed', { message: error instanceof Error ? error.message : String(error) }));
     } finally {
-      if (running === controller) running = null;
+      if (this.running === controller) this.running = null;
     }
   }
-
-  map.on('move', () => void update());
-  watchSheetClose(() => {
-    if (frame && sheet.current() !== SHEET_ID) closed();
-  });
-  if (printRequested(store.get().extra)) open();
-
-  return {
-    relabel() {
-      relabel();
-      if (sheet.current() === SHEET_ID) open();
-    },
-  };
 }
 
-/** The sheet has no close event: watch its hidden flag and content id. */
-function watchSheetClose(onChange: () => void): void {
+export const controller: ControllerFactory = () => new PrintController();
+
+/** The sheet has no close event: watch its hidden flag and content id. Returns the unwatch. */
+function watchSheetClose(onChange: () => void): () => void {
   const target = document.getElementById('side-sheet');
-  if (target) new MutationObserver(onChange).observe(target, { attributes: true, attributeFilter: ['hidden', 'data-content'] });
+  if (!target) return () => undefined;
+  const observer = new MutationObserver(onChange);
+  observer.observe(target, { attributes: true, attributeFilter: ['hidden', 'data-content'] });
+  return () => observer.disconnect();
 }
 
 /** "Zones inondables — Trois-Rivières" → "zones-inondables-trois-rivieres". */

@@ -5,24 +5,34 @@
 // tests can wait for it before going offline.
 import { Workbox } from 'workbox-window';
 import { showUpdatePrompt } from '../ui/pwa_update';
-import type { AppContext, Feature } from './context';
+import type { AppContext } from './context';
+import type { ControllerFactory } from './controller';
+import { FeatureController } from './feature_controller';
 
 /** Registered at the latest this long after start, even if the map never becomes idle. */
 const REGISTER_DEADLINE_MS = 10_000;
 
-export function installPwa(context: AppContext): Feature {
-  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return {};
-  let started = false;
-  const start = () => {
-    if (started) return;
-    started = true;
-    clearTimeout(deadline);
-    register();
-  };
-  const deadline = setTimeout(start, REGISTER_DEADLINE_MS);
-  context.map.once('idle', start);
-  return {};
+/** Registers the service worker once; there is nothing to relabel or to take back after that. */
+class PwaController extends FeatureController {
+
+  protected start(context: AppContext): void {
+    if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+    const start = () => {
+      this.disposer.dispose();
+      register();
+    };
+    const deadline = setTimeout(start, REGISTER_DEADLINE_MS);
+    context.map.once('idle', start);
+    this.disposer.add(() => {
+      clearTimeout(deadline);
+      context.map.off('idle', start);
+    });
+  }
+
+
 }
+
+export const controller: ControllerFactory = () => new PwaController();
 
 function register(): void {
   const workbox = new Workbox('./sw.js', { scope: './' });

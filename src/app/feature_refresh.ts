@@ -4,16 +4,18 @@
 // A catalogue with `refresh` (or any layer with one) is re-read so a new event's layers appear.
 // A series layer has one watch per date's file: the map keeps the date it shows (LayerSync and
 // time_layers.ts decide what a new version of one date's file changes on each map).
+import { traitsOf } from '../sources/kinds/traits';
 import type { LayerDefinition } from '../catalogue/types';
 import { resolveDataUrl } from '../catalogue/to_style';
 import { pinnedArchive } from '../sources/refresh_pmtiles';
 import { versionedUrl } from '../sources/refresh_check';
 import { RefreshWatch } from '../sources/refresh_watch';
 import { showRefreshNote, type RefreshNote } from '../ui/refresh_note';
-import type { AppContext, Feature } from './context';
+import type { AppContext } from './context';
+import type { ControllerFactory } from './controller';
+import { FeatureController } from './feature_controller';
 import { fetchFreshText, mergeOrder, readCatalogueUpdate } from '../sources/refresh_catalogue';
 import { t, pick } from '../i18n';
-import { traitsOf } from '../sources/kinds/traits';
 
 interface Watched {
   def: LayerDefinition;
@@ -26,91 +28,105 @@ interface Watched {
   updated: RefreshNote | null;
 }
 
-export function installRefresh(context: AppContext): Feature {
-  const { store, sync } = context;
-  /** Keyed by "<layer id> <file URL>". */
-  const watched = new Map<string, Watched>();
-  const watchedLayers = new Set<string>();
 
-  const setNote = (entry: Watched, note: RefreshNote | null) => {
+class RefreshController extends FeatureController {
+  /** Keyed by "<layer id> <file URL>". */
+  private readonly watched = new Map<string, Watched>();
+  private readonly watchedLayers = new Set<string>();
+
+  protected start(context: AppContext): void {
+    for (const def of context.defs.values()) this.watchLayer(def);
+    const follow = () => this.followVisibility();
+    this.disposer.add(context.store.subscribe(follow));
+    follow();
+    this.disposer.listen(window, 'offline', follow);
+    this.disposer.listen(window, 'online', follow);
+    const catalogueWatch = watchCatalogue(context, (added) => {
+      added.forEach((def) => this.watchLayer(def));
+      follow();
+      this.relabel();
+    });
+    this.disposer.add(() => {
+      catalogueWatch?.stop();
+      for (const entry of this.watched.values()) entry.watch.stop();
+    });
+  }
+
+  override relabel(): void {
+    for (const entry of this.watched.values()) if (entry.note) showRefreshNote(entry.def.id, entry.note);
+  }
+
+  override dispose(): void {
+    super.dispose();
+    for (const entry of this.watched.values()) showRefreshNote(entry.def.id, null);
+    this.watched.clear();
+    this.watchedLayers.clear();
+  }
+
+  private setNote(entry: Watched, note: RefreshNote | null): void {
     entry.note = note;
     showRefreshNote(entry.def.id, note);
-  };
+  }
 
-  function reload(entry: Watched, at: Date): void {
+  private reload(entry: Watched, at: Date): void {
     entry.version++;
     const url = versionedUrl(entry.dataUrl, entry.version);
     const archive = traitsOf(entry.def.source).pmtiles ? pinnedArchive(url, () => void entry.watch.checkNow(true)) : undefined;
-    if (sync.reloadLayer(entry.def.id, url, archive)) {
+    if (this.context.sync.reloadLayer(entry.def.id, url, archive)) {
       entry.updated = { kind: 'updated', at };
-      setNote(entry, entry.updated);
-      context.events.emit('layer-reloaded', { id: entry.def.id, url });
+      this.setNote(entry, entry.updated);
+      this.context.events.emit('layer-reloaded', { id: entry.def.id, url });
     }
   }
 
-  function watchLayer(def: LayerDefinition): void {
-    if (!def.refresh || !traitsOf(def.source).refresh || watchedLayers.has(def.id)) return;
-    watchedLayers.add(def.id);
+  private watchLayer(def: LayerDefinition): void {
+    if (!def.refresh || !traitsOf(def.source).refresh || this.watchedLayers.has(def.id)) return;
+    this.watchedLayers.add(def.id);
     const files = new Set([def.source.url, ...(def.source.series ?? []).map((entry) => entry.url)]);
-    for (const file of files) watchFile(def, file, def.refresh);
+    for (const file of files) this.watchFile(def, file, def.refresh);
   }
 
-  function watchFile(def: LayerDefinition, file: string, seconds: number): void {
+  private watchFile(def: LayerDefinition, file: string, seconds: number): void {
     const dataUrl = resolveDataUrl(file, document.baseURI);
     if (!/^https?:/.test(dataUrl)) return;
     const entry: Watched = { def, dataUrl, version: 0, note: null, updated: null, watch: undefined as unknown as RefreshWatch };
     entry.watch = new RefreshWatch(dataUrl, seconds * 1000, {
-      changed: (_version, at) => reload(entry, at),
-      failed: (_error, at) => setNote(entry, { kind: 'failed', at }),
+      changed: (_version, at) => this.reload(entry, at),
+      failed: (_error, at) => this.setNote(entry, { kind: 'failed', at }),
       unchanged: () => {
-        if (entry.note?.kind === 'failed') setNote(entry, entry.updated);
+        if (entry.note?.kind === 'failed') this.setNote(entry, entry.updated);
       },
     });
     // From the first tile on, an ETag mismatch means "the file changed", never a silent re-read.
-    if (traitsOf(def.source).pmtiles && file === def.source.url) sync.addRuntimeLayer(def, pinnedArchive(dataUrl, () => void entry.watch.checkNow(true)));
-    watched.set(`${def.id} ${file}`, entry);
+    if (traitsOf(def.source).pmtiles && file === def.source.url) this.context.sync.addRuntimeLayer(def, pinnedArchive(dataUrl, () => void entry.watch.checkNow(true)));
+    this.watched.set(`${def.id} ${file}`, entry);
   }
 
   /** Polls only what is on the map: a hidden layer is checked again when it is shown. */
-  function followVisibility(): void {
-    const visible = store.get().visible;
+  private followVisibility(): void {
+    const visible = this.context.store.get().visible;
     // offline: no checks (they could only fail); they start again with the connection
     const online = navigator.onLine !== false;
-    for (const entry of watched.values()) {
+    for (const entry of this.watched.values()) {
       const id = entry.def.id;
       if (!online && entry.watch.isRunning) entry.watch.stop();
       else if (online && visible.has(id) && !entry.watch.isRunning) entry.watch.start();
       else if (!visible.has(id) && entry.watch.isRunning) entry.watch.stop();
     }
   }
-
-  const renderNotes = () => {
-    for (const entry of watched.values()) if (entry.note) showRefreshNote(entry.def.id, entry.note);
-  };
-
-  for (const def of context.defs.values()) watchLayer(def);
-  store.subscribe(followVisibility);
-  followVisibility();
-  window.addEventListener('offline', followVisibility);
-  window.addEventListener('online', followVisibility);
-  watchCatalogue(context, (added) => {
-    added.forEach(watchLayer);
-    followVisibility();
-    renderNotes();
-  });
-
-  return { relabel: renderNotes };
 }
+
+export const controller: ControllerFactory = () => new RefreshController();
 
 /**
  * Re-reads catalogue.json every `refresh` seconds of the catalogue (or of its most frequent
  * layer) and adds the layers of new ids to the catalogue, the map's definitions and the panel.
  */
-function watchCatalogue(context: AppContext, onAdded: (defs: LayerDefinition[]) => void): void {
+function watchCatalogue(context: AppContext, onAdded: (defs: LayerDefinition[]) => void): RefreshWatch | null {
   const { catalogue, store, sync, notices } = context;
   const layerRefresh = [...context.defs.values()].flatMap((def) => (def.refresh ? [def.refresh] : []));
   const seconds = catalogue.refresh ?? (layerRefresh.length > 0 ? Math.min(...layerRefresh) : 0);
-  if (!seconds) return;
+  if (!seconds) return null;
   const base = context.resolveUrl('layers/');
   const update = async () => {
     const known = new Set(catalogue.layers.map((layer) => layer.id));
@@ -127,14 +143,16 @@ function watchCatalogue(context: AppContext, onAdded: (defs: LayerDefinition[]) 
       for (const def of defs) if (def.visible) visible.set(def.id, def.opacity ?? 1);
       return { order: mergeOrder(state.order, result.order, defs.map((def) => def.id)), visible };
     });
-    window.dispatchEvent(new CustomEvent('geoveille:catalogue-changed', { detail: { added: defs.map((def) => def.id) } }));
+    context.events.emit('catalogue-changed', { added: defs.map((def) => def.id) });
     onAdded(defs);
     notices.show(t('refresh.new_layers', { count: result.added.length, titles: defs.map((def) => pick(def.title)).join(', ') }));
   };
-  new RefreshWatch(new URL('catalogue.json', base).href, seconds * 1000, {
+  const watch = new RefreshWatch(new URL('catalogue.json', base).href, seconds * 1000, {
     changed: () => {
       update().catch((error: unknown) => console.warn('catalogue refresh failed', error));
     },
     failed: () => undefined, // the layers' own lines tell the user when the server is away
-  }).start();
+  });
+  watch.start();
+  return watch;
 }

@@ -8,7 +8,7 @@ import { composeMapPng } from '../ui/report_map_png';
 import { formatDate } from '../ui/report_format';
 import type { ReportAoi, ReportDeps } from '../ui/report_types';
 import { timeCaptionLines } from '../ui/time_caption';
-import type { AppContext, FeatureInstaller } from './context';
+import type { AppContext } from './context';
 import { Disposer, type Controller, type ControllerFactory } from './controller';
 import { reportData } from './report_data';
 
@@ -79,9 +79,3 @@ function mapPng(context: AppContext, aoi: ReportAoi, date: Date): Promise<Blob> 
 
 export const controller: ControllerFactory = () => new ReportController();
 
-/** Until features.ts lists controllers (issue 10, 10d). */
-export const installReport: FeatureInstaller = (context) => {
-  const report = controller();
-  report.mount(context);
-  return { relabel: () => report.relabel() };
-};

@@ -7,7 +7,7 @@ import { setVisible } from '../state/layer_ops';
 import { suggestNow, zoomFor, type Suggestion } from '../queries/search/suggest';
 import { mountSearchBox, type SearchBox } from '../ui/search_box';
 import { optionView, orderNote, pickedLabel, problemText } from '../ui/search_labels';
-import type { AppContext, FeatureInstaller } from './context';
+import type { AppContext } from './context';
 import { Disposer, type Controller, type ControllerFactory } from './controller';
 import { loadSources, searchAddresses, type SearchSources } from './search_sources';
 
@@ -97,9 +97,3 @@ function pickSuggestion(context: AppContext, suggestion: Suggestion, setText: (l
 
 export const controller: ControllerFactory = () => new SearchController();
 
-/** Until features.ts lists controllers (issue 10, 10d). */
-export const installSearch: FeatureInstaller = (context) => {
-  const search = controller();
-  search.mount(context);
-  return { relabel: () => search.relabel() };
-};

@@ -10,7 +10,7 @@ import { el } from '../ui/dom';
 import { renderSeries, renderSeriesLoading, type SeriesResult } from '../ui/series_panel';
 import { pointMarker } from '../ui/identify_marker';
 import { addTool } from '../ui/toolbar';
-import type { AppContext, FeatureInstaller } from './context';
+import type { AppContext } from './context';
 import { Disposer, type Controller, type ControllerFactory } from './controller';
 import type { LngLatLike, MapInputOwner } from './map_input';
 
@@ -104,9 +104,3 @@ class SeriesController implements Controller, MapInputOwner {
 
 export const controller: ControllerFactory = () => new SeriesController();
 
-/** Until features.ts lists controllers (issue 10, 10d). */
-export const installSeries: FeatureInstaller = (context) => {
-  const series = controller();
-  series.mount(context);
-  return { relabel: () => series.relabel() };
-};

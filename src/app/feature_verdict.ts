@@ -10,7 +10,7 @@ import { pointMarker } from '../ui/identify_marker';
 import { mountVerdictButton, renderVerdictPrompt, type VerdictButton } from '../ui/verdict_button';
 import { renderVerdictCard, renderVerdictLoading } from '../ui/verdict_card';
 import type { VerdictPoint } from './commands';
-import type { AppContext, FeatureInstaller } from './context';
+import type { AppContext } from './context';
 import { Disposer, type Controller, type ControllerFactory } from './controller';
 import type { LngLatLike, MapInputOwner } from './map_input';
 
@@ -132,9 +132,3 @@ class VerdictController implements Controller, MapInputOwner {
 
 export const controller: ControllerFactory = () => new VerdictController();
 
-/** Until features.ts lists controllers (issue 10, 10d). */
-export const installVerdict: FeatureInstaller = (context) => {
-  const verdict = controller();
-  verdict.mount(context);
-  return { relabel: () => verdict.relabel() };
-};

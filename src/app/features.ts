@@ -1,38 +1,71 @@
-// Every optional feature of the app, installed once the map and catalogue are ready.
-// One line per feature: add yours here.
-import type { FeatureInstaller } from './context';
-import { installReport } from './feature_report';
-import { installSearch } from './feature_search';
-import { installIdentify } from './feature_identify';
-import { installVerdict } from './feature_verdict';
-import { installAoi } from './feature_aoi';
-import { installAddData } from './feature_add_data';
-import { installRefresh } from './feature_refresh';
-import { installCompare } from './feature_compare';
-import { installMeasure } from './feature_measure';
-import { installTime } from './feature_time';
-import { installSeries } from './feature_series';
-import { installBasemap } from './feature_basemap';
-import { installOffline } from './feature_offline';
-import { installPwa } from './feature_pwa';
-import { installGps } from './feature_gps';
-import { installPrint } from './feature_print';
+// Every feature of the app, mounted once the map and catalogue are ready (feature_loader.ts).
+// One entry per feature: add yours here. A feature of the first view gives its `controller`
+// (imported here, so it is in the first view's JavaScript); a tool gives `load` (an import(),
+// so its code is fetched the first time its toolbar button `tool` is used, or at start when
+// `wanted` finds its key in the link).
+import type { AppState } from '../state/app_state';
+import { printRequested } from '../state/url_codec';
+import { decodeCompare } from '../ui/compare_state';
+import type { ControllerFactory } from './controller';
+import { controller as report } from './feature_report';
+import { controller as search } from './feature_search';
+import { controller as identify } from './feature_identify';
+import { controller as verdict } from './feature_verdict';
+import { controller as aoi } from './feature_aoi';
+import { controller as refresh } from './feature_refresh';
+import { controller as time } from './feature_time';
+import { controller as basemap } from './feature_basemap';
+import { controller as offline } from './feature_offline';
+import { controller as pwa } from './feature_pwa';
+import { controller as gps } from './feature_gps';
 
-export const FEATURES: FeatureInstaller[] = [
-  installReport,
-  installSearch,
-  installIdentify,
-  installVerdict,
-  installAoi,
-  installAddData,
-  installRefresh,
-  installCompare,
-  installMeasure,
-  installTime,
-  installSeries,
-  installBasemap,
-  installOffline,
-  installPwa,
-  installGps,
-  installPrint,
+export interface FeatureEntry {
+  name: string;
+  /** A feature of the first view: mounted at start. */
+  controller?: ControllerFactory;
+  /** A tool: its code, loaded on first use. */
+  load?: () => Promise<ControllerFactory>;
+  /** The toolbar button that loads a tool (it stands in until the tool's code is there). */
+  tool?: string;
+  /** A tool the link asks for at start (e.g. `print=1`) is loaded at once. */
+  wanted?: (state: AppState) => boolean;
+}
+
+export const FEATURES: readonly FeatureEntry[] = [
+  { name: 'report', controller: report },
+  { name: 'search', controller: search },
+  { name: 'identify', controller: identify },
+  { name: 'verdict', controller: verdict },
+  { name: 'aoi', controller: aoi },
+  {
+    name: 'add-data', tool: 'add-data-button', wanted: (state) => hasKey(state, 'add'),
+    load: () => import('./feature_add_data').then((module) => module.controller),
+  },
+  { name: 'refresh', controller: refresh },
+  {
+    name: 'compare', tool: 'compare-button', wanted: (state) => decodeCompare(state.extra) !== null,
+    load: () => import('./feature_compare').then((module) => module.controller),
+  },
+  {
+    name: 'measure', tool: 'measure-button',
+    load: () => import('./feature_measure').then((module) => module.controller),
+  },
+  { name: 'time', controller: time },
+  {
+    name: 'series', tool: 'series-button',
+    load: () => import('./feature_series').then((module) => module.controller),
+  },
+  { name: 'basemap', controller: basemap },
+  { name: 'offline', controller: offline },
+  { name: 'pwa', controller: pwa },
+  { name: 'gps', controller: gps },
+  {
+    name: 'print', tool: 'print-button', wanted: (state) => printRequested(state.extra),
+    load: () => import('./feature_print').then((module) => module.controller),
+  },
 ];
+
+function hasKey(state: AppState, key: string): boolean {
+  return state.extra.some(([name]) => name === key);
+}
+

@@ -14,6 +14,7 @@ import { mountToolbar, relabelTools } from '../ui/toolbar';
 import { mountShownLayers, type ShownLayersActions } from '../ui/shown_layers';
 import { mountMapLegend } from '../ui/map_legend';
 import type { Notices } from '../ui/notices';
+import type { AppEvents } from './app_events';
 
 export interface UiContext {
   catalogue: Catalogue;
@@ -21,6 +22,7 @@ export interface UiContext {
   store: Store<AppState>;
   statuses: Store<{ map: Map<string, LayerStatus> }>;
   notices: Notices;
+  events: AppEvents;
 }
 
 export interface Ui {
@@ -29,79 +31,101 @@ export interface Ui {
 }
 
 export function mountUi(context: UiContext): Ui {
-  const { catalogue, defs, store, statuses } = context;
-  const panelHost = document.getElementById('panel-host')!;
-  const tools = document.getElementById('header-tools')!;
-  const mapHost = document.getElementById('map-host')!;
-  const groupTitle = (id: string) => {
-    const group = catalogue.groups.find((candidate) => candidate.id === id);
-    return group ? pick(group.title) : id;
+  const ui = new UiPieces(context);
+  // A refreshed catalogue added layers (feature_refresh): rebuild the panel with them.
+  context.events.on('catalogue-changed', () => ui.rebuildPanel());
+  mountToolbar(document.getElementById('toolbar')!);
+  wireSkipLink();
+  wirePanelToggle(document.getElementById('panel-host')!);
+  ui.renderChrome(context.store.get().lang);
+  ui.refresh();
+  return {
+    refresh: () => ui.refresh(),
+    switchLang: (lang) => ui.switchLang(lang),
   };
-  const actions: PanelActions = {
-    toggle: (id, on) => store.update((state) => setVisible(state, id, on, defs.get(id)?.opacity ?? 1)),
-    opacity: (id, value) => store.update((state) => setOpacity(state, id, value)),
-    reorder: (id, targetId, position) =>
-      store.update((state) => ({ order: moveNextTo(state.order, id, targetId, position) })),
-    info: (def, opener) => info.open(def, groupTitle(def.group), opener),
-  };
-  const shownActions: ShownLayersActions = {
-    moveShown: (id, step) => store.update((state) => ({ order: moveAmongShown(state.order, new Set(state.visible.keys()), id, step) })),
-    reorder: actions.reorder,
-    toggle: actions.toggle,
-  };
-  let info = mountInfoDialog(document.body);
-  let panel = mountLayerPanel(panelHost, catalogue, actions);
-  let shown = mountShownLayers(panelHost, defs, shownActions);
-  let legend = mountMapLegend(mapHost, defs);
-  let attribution = mountAttribution(mapHost, defs);
+}
 
-  const refresh = () => {
-    panel.update(store.get(), statuses.get().map);
-    shown.update(store.get());
-    legend.update(store.get());
-    attribution.update(store.get());
-  };
-  const renderChrome = (lang: Lang) => {
+/** The layer panel, the shown-layers list, the legend, the attribution and the info dialog. */
+class UiPieces {
+  private readonly panelHost = document.getElementById('panel-host')!;
+  private readonly mapHost = document.getElementById('map-host')!;
+  private readonly actions: PanelActions;
+  private readonly shownActions: ShownLayersActions;
+  private info!: ReturnType<typeof mountInfoDialog>;
+  private panel!: ReturnType<typeof mountLayerPanel>;
+  private shown!: ReturnType<typeof mountShownLayers>;
+  private legend!: ReturnType<typeof mountMapLegend>;
+  private attribution!: ReturnType<typeof mountAttribution>;
+
+  constructor(private readonly context: UiContext) {
+    const { store, defs } = context;
+    this.actions = {
+      toggle: (id, on) => store.update((state) => setVisible(state, id, on, defs.get(id)?.opacity ?? 1)),
+      opacity: (id, value) => store.update((state) => setOpacity(state, id, value)),
+      reorder: (id, targetId, position) =>
+        store.update((state) => ({ order: moveNextTo(state.order, id, targetId, position) })),
+      info: (def, opener) => this.info.open(def, this.groupTitle(def.group), opener),
+    };
+    this.shownActions = {
+      moveShown: (id, step) => store.update((state) => ({ order: moveAmongShown(state.order, new Set(state.visible.keys()), id, step) })),
+      reorder: this.actions.reorder,
+      toggle: this.actions.toggle,
+    };
+    this.mountPieces();
+  }
+
+  refresh(): void {
+    const { store, statuses } = this.context;
+    this.panel.update(store.get(), statuses.get().map);
+    this.shown.update(store.get());
+    this.legend.update(store.get());
+    this.attribution.update(store.get());
+  }
+
+  rebuildPanel(): void {
+    this.panel.element.remove();
+    this.panel = mountLayerPanel(this.panelHost, this.context.catalogue, this.actions);
+    this.refresh();
+  }
+
+  renderChrome(lang: Lang): void {
     document.getElementById('app-subtitle')!.textContent = t('app.subtitle');
     document.getElementById('map')!.setAttribute('aria-label', t('app.map_label'));
     document.getElementById('panel-toggle')!.setAttribute('aria-label', t('panel.toggle_panel'));
     document.getElementById('skip-link')!.textContent = t('toolbar.skip_to_map');
     relabelTools();
+    const tools = document.getElementById('header-tools')!;
     tools.replaceChildren();
-    mountLangToggle(tools, lang, (next) => store.update(() => ({ lang: next })));
-  };
-  // A refreshed catalogue added layers (feature_refresh): rebuild the panel with them.
-  window.addEventListener('geoveille:catalogue-changed', () => {
-    panel.element.remove();
-    panel = mountLayerPanel(panelHost, catalogue, actions);
-    refresh();
-  });
-  mountToolbar(document.getElementById('toolbar')!);
-  wireSkipLink();
-  wirePanelToggle(panelHost);
-  renderChrome(store.get().lang);
-  refresh();
+    mountLangToggle(tools, lang, (next) => this.context.store.update(() => ({ lang: next })));
+  }
 
-  return {
-    refresh,
-    async switchLang(lang) {
-      await setLang(lang);
-      document.documentElement.lang = lang;
-      document.getElementById('layer-info')?.remove();
-      panel.element.remove();
-      shown.element.remove();
-      legend.element.remove();
-      document.getElementById('attribution')?.remove();
-      info = mountInfoDialog(document.body);
-      panel = mountLayerPanel(panelHost, catalogue, actions);
-      shown = mountShownLayers(panelHost, defs, shownActions);
-      legend = mountMapLegend(mapHost, defs);
-      attribution = mountAttribution(mapHost, defs);
-      renderChrome(lang);
-      refresh();
-      document.getElementById('lang-toggle')?.focus();
-    },
-  };
+  async switchLang(lang: Lang): Promise<void> {
+    await setLang(lang);
+    document.documentElement.lang = lang;
+    document.getElementById('layer-info')?.remove();
+    this.panel.element.remove();
+    this.shown.element.remove();
+    this.legend.element.remove();
+    document.getElementById('attribution')?.remove();
+    this.mountPieces();
+    this.renderChrome(lang);
+    this.refresh();
+    document.getElementById('lang-toggle')?.focus();
+  }
+
+  private mountPieces(): void {
+    const { catalogue, defs } = this.context;
+    this.info = mountInfoDialog(document.body);
+    this.panel = mountLayerPanel(this.panelHost, catalogue, this.actions);
+    this.shown = mountShownLayers(this.panelHost, defs, this.shownActions);
+    this.legend = mountMapLegend(this.mapHost, defs);
+    this.attribution = mountAttribution(this.mapHost, defs);
+  }
+
+  private groupTitle(id: string): string {
+    const group = this.context.catalogue.groups.find((candidate) => candidate.id === id);
+    return group ? pick(group.title) : id;
+  }
 }
 
 /** On small screens the panel is a sheet the user opens and closes. */

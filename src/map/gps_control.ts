@@ -23,6 +23,8 @@ export interface GpsHandle {
   onFollowChange(listener: () => void): void;
   /** GeolocationPositionError codes: 1 refused, 2 unavailable, 3 timeout; 0 = no geolocation at all. */
   onError(listener: (code: number) => void): void;
+  /** Takes the control (its button, dot and circle) off the map. */
+  remove(): void;
 }
 
 export function addGpsControl(map: MapLibreMap): GpsHandle {
@@ -55,6 +57,9 @@ export function addGpsControl(map: MapLibreMap): GpsHandle {
     onError: (listener) => {
       control.on('error', (error) => listener(error.code));
       if (!('geolocation' in navigator)) setTimeout(() => listener(0), 0);
+    },
+    remove: () => {
+      if (map.hasControl(control)) map.removeControl(control);
     },
   };
 }

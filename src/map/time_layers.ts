@@ -51,12 +51,21 @@ export class TimeLayers {
     onError: (layerId: string, error: unknown) => void,
   ) {
     ofMap.set(map, this);
-    map.on('styledata', () => this.reconcile());
+    map.on('styledata', this.onStyle);
     // A date's file that fails to open is the series layer's error.
     onCogError((id, error) => {
       const cut = id.indexOf(DATE_SEPARATOR);
       if (cut > 0) onError(id.slice(0, cut), error);
     });
+  }
+
+  private readonly onStyle = () => this.reconcile();
+
+  /** Gives every layer its catalogue filters and file back and stops following the style. */
+  dispose(): void {
+    for (const { def } of [...this.wanted.values()]) this.clear(def);
+    this.map.off('styledata', this.onStyle);
+    if (ofMap.get(this.map) === this) ofMap.delete(this.map);
   }
 
   /** What a layer should show; `date`/`preload` only for series layers. */

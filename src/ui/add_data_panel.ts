@@ -19,6 +19,8 @@ export interface AddedLayersPanel {
   add(def: LayerDefinition): void;
   remove(id: string): void;
   update(state: AppState, statuses: LayerStatuses): void;
+  /** Takes the section off the layer panel (the feature is taken out). */
+  detach(): void;
 }
 
 export function mountAddedLayers(actions: AddedLayersActions): AddedLayersPanel {
@@ -54,6 +56,11 @@ export function mountAddedLayers(actions: AddedLayersActions): AddedLayersPanel 
 
   return {
     attach,
+    detach() {
+      rows.clear();
+      section?.remove();
+      section = null;
+    },
     add(def) {
       if (!rows.has(def.id)) rows.set(def.id, { row: build(def), def });
       attach();

@@ -40,27 +40,7 @@ export function mountDivider(container: HTMLElement, initial: number, onChange: 
     const box = container.getBoundingClientRect();
     move((event.clientX - box.left) / box.width);
   };
-
-  let dragging: number | null = null;
-  element.addEventListener('pointerdown', (event) => {
-    event.preventDefault();
-    dragging = event.pointerId;
-    try {
-      element.setPointerCapture(event.pointerId); // keeps the drag when the pointer outruns the bar
-    } catch {
-      // a pointer the browser no longer tracks: the drag still works while it stays on the bar
-    }
-    element.focus({ preventScroll: true });
-    fromPointer(event);
-  });
-  element.addEventListener('pointermove', (event) => {
-    if (dragging === event.pointerId) fromPointer(event);
-  });
-  const release = (event: PointerEvent) => {
-    if (dragging === event.pointerId) dragging = null;
-  };
-  element.addEventListener('pointerup', release);
-  element.addEventListener('pointercancel', release);
+  followPointer(element, fromPointer);
   element.addEventListener('keydown', (event) => {
     const step = event.shiftKey ? BIG_STEP : STEP;
     const next = { ArrowLeft: fraction - step, ArrowDown: fraction - step, ArrowRight: fraction + step, ArrowUp: fraction + step, Home: 0, End: 1 }[event.key];
@@ -77,4 +57,28 @@ export function mountDivider(container: HTMLElement, initial: number, onChange: 
   };
   relabel();
   return { element, set: place, relabel, remove: () => element.remove() };
+}
+
+/** Drags with a mouse, a pen or a finger: `onMove` gets every move of the pointer that pressed. */
+function followPointer(element: HTMLElement, onMove: (event: PointerEvent) => void): void {
+  let dragging: number | null = null;
+  element.addEventListener('pointerdown', (event) => {
+    event.preventDefault();
+    dragging = event.pointerId;
+    try {
+      element.setPointerCapture(event.pointerId); // keeps the drag when the pointer outruns the bar
+    } catch {
+      // a pointer the browser no longer tracks: the drag still works while it stays on the bar
+    }
+    element.focus({ preventScroll: true });
+    onMove(event);
+  });
+  element.addEventListener('pointermove', (event) => {
+    if (dragging === event.pointerId) onMove(event);
+  });
+  const release = (event: PointerEvent) => {
+    if (dragging === event.pointerId) dragging = null;
+  };
+  element.addEventListener('pointerup', release);
+  element.addEventListener('pointercancel', release);
 }

@@ -4,6 +4,7 @@ import { t } from '../i18n';
 import { el } from './dom';
 
 export interface OfflineBanner {
+  element: HTMLElement;
   show(on: boolean): void;
   relabel(): void;
 }
@@ -18,6 +19,7 @@ export function mountOfflineBanner(mapHost: HTMLElement): OfflineBanner {
   relabel();
   mapHost.appendChild(banner);
   return {
+    element: banner,
     show: (on) => { banner.hidden = !on; },
     relabel,
   };

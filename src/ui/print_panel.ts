@@ -41,6 +41,49 @@ function select(options: Array<[string, string]>, value: string): HTMLSelectElem
 }
 
 export function renderPrintPanel(initial: PrintOptions, handlers: PanelHandlers): PrintPanel {
+  const options = optionControls(initial);
+  const output = outputControls(handlers);
+  const summary = el('p', { class: 'print-summary' });
+  const element = el('form', { class: 'print-panel', 'data-state': 'idle', novalidate: true },
+    ...options.rows,
+    summary,
+    el('p', { class: 'print-note' }, t('print.frame_note')),
+    ...output.nodes);
+  element.addEventListener('submit', (event) => event.preventDefault());
+  element.addEventListener('input', () => handlers.change());
+  element.addEventListener('change', () => handlers.change());
+
+  return {
+    element,
+    read() {
+      const read = options.read();
+      if (!read) output.status.textContent = t('print.bad_scale');
+      return read;
+    },
+    setSummary(text) {
+      summary.textContent = text;
+    },
+    setProgress(done, total) {
+      output.setBusy(true);
+      element.dataset.state = 'rendering';
+      output.progress.max = total;
+      output.progress.value = done;
+      output.status.textContent = t('print.progress', { done, total });
+    },
+    setWriting() {
+      output.status.textContent = t('print.writing');
+    },
+    setFinished(state, message, made = []) {
+      output.setBusy(false);
+      element.dataset.state = state;
+      output.status.textContent = message;
+      output.files.replaceChildren(...made.map((file) => el('li', {}, el('a', { href: file.url, download: file.name }, file.name))));
+    },
+  };
+}
+
+/** Title, page, orientation, resolution, scale and what to include; read() is null for a bad scale. */
+function optionControls(initial: PrintOptions): { rows: HTMLElement[]; read(): PrintOptions | null } {
   const title = el('input', { type: 'text', value: initial.title, maxlength: 120 });
   const page = select(PAGE_NAMES.map((name) => [name, PAGE_LABELS[name] ?? name]), initial.page);
   const orientation = select([['landscape', t('print.landscape')], ['portrait', t('print.portrait')]], initial.orientation);
@@ -51,7 +94,36 @@ export function renderPrintPanel(initial: PrintOptions, handlers: PanelHandlers)
     const box = el('input', { type: 'checkbox', id: `print-include-${key}`, checked: initial.include[key] ?? DEFAULT_INCLUDES[key] });
     return { key, box, row: el('div', { class: 'print-check' }, box, el('label', { for: `print-include-${key}` }, t(`print.${label}`))) };
   });
-  const summary = el('p', { class: 'print-summary' });
+  const customRow = field('print-scale-n', t('print.scale_n'), scaleN);
+  const syncScale = () => {
+    customRow.hidden = scaleMode.value !== 'custom';
+  };
+  syncScale();
+  scaleMode.addEventListener('change', syncScale);
+  const rows = [
+    field('print-title', t('print.map_title'), title),
+    el('div', { class: 'print-row' }, field('print-page', t('print.page'), page), field('print-orientation', t('print.orientation'), orientation), field('print-dpi', t('print.dpi'), dpi)),
+    el('div', { class: 'print-row' }, field('print-scale', t('print.scale'), scaleMode), customRow),
+    el('fieldset', { class: 'print-include' }, el('legend', {}, t('print.include')), ...boxes.map((b) => b.row)),
+  ];
+  const read = (): PrintOptions | null => {
+    const n = Number(scaleN.value);
+    const custom = scaleMode.value === 'custom';
+    if (custom && !(Number.isFinite(n) && n >= 100 && n <= 50_000_000)) return null;
+    return {
+      title: title.value.trim() || t('print.default_title'),
+      page: page.value as PrintOptions['page'],
+      orientation: orientation.value as PrintOptions['orientation'],
+      dpi: Number(dpi.value),
+      scale: custom ? Math.round(n) : null,
+      include: Object.fromEntries(boxes.map(({ key, box }) => [key, box.checked])) as unknown as PrintIncludes,
+    };
+  };
+  return { rows, read };
+}
+
+/** The three "make" buttons, the progress bar with Cancel, the status line and the files made. */
+function outputControls(handlers: PanelHandlers) {
   const status = el('p', { class: 'print-status', role: 'status', 'aria-live': 'polite' });
   const progress = el('progress', { class: 'print-progress', max: 1, value: 0, hidden: true, 'aria-label': t('print.title') });
   const cancel = el('button', { type: 'button', class: 'print-cancel', hidden: true }, t('print.cancel'));
@@ -61,70 +133,11 @@ export function renderPrintPanel(initial: PrintOptions, handlers: PanelHandlers)
     button.addEventListener('click', () => handlers.make(format));
     return button;
   });
-  const customRow = field('print-scale-n', t('print.scale_n'), scaleN);
-  const syncScale = () => {
-    customRow.hidden = scaleMode.value !== 'custom';
-  };
-  syncScale();
-  scaleMode.addEventListener('change', syncScale);
   cancel.addEventListener('click', () => handlers.cancel());
-
-  const element = el('form', { class: 'print-panel', 'data-state': 'idle', novalidate: true },
-    field('print-title', t('print.map_title'), title),
-    el('div', { class: 'print-row' }, field('print-page', t('print.page'), page), field('print-orientation', t('print.orientation'), orientation), field('print-dpi', t('print.dpi'), dpi)),
-    el('div', { class: 'print-row' }, field('print-scale', t('print.scale'), scaleMode), customRow),
-    el('fieldset', { class: 'print-include' }, el('legend', {}, t('print.include')), ...boxes.map((b) => b.row)),
-    summary,
-    el('p', { class: 'print-note' }, t('print.frame_note')),
-    el('div', { class: 'print-actions' }, ...makers),
-    progress, cancel, status, files);
-  element.addEventListener('submit', (event) => event.preventDefault());
-  element.addEventListener('input', () => handlers.change());
-  element.addEventListener('change', () => handlers.change());
-
   const setBusy = (busy: boolean) => {
     makers.forEach((button) => (button.disabled = busy));
     cancel.hidden = !busy;
     progress.hidden = !busy;
   };
-
-  return {
-    element,
-    read() {
-      const n = Number(scaleN.value);
-      const custom = scaleMode.value === 'custom';
-      if (custom && !(Number.isFinite(n) && n >= 100 && n <= 50_000_000)) {
-        status.textContent = t('print.bad_scale');
-        return null;
-      }
-      const include = Object.fromEntries(boxes.map(({ key, box }) => [key, box.checked])) as unknown as PrintIncludes;
-      return {
-        title: title.value.trim() || t('print.default_title'),
-        page: page.value as PrintOptions['page'],
-        orientation: orientation.value as PrintOptions['orientation'],
-        dpi: Number(dpi.value),
-        scale: custom ? Math.round(n) : null,
-        include,
-      };
-    },
-    setSummary(text) {
-      summary.textContent = text;
-    },
-    setProgress(done, total) {
-      setBusy(true);
-      element.dataset.state = 'rendering';
-      progress.max = total;
-      progress.value = done;
-      status.textContent = t('print.progress', { done, total });
-    },
-    setWriting() {
-      status.textContent = t('print.writing');
-    },
-    setFinished(state, message, made = []) {
-      setBusy(false);
-      element.dataset.state = state;
-      status.textContent = message;
-      files.replaceChildren(...made.map((file) => el('li', {}, el('a', { href: file.url, download: file.name }, file.name))));
-    },
-  };
+  return { status, progress, files, setBusy, nodes: [el('div', { class: 'print-actions' }, ...makers), progress, cancel, status, files] };
 }

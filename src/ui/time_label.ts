@@ -3,6 +3,7 @@ import { el } from './dom';
 import { injectTimeStyles } from './time_styles';
 
 export interface TimeLabel {
+  element: HTMLElement;
   show(time: string, layerTitle: string): void;
   hide(): void;
 }
@@ -14,6 +15,7 @@ export function mountTimeLabel(host: HTMLElement): TimeLabel {
   const label = el('div', { id: 'time-label', class: 'time-map-label', hidden: true }, time, layer);
   host.appendChild(label);
   return {
+    element: label,
     show(text, title) {
       time.textContent = text;
       layer.textContent = title;

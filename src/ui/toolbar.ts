@@ -20,18 +20,22 @@ export interface ToolEntry {
   /** i18n key of the visible label. */
   label: string;
   priority: 1 | 2 | 3;
+  /** i18n key of the tooltip (set and relabelled by the toolbar). */
+  title?: string;
+  /** A button that stays pressed while its tool is on (aria-pressed, false until the tool says). */
+  toggle?: boolean;
 }
 
 export const TOOLS: readonly ToolEntry[] = [
-  { id: 'verdict-button', icon: 'flood', label: 'verdict.button', priority: 1 },
+  { id: 'verdict-button', icon: 'flood', label: 'verdict.button', priority: 1, title: 'verdict.button_title' },
   { id: 'aoi-toolbar-button', icon: 'area', label: 'aoi.button', priority: 2 },
-  { id: 'add-data-button', icon: 'add', label: 'add_data.button', priority: 3 },
-  { id: 'measure-button', icon: 'ruler', label: 'measure.button', priority: 3 },
-  { id: 'compare-button', icon: 'compare', label: 'compare.button', priority: 3 },
-  { id: 'series-button', icon: 'chart', label: 'series.button', priority: 3 },
-  { id: 'print-button', icon: 'print', label: 'print.button', priority: 3 },
-  { id: 'offline-button', icon: 'offline', label: 'offline.button', priority: 3 },
-  { id: 'gps-button', icon: 'locate', label: 'gps.button', priority: 3 },
+  { id: 'add-data-button', icon: 'add', label: 'add_data.button', priority: 3, title: 'add_data.button_title' },
+  { id: 'measure-button', icon: 'ruler', label: 'measure.button', priority: 3, title: 'measure.button_title' },
+  { id: 'compare-button', icon: 'compare', label: 'compare.button', priority: 3, title: 'compare.button_title', toggle: true },
+  { id: 'series-button', icon: 'chart', label: 'series.button', priority: 3, toggle: true },
+  { id: 'print-button', icon: 'print', label: 'print.button', priority: 3, title: 'print.button_title' },
+  { id: 'offline-button', icon: 'offline', label: 'offline.button', priority: 3, title: 'offline.button_title' },
+  { id: 'gps-button', icon: 'locate', label: 'gps.button', priority: 3, title: 'gps.button_title' },
 ];
 
 const WIDE = '(min-width: 1024px)';
@@ -66,7 +70,10 @@ export function mountToolbar(toolbar: HTMLElement): void {
   relabelTools();
 }
 
-/** Puts a feature's button where its TOOLS entry says, with its icon and label. */
+/**
+ * Puts a feature's button where its TOOLS entry says, with its icon, label and tooltip. A button
+ * already there with the same id (the stand-in of a feature loaded on first use) gives way.
+ */
 export function addTool(toolbar: HTMLElement, button: HTMLButtonElement): HTMLButtonElement {
   mountToolbar(toolbar);
   const entry = TOOLS.find((candidate) => candidate.id === button.id);
@@ -74,9 +81,22 @@ export function addTool(toolbar: HTMLElement, button: HTMLButtonElement): HTMLBu
   if (entry) {
     button.dataset.priority = String(entry.priority);
     button.replaceChildren(toolIcon(entry.icon), el('span', { class: 'tool-label' }, t(entry.label)));
+    if (entry.title) button.title = t(entry.title);
+    if (entry.toggle && !button.hasAttribute('aria-pressed')) button.setAttribute('aria-pressed', 'false');
   }
-  place(button);
+  const standIn = document.getElementById(button.id);
+  if (standIn && standIn !== button) {
+    const focused = document.activeElement === standIn;
+    standIn.replaceWith(button);
+    if (focused) button.focus();
+  } else place(button);
   return button;
+}
+
+/** The tool button with this id: the one on the page (e.g. a stand-in), else a new one placed by addTool. */
+export function toolButton(toolbar: HTMLElement, id: string): HTMLButtonElement {
+  const existing = document.getElementById(id);
+  return existing instanceof HTMLButtonElement ? existing : addTool(toolbar, el('button', { type: 'button', id }));
 }
 
 /** Gives every declared tool (and the "More" button) its label in the current language. */
@@ -87,8 +107,10 @@ export function relabelTools(): void {
   document.getElementById(MENU_ID)?.setAttribute('aria-label', t('toolbar.more'));
   document.getElementById(ROW_ID)?.setAttribute('aria-label', t('toolbar.tools'));
   for (const entry of TOOLS) {
-    const label = document.getElementById(entry.id)?.querySelector('.tool-label');
+    const button = document.getElementById(entry.id);
+    const label = button?.querySelector('.tool-label');
     if (label) label.textContent = t(entry.label);
+    if (button && entry.title) button.title = t(entry.title);
   }
 }
 

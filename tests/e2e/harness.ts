@@ -182,4 +182,6 @@ export async function clickTool(page: Page, buttonId: string, options: { tap?: b
     await page.waitForSelector(selector, { state: 'visible' });
   }
   await press(selector);
+  // A tool's code is fetched on its first use: wait until it is there and has run the click.
+  await page.waitForFunction(() => document.documentElement.dataset.toolLoading === undefined);
 }

@@ -7,9 +7,9 @@ import { streamFor } from './prng';
 import { FLOOR_M, LIMIT100_M, type LidarRasters } from './lidar_dem';
 import { FLOOD_2019_SEVERITY } from './flood_history';
 
-export const WATER = 1;
-export const DRY = 0;
-export const NO_OBSERVATION = 255;
+/** The classes of an extent raster's pixels. */
+export const EXTENT_CLASS = { water: 1, dry: 0, noObservation: 255 } as const;
+export const NO_OBSERVATION = EXTENT_CLASS.noObservation;
 
 export interface FloodDate {
   date: string;
@@ -39,7 +39,7 @@ export function floodExtent(seed: number, lidar: LidarRasters, day: FloodDate): 
   const out = new Uint8Array(dem.length);
   for (let p = 0; p < dem.length; p++) {
     const cloudy = day.cloud > 0 && clouds(grid.km[2 * p]! / 0.8, grid.km[2 * p + 1]! / 0.8) > 1 - 2.6 * day.cloud;
-    out[p] = !land[p] || cloudy ? NO_OBSERVATION : dem[p]! < level ? WATER : DRY;
+    out[p] = !land[p] || cloudy ? NO_OBSERVATION : dem[p]! < level ? EXTENT_CLASS.water : EXTENT_CLASS.dry;
   }
   return out;
 }
