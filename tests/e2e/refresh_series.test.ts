@@ -12,8 +12,8 @@ import { colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle, type AppP
 import { colorDistance, formatRgb, type Rgb } from './pixels';
 import { findFloodPoint, FLOOD_LAYER, type FloodPoint } from './series_fixture';
 import { readLayer } from './app_data';
+import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const LIVE_DIR = 'data/live-series/';
 const SAME = 30;
 const CHANGED = 40;

@@ -7,8 +7,8 @@ import type { Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openApp, saveScreenshot, type AppPage, type GeoveilleWindow } from './harness';
+import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
 
 interface Picked { lon: number; lat: number; label: string; zoom?: number }

@@ -11,8 +11,8 @@ import { openCog, type Cog } from '../../src/sources/cog/open';
 import { FileRangeSource } from '../../src/sources/file_source';
 import { seriesAt, type SeriesPoint } from '../../src/queries/series';
 import { readLayer } from './app_data';
+import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const FLOOD_LAYER = 'etendue-crue-2019';
 
 export interface FloodPoint { lon: number; lat: number; series: SeriesPoint[] }

@@ -17,10 +17,11 @@ import { pointOnlyIn, type Decade } from './fire_points';
 import { colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage, type GeoveilleWindow } from './harness';
 import { colorDistance, formatRgb, type Rgb } from './pixels';
 import { axeViolations, FLOOD_LAYER, findFloodPlainPoint, findFloodPoint } from './series_fixture';
+import { hasSharedFiles, sharedPath, REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const firesFile = path.resolve(repoRoot, '../shared/data/quebec/fires/mrnf_fires_by_decade_1880-2029.geojson');
-const hasFires = existsSync(firesFile);
+const FIRES = 'quebec/fires/mrnf_fires_by_decade_1880-2029.geojson';
+const firesFile = sharedPath(FIRES);
+const hasFires = hasSharedFiles(FIRES);
 const FIRES_ID = 'test-feux-decennies';
 /** A filled perimeter vs the basemap alone: far apart; two looks of one state: close. */
 const CHANGED = 25;

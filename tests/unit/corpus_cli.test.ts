@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { corpusCases } from '../corpus/cases';
 import { CLEAR_MESSAGES } from '../corpus/clear_messages';
 import { materialise } from '../corpus/read';
+import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 // Mostly tsx start-up (3–4 s on an idle 2-core machine; more when other tests run).
 const MAX_MS = 30_000;
 

@@ -13,10 +13,11 @@ import { distinctTimes, nearestTime, parsePeriod, valuesBetween } from '../../sr
 import { decodeTime, encodeTime, type TimeSelection } from '../../src/state/time_state';
 import { decodeHash, encodeHash } from '../../src/state/url_codec';
 import { repoRoot } from './cog_helpers';
+import { hasSharedFiles, sharedPath } from '../support/shared_data';
 
-const sharedData = path.resolve(repoRoot, '../shared/data');
-const firesFile = path.join(sharedData, 'quebec/fires/mrnf_fires_by_decade_1880-2029.geojson');
-const hasFires = existsSync(firesFile);
+const FIRES = 'quebec/fires/mrnf_fires_by_decade_1880-2029.geojson';
+const firesFile = sharedPath(FIRES);
+const hasFires = hasSharedFiles(FIRES);
 const demoData = path.join(repoRoot, 'public');
 const hasDemo = existsSync(path.join(demoData, 'data/perturbations.pmtiles'));
 
