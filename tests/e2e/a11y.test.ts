@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, saveScreenshot, type AppPage, clickTool } from './harness';
+import { launchBrowser, openApp, saveScreenshot, type AppPage, clickTool, waitForReportDone } from './harness';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const FLOOD_POINT = { lon: -72.55, lat: 46.35 };
@@ -87,7 +87,7 @@ for (const lang of ['fr', 'en'] as const) {
         feature: { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } },
       } })), SQUARE);
       await page.waitForFunction(() => (document.querySelector('#side-sheet')?.textContent ?? '').includes('Zone test'));
-      await page.waitForTimeout(3000);
+      await waitForReportDone(page);
       await saveScreenshot(page, `a11y-report-${lang}`);
       expect(await sheetText(page)).toContain('Zone test');
       expect(await seriousViolations(page)).toEqual([]);

@@ -27,10 +27,13 @@ describe('draw an AOI, then its report', () => {
       window.addEventListener('geoveille:aoi-selected', (event) => {
         Object.assign(window, { __selectedAoi: (event as CustomEvent).detail.feature });
       });
+      window.addEventListener('geoveille:map-mode', (event) => {
+        Object.assign(window, { __mapMode: (event as CustomEvent<{ mode: string }>).detail.mode });
+      });
     });
     await drawRectangle(page, [-72.6, 46.37], [-72.565, 46.345]);
     // The drawing tool releases the map a moment after the last click.
-    await page.waitForTimeout(500);
+    await page.waitForFunction(() => (window as unknown as { __mapMode?: string }).__mapMode === 'browse');
     await page.click('.aoi-row .aoi-report');
     const shown = await reportValues(page, 'zones-inondables');
     await saveScreenshot(page, 'aoi-report-flow');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLayer, readManifest } from './app_data';
-import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage } from './harness';
+import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage, nextFrame } from './harness';
 
 const LAYER = 'peuplements-ecoforestiers';
 
@@ -87,7 +87,10 @@ describe('identify', () => {
     await app.page.evaluate(() => window.dispatchEvent(new CustomEvent('geoveille:map-mode', { detail: { mode: 'draw' } })));
     const { x, y } = await pointOnPage(app.page, point.lon, point.lat);
     await app.page.mouse.click(x, y);
-    await app.page.waitForTimeout(1500);
+    // Identify opens its sheet (loading) in the click's own handler: after the next frame and
+    // the map's idle, an identify would show.
+    await nextFrame(app.page);
+    await waitForIdle(app.page);
     expect(await app.page.$eval('#side-sheet', (s) => (s as HTMLElement).hidden)).toBe(true);
     await app.page.evaluate(() => window.dispatchEvent(new CustomEvent('geoveille:map-mode', { detail: { mode: 'browse' } })));
     await app.page.mouse.click(x, y);

@@ -51,14 +51,16 @@ async function settledCentre(page: Page, target: [number, number], withinKm: num
     const c = map.unproject([(right - box.left) / 2, box.height / 2]);
     return [c.lng, c.lat] as [number, number];
   };
-  const moving = () => (window as GeoveilleWindow).__geoveille!.map.isMoving() || document.getElementById('side-sheet')!.hidden;
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const centre = await page.evaluate(visibleCentre);
-    const settled = !(await page.evaluate(moving)) && km(centre, target) < withinKm;
-    if (settled || Date.now() > deadline) return centre;
-    await page.waitForTimeout(200);
-  }
+  // Checked in the page on every frame: stopped, sheet open, target near the visible centre.
+  await page.waitForFunction(([[lon, lat], within]) => {
+    const map = (window as GeoveilleWindow).__geoveille!.map;
+    const sheet = document.getElementById('side-sheet')!;
+    if (map.isMoving() || sheet.hidden) return false;
+    const box = map.getContainer().getBoundingClientRect();
+    const c = map.unproject([(Math.min(box.right, sheet.getBoundingClientRect().left) - box.left) / 2, box.height / 2]);
+    return Math.hypot((lon - c.lng) * 111.32 * Math.cos((c.lat * Math.PI) / 180), (lat - c.lat) * 110.57) < within;
+  }, [target, withinKm] as const, { timeout: 15_000 }).catch(() => undefined); // the caller's expect says how far
+  return page.evaluate(visibleCentre);
 }
 
 describe('search box', () => {
