@@ -70,7 +70,17 @@ describe('bad files as layers, in the browser', () => {
     expect(layers.filter(({ item }) => item.kind === 'pmtiles')).toHaveLength(count('pmtiles'));
   });
 
-  it.each(layers.map(({ def, item }) => [item.name, def.id, item] as const))('%s: an English error naming the file and what is wrong', async (name, id, item) => {
+  // Known gaps of the app, each one failing its test until fixed (it.fails flips red once it is).
+  const KNOWN_GAPS: Record<string, string> = {
+    'lerc-corrupt.tif': 'LERC is decoded by WebAssembly, which the CSP (no wasm-unsafe-eval) blocks: the user reads a CSP error, not what is wrong with the file',
+  };
+  const cases = layers.map(({ def, item }) => [item.name, def.id, item] as const);
+  const named = (name: string) => (KNOWN_GAPS[name] ? `${name} (known gap: ${KNOWN_GAPS[name]})` : name);
+  for (const [name, id, item] of cases) {
+    (KNOWN_GAPS[name] ? it.fails : it)(`${named(name)}: an English error naming the file and what is wrong`, () => expectClearError(name, id, item));
+  }
+
+  async function expectClearError(name: string, id: string, item: CorpusCase): Promise<void> {
     const row = await rowOf(app.page, id);
     expect(row.state, `${id} ← ${name}`).toBe('error');
     expect(row.title).toBe(name);
@@ -78,14 +88,16 @@ describe('bad files as layers, in the browser', () => {
     expect(row.error).toMatch(/^Layer|cannot|could not|can't/i);
     // The reason in brackets, in the wording the in-process read gives (tests/unit/corpus_files).
     expect(row.error).toMatch(/\(.{6,}\)/);
-    expect(row.error).toMatch(item.expect!);
+    // What is wrong, said without the file's name (which alone could match the case's pattern).
+    const reason = row.error.replaceAll(name, '');
+    expect(reason).toMatch(item.expect!);
     const clear = CLEAR_MESSAGES[name];
     if (clear) {
-      expect(row.error).toMatch(clear.must);
-      expect(row.error).not.toMatch(clear.mustNot);
+      expect(reason).toMatch(clear.must);
+      expect(reason).not.toMatch(clear.mustNot);
     }
     console.log(`${name}: ${row.error}`);
-  });
+  }
 
   it('should still draw the control layer and answer a click on it', async () => {
     expect((await rowOf(app.page, CONTROL)).state).not.toBe('error');

@@ -1,15 +1,14 @@
 // The search box in the built app: places, coordinates, addresses and layers; keyboard only;
 // the combobox is named and passes axe; picking moves the map and fires geoveille:place-picked.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openApp, saveScreenshot, type AppPage, type GeoveilleWindow } from './harness';
 import { REPO_ROOT as repoRoot } from '../support/shared_data';
+import { axeViolations } from './axe';
 
-const require = createRequire(import.meta.url);
 
 interface Picked { lon: number; lat: number; label: string; zoom?: number }
 type TestWindow = GeoveilleWindow & { __picked: Picked[] };
@@ -94,13 +93,7 @@ describe('search box', () => {
     expect(attrs).toEqual({ role: 'combobox', expanded: 'true', controls: 'search-listbox', label: expect.stringMatching(/Rechercher/) });
     const screenshot = await saveScreenshot(page, 'search-suggestions');
     expect(screenshot).toMatch(/search-suggestions\.png$/);
-    // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') blocks injected <script> tags.
-    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
-      const result = await axe.run({ include: [['#search']] }, { resultTypes: ['violations'] });
-      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
+    const violations = await axeViolations(page, ['#search']);
     expect(violations).toEqual([]);
   });
 
