@@ -2,7 +2,7 @@
 // it is ready and the map idle, record errors and requests, read pixel colours at lon/lat.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { inject } from 'vitest';
 import { averagePatch, type Rgb } from './pixels';
@@ -49,11 +49,16 @@ export interface OpenOptions {
   beforeGoto?: (page: Page) => Promise<unknown>;
   /** Skip waiting for ready + idle (for tests of the loading itself). */
   noWait?: boolean;
+  /** Context options other than the desktop default (e.g. a phone's viewport, touch). */
+  context?: BrowserContextOptions;
 }
+
+/** A 375 × 667 phone with touch, as the mobile tests use it. */
+export const PHONE_CONTEXT: BrowserContextOptions = { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
 
 /** Opens the app at `#hash` (without the '#') in a fresh context, waits for ready and idle. */
 export async function openApp(browser: Browser, hash = '', options: OpenOptions = {}): Promise<AppPage> {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const context = await browser.newContext(options.context ?? { viewport: VIEWPORT, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const app: AppPage = {
     page, context, consoleErrors: [], pageErrors: [], requests: [],

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fr from '../../src/i18n/fr.json';
 import en from '../../src/i18n/en.json';
-import { baseUrl, clickTool, launchBrowser, saveScreenshot, waitForIdle, waitForLayers, waitForReady } from './harness';
+import { clickTool, launchBrowser, saveScreenshot, openApp, PHONE_CONTEXT } from './harness';
 import { axeViolations } from './axe';
 
 const PHONE = { width: 375, height: 667 };
@@ -32,12 +32,7 @@ describe('offline and GPS panels on a 375 px phone', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     // no geolocation permission granted: the browser refuses the position
-    context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
-    page = await context.newPage();
-    await page.goto(`${baseUrl()}#map=12/46.35/-72.55&lang=fr&layers=zones-inondables`);
-    await waitForReady(page);
-    await waitForLayers(page);
-    await waitForIdle(page);
+    ({ page, context } = await openApp(browser, 'map=12/46.35/-72.55&lang=fr&layers=zones-inondables', { context: PHONE_CONTEXT }));
   });
   afterAll(async () => {
     await context?.close();

@@ -123,8 +123,10 @@ describe('injection of markup and javascript: URLs', () => {
 
   it('should treat typed search text as text', async () => {
     await page.fill('#search-input', EVIL);
-    // The search answers synchronously: "no result for …" echoes the query, as text.
-    await page.waitForFunction(() => (document.querySelector('#search-status')?.textContent ?? '').includes('<img'), undefined, { timeout: 10_000 });
+    // The search answers as the text is typed: suggestions (the layers' titles are the payload too)
+    // or "no result for …" echoing the query.
+    await page.waitForFunction(() => document.querySelector('#search-listbox [role="option"]')
+      || (document.querySelector('#search-status')?.textContent ?? '').includes('<img'), undefined, { timeout: 10_000 });
     await page.keyboard.press('Enter');
     expect(await injectedNodes(page)).toEqual([]);
   });
