@@ -17,7 +17,7 @@ import { pointOnlyIn, type Decade } from './fire_points';
 import { colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage, type GeoveilleWindow, waitForSettled } from './harness';
 import { colorDistance, formatRgb, type Rgb } from './pixels';
 import { axeViolations, FLOOD_LAYER, findFloodPlainPoint, findFloodPoint } from './series_fixture';
-import { hasSharedFiles, sharedPath, REPO_ROOT as repoRoot } from '../support/shared_data';
+import { hasSharedFiles, sharedPath, skipReason, REPO_ROOT as repoRoot } from '../support/shared_data';
 
 const FIRES = 'quebec/fires/mrnf_fires_by_decade_1880-2029.geojson';
 const firesFile = sharedPath(FIRES);
@@ -170,7 +170,7 @@ describe.skipIf(!hasFires)('time control on the real fire perimeters by decade',
     }
   });
 });
-if (!hasFires) it.skip('../shared/data is missing: the fire-perimeter time tests are skipped', () => undefined);
+if (!hasFires) it.skip(`the fire-perimeter time tests: ${skipReason(FIRES)}`, () => undefined);
 
 describe('time control on the demo 2019 flood series', () => {
   let browser: Browser;
