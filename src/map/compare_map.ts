@@ -52,6 +52,8 @@ export class CompareMap {
     map.on('load', () => {
       if (this.state) this.sync.apply(this.state);
     });
+    // `data-idle` on the right map: set when it has drawn everything asked (tests wait on it).
+    map.on('idle', () => { this.element.dataset.idle = 'true'; });
     this.copyCamera();
     main.on('move', this.follow);
     main.on('resize', this.resize);
@@ -60,6 +62,7 @@ export class CompareMap {
   /** Draws the app state's order and opacities with this side's visible layers. */
   show(state: AppState): void {
     this.state = state;
+    this.unsettle();
     if (this.map.isStyleLoaded()) this.sync.apply(state);
   }
 
@@ -67,6 +70,7 @@ export class CompareMap {
   showTime(def: LayerDefinition | null, wanted?: CompareTimeWanted): void {
     if (this.timeLayer && this.timeLayer.id !== def?.id) this.time.clear(this.timeLayer);
     this.timeLayer = def;
+    this.unsettle();
     if (def && wanted) this.time.set(def, wanted);
   }
 
@@ -76,7 +80,14 @@ export class CompareMap {
   }
 
   reloadLayer(...args: Parameters<LayerSync['reloadLayer']>): void {
+    this.unsettle();
     this.sync.reloadLayer(...args);
+  }
+
+  /** Clears `data-idle` until the next 'idle' (a repaint makes sure one comes). */
+  private unsettle(): void {
+    delete this.element.dataset.idle;
+    this.map.triggerRepaint();
   }
 
   destroy(): void {

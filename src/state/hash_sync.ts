@@ -18,11 +18,14 @@ export function hashOf(state: AppState): string {
 
 export function startHashSync(store: Store<AppState>): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const pending = document.documentElement.dataset; // `data-hash-pending`: tests wait for the write
   store.subscribe(() => {
     clearTimeout(timer);
+    pending.hashPending = 'true';
     timer = setTimeout(() => {
       const hash = hashOf(store.get());
       if (hash !== window.location.hash) history.replaceState(history.state, '', hash);
+      delete pending.hashPending;
     }, WRITE_DELAY_MS);
   });
 }

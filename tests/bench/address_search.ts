@@ -15,8 +15,8 @@ import { searchForm, tokens } from '../../src/queries/search/normalize';
 import { generateAddresses } from './address_generate';
 import { serveFolder } from './static_server';
 import type { BenchModule, BenchRow } from './table';
+import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const COUNT = Number(process.env.ADDRESS_BENCH_COUNT ?? 4_000_000);
 const TOWNS = 1100;
 const SAMPLE = 1000;

@@ -7,9 +7,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
+import { SHARED_DATA, REPO_ROOT as repoRoot } from '../support/shared_data';
 
-export const repoRoot = path.resolve(import.meta.dirname, '../..');
-export const sharedData = path.resolve(repoRoot, '../shared/data');
+export const sharedData = SHARED_DATA;
 const outDir = '/tmp/geoveille-cog-bench';
 const CHROMIUM_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-sandbox', '--disable-background-networking', '--no-first-run', '--disable-quic'];
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.tif': 'image/tiff' };
@@ -112,3 +112,5 @@ export function kb(bytes: number): string {
 export function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
+
+export { repoRoot };

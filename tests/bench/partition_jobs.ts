@@ -11,9 +11,9 @@ import { promisify } from 'node:util';
 import { importMaybePartitioned } from '../../src/cli/import/partition_run';
 import { writeGeneratedRaster } from '../unit/partition_fixture';
 import type { BenchModule, BenchRow } from './table';
+import { sharedPath, REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const fires = path.resolve(repoRoot, '../shared/data/quebec/fires/mrnf_fires_by_decade_1880-2029.geojson');
+const fires = sharedPath('quebec/fires/mrnf_fires_by_decade_1880-2029.geojson');
 
 async function singleProcess(input: string, dir: string): Promise<number> {
   const started = performance.now();

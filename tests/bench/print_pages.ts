@@ -8,8 +8,8 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { build, preview } from 'vite';
 import type { BenchModule, BenchRow } from './table';
+import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const outDir = '/tmp/geoveille-print-bench';
 const ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-sandbox', '--no-first-run'];
 // the demo flood zones and hydrography (vector tiles) with the basemap's place names

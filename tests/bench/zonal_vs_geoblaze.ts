@@ -10,9 +10,9 @@ import { openCog, type Cog } from '../../src/sources/cog/open';
 import { FileRangeSource } from '../../src/sources/file_source';
 import { zonalStatsMany } from '../../src/queries/zonal_stats';
 import { medianTime, type BenchModule, type BenchRow } from './table';
+import { sharedPath, REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const data = path.resolve(repoRoot, '../shared/data/quebec');
+const data = sharedPath('quebec');
 const require = createRequire(import.meta.url);
 /** Timed runs per side (the median is kept; the machine is shared). */
 const RUNS = 5;

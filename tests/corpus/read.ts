@@ -1,6 +1,6 @@
 // Reads one corpus case in-process with the app's own code (the same paths the browser takes):
 // COG → open + info + a pixel; PMTiles → header + tile 0/0/0; AOI upload → readAoiFile.
-// Returns what happened, how long it took and how much the heap grew.
+// Returns what happened, how long it took and how much memory grew, on and off the JS heap.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,14 @@ export interface CaseResult {
   message: string;
   ms: number;
   heapMiB: number;
+  /** Growth of memory outside the JS heap: ArrayBuffers, Buffers and other native allocations. */
+  offHeapMiB: number;
+}
+
+/** Off-heap bytes: `external` (native memory tied to JS objects) plus `arrayBuffers`. */
+function offHeapBytes(): number {
+  const usage = process.memoryUsage();
+  return usage.arrayBuffers + usage.external;
 }
 
 let folder: string | undefined;
@@ -64,6 +72,7 @@ async function readCase(item: CorpusCase): Promise<string> {
 export async function runCase(item: CorpusCase): Promise<CaseResult> {
   globalThis.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
+  const offHeapBefore = offHeapBytes();
   const started = performance.now();
   let ok = true;
   let message: string;
@@ -75,5 +84,6 @@ export async function runCase(item: CorpusCase): Promise<CaseResult> {
   }
   const ms = performance.now() - started;
   const heapMiB = Math.max(0, process.memoryUsage().heapUsed - heapBefore) / 1048576;
-  return { ok, message, ms, heapMiB };
+  const offHeapMiB = Math.max(0, offHeapBytes() - offHeapBefore) / 1048576;
+  return { ok, message, ms, heapMiB, offHeapMiB };
 }

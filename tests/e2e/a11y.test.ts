@@ -2,29 +2,14 @@
 // flood verdict, AOI panel and report, search suggestions) finds no serious or critical
 // violation; the flood verdict is announced; every header and panel control shows its focus.
 // axe is evaluated through DevTools (page.evaluate), which the app's CSP does not block.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, saveScreenshot, type AppPage, clickTool } from './harness';
+import { launchBrowser, openApp, saveScreenshot, type AppPage, clickTool, waitForReportDone } from './harness';
 import { showReport, showVerdict } from './app_hook';
+import { axeViolations } from './axe';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const FLOOD_POINT = { lon: -72.55, lat: 46.35 };
 const SQUARE = [[-72.57, 46.34], [-72.53, 46.34], [-72.53, 46.36], [-72.57, 46.36], [-72.57, 46.34]];
-
-/** Serious and critical axe violations in the page, as "rule: target (impact)". */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    type Result = { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<Result> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} (${violation.impact})`));
-  });
-}
 
 async function sheetText(page: Page): Promise<string> {
   return (await page.textContent('#side-sheet')) ?? '';
@@ -51,13 +36,13 @@ for (const lang of ['fr', 'en'] as const) {
 
     it('should pass axe on the map and layer panel', async () => {
       expect(await app.page.getAttribute('html', 'lang')).toBe(lang);
-      expect(await seriousViolations(app.page)).toEqual([]);
+      expect(await axeViolations(app.page, [], { seriousOnly: true })).toEqual([]);
     });
 
     it('should pass axe with a layer info dialog open', async () => {
       await app.page.click('#layer-panel li.layer[data-layer-id="zones-inondables"] button.layer-info');
       await app.page.waitForSelector('#layer-info[open]');
-      expect(await seriousViolations(app.page)).toEqual([]);
+      expect(await axeViolations(app.page, [], { seriousOnly: true })).toEqual([]);
       await app.page.keyboard.press('Escape');
     });
 
@@ -74,23 +59,23 @@ for (const lang of ['fr', 'en'] as const) {
       expect(announced.role === 'status' || announced.live === 'polite' || announced.live === 'assertive').toBe(true);
       expect(announced.text.length).toBeGreaterThan(10);
       await saveScreenshot(page, `a11y-verdict-${lang}`);
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await axeViolations(page, [], { seriousOnly: true })).toEqual([]);
     });
 
     it('should pass axe on the AOI panel and on an AOI report', async () => {
       const { page } = app;
       await page.click('#aoi-toolbar-button');
       await page.waitForFunction(() => !document.querySelector('#side-sheet')?.hasAttribute('hidden'));
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await axeViolations(page, [], { seriousOnly: true })).toEqual([]);
       await showReport(page, {
         id: 'a11y', name: 'Zone test',
         feature: { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [SQUARE] } },
       });
       await page.waitForFunction(() => (document.querySelector('#side-sheet')?.textContent ?? '').includes('Zone test'));
-      await page.waitForTimeout(3000);
+      await waitForReportDone(page);
       await saveScreenshot(page, `a11y-report-${lang}`);
       expect(await sheetText(page)).toContain('Zone test');
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await axeViolations(page, [], { seriousOnly: true })).toEqual([]);
     });
 
     it('should pass axe on a comparison of two dates, its panel and the time control', async () => {
@@ -101,7 +86,7 @@ for (const lang of ['fr', 'en'] as const) {
         await clickTool(dated.page, 'compare-button');
         await dated.page.waitForSelector('#side-sheet .compare-dates select');
         await dated.page.waitForSelector('#time-control .time-layer-select');
-        expect(await seriousViolations(dated.page)).toEqual([]);
+        expect(await axeViolations(dated.page, [], { seriousOnly: true })).toEqual([]);
       } finally {
         await dated.close();
       }
@@ -111,13 +96,13 @@ for (const lang of ['fr', 'en'] as const) {
       const { page } = app;
       await page.click('#tools-more-button');
       await page.waitForSelector('#tools-more-list:not([hidden])');
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await axeViolations(page, [], { seriousOnly: true })).toEqual([]);
       await page.keyboard.press('Escape');
       expect(await page.getAttribute('#map-legend', 'open')).toBeNull();
       await page.click('#map-legend summary');
       expect(await page.getAttribute('#map-legend', 'open')).toBe('');
       expect(await page.$$eval('#map-legend .map-legend-layer', (nodes) => nodes.length)).toBeGreaterThan(0);
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await axeViolations(page, [], { seriousOnly: true })).toEqual([]);
       await page.click('#map-legend summary');
     });
 
@@ -127,20 +112,20 @@ for (const lang of ['fr', 'en'] as const) {
       try {
         await page.goto(`${app.page.url().split('#')[0]}#map=12/${FLOOD_POINT.lat}/${FLOOD_POINT.lon}&lang=${lang}&layers=zones-inondables`);
         await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', undefined, { timeout: 60_000 });
-        expect(await seriousViolations(page)).toEqual([]);
+        expect(await axeViolations(page, [], { seriousOnly: true })).toEqual([]);
         await page.tap('#tools-more-button');
         await page.waitForSelector('#tools-more-list:not([hidden])');
-        expect(await seriousViolations(page)).toEqual([]);
+        expect(await axeViolations(page, [], { seriousOnly: true })).toEqual([]);
         await page.tap('#tools-more-button');
         await page.tap('#panel-toggle');
         await page.waitForSelector('#panel-host:not([hidden])');
-        expect(await seriousViolations(page)).toEqual([]);
+        expect(await axeViolations(page, [], { seriousOnly: true })).toEqual([]);
         await page.tap('#panel-toggle');
         await page.tap('#verdict-button');
         await page.tap('.verdict-use-centre');
         await page.waitForFunction(() => (document.querySelector('#side-sheet .verdict-summary')?.textContent ?? '') !== '', undefined, { timeout: 30_000 });
         await saveScreenshot(page, `a11y-phone-verdict-${lang}`);
-        expect(await seriousViolations(page)).toEqual([]);
+        expect(await axeViolations(page, [], { seriousOnly: true })).toEqual([]);
       } finally {
         await context.close();
       }
@@ -150,7 +135,7 @@ for (const lang of ['fr', 'en'] as const) {
       const { page } = app;
       await page.fill('#search-input', 'Trois');
       await page.waitForSelector('#search-listbox:not([hidden]) [role=option]', { timeout: 20_000 });
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await axeViolations(page, [], { seriousOnly: true })).toEqual([]);
       await page.keyboard.press('Escape');
     });
   });

@@ -6,8 +6,9 @@ import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle, type GeoveilleWindow, clickTool } from './harness';
 import { colorDistance } from './pixels';
+import { SHARED_DATA, skipReason } from '../support/shared_data';
 
-const sharedData = path.resolve(import.meta.dirname, '../../../shared/data');
+const sharedData = SHARED_DATA;
 const KRIGING = path.join(sharedData, 'fixtures/cog/mcp_kriging_3857.tif');
 const SPECIES = path.join(sharedData, 'quebec/forest/qldm_species_group_2020_2km.tif');
 const hasData = existsSync(KRIGING) && existsSync(SPECIES);
@@ -68,7 +69,7 @@ async function onOff(page: Page, id: string, lon: number, lat: number) {
 }
 
 describe.skipIf(!hasData)('Add data', () => {
-  if (!hasData) it.skip('../shared/data is missing: skipped', () => undefined);
+  if (!hasData) it.skip(skipReason(), () => undefined);
   let browser: Browser;
   beforeAll(async () => { browser = await launchBrowser(); });
   afterAll(async () => { await browser?.close(); });

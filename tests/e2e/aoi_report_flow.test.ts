@@ -25,16 +25,18 @@ describe('draw an AOI, then its report', () => {
     const { page } = app;
     await page.evaluate(() => {
       // The AOI the panel's Report asks the report for (commands.showReport, through the test hook).
-      const { commands } = (window as GeoveilleWindow).__geoveille!.context;
+      const { commands, events: _events } = (window as GeoveilleWindow).__geoveille!.context;
+      const context = { events: _events };
       const showReport = commands.showReport.bind(commands);
       commands.showReport = (aoi) => {
         Object.assign(window, { __selectedAoi: aoi.feature });
         showReport(aoi);
       };
+      context.events.on('map-mode', ({ mode }) => Object.assign(window, { __mapMode: mode }));
     });
     await drawRectangle(page, [-72.6, 46.37], [-72.565, 46.345]);
     // The drawing tool releases the map a moment after the last click.
-    await page.waitForTimeout(500);
+    await page.waitForFunction(() => (window as unknown as { __mapMode?: string }).__mapMode === 'browse');
     await page.click('.aoi-row .aoi-report');
     const shown = await reportValues(page, 'zones-inondables');
     await saveScreenshot(page, 'aoi-report-flow');

@@ -1,17 +1,15 @@
 // Basemaps in the built app: the demo street basemap shows the street and the house of a searched
 // address at zoom 16 (real pixels, both languages); the switcher works with the keyboard and the
 // choice survives a reload of the permalink and the session; overlays stay above any basemap.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { namedFlavor } from '@protomaps/basemaps';
 import { colorAt, launchBrowser, openApp, saveScreenshot, seenNotices, waitForIdle, waitForReady, type GeoveilleWindow } from './harness';
 import { colorDistance, formatRgb, parseColor } from './pixels';
 import { edgeDensityAt, waitForBasemap } from './basemap_steps';
+import { axeViolations } from './axe';
 
 const ADDRESS = '123, rue des Érables';
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 type PickWindow = GeoveilleWindow & { __picks: Array<{ lon: number; lat: number; label: string }> };
 
 let browser: Browser;
@@ -90,7 +88,7 @@ describe('basemap switcher', () => {
       const labels = await page.$$eval('#basemap-options [role="radio"]', (radios) => radios.map((r) => r.textContent ?? ''));
       expect(labels.at(-1)).toBe('Aucun fond');
       expect(await page.$$eval('#basemap-options svg.basemap-thumb', (thumbs) => thumbs.length)).toBe(labels.length);
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page, ['#basemap-switcher'], { seriousOnly: true })).toEqual([]);
 
       await page.keyboard.press('ArrowDown');
       await waitForBasemap(page, 'rues-demo');
@@ -133,18 +131,6 @@ describe('basemap switcher', () => {
     }
   });
 });
-
-/** Serious and critical axe violations inside the switcher (evaluated through DevTools, not blocked by the CSP). */
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    type Result = { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<Result> } }).axe;
-    const result = await axe.run(document.getElementById('basemap-switcher'), { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
-  });
-}
 
 /** Basemap fills lie below the first overlay style layer, basemap labels above the last one. */
 async function overlaysAboveBasemap(page: Page): Promise<{ fillsBelow: boolean; labelsAbove: boolean }> {

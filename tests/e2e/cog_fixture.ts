@@ -11,10 +11,9 @@ import { openCog, type Cog } from '../../src/sources/cog/open';
 import { pixelToCrs } from '../../src/sources/cog/georef';
 import { FileRangeSource } from '../../src/sources/file_source';
 import type { Rgb } from './pixels';
+import { SHARED_DATA as sharedData } from '../support/shared_data';
 
-export const repoRoot = path.resolve(import.meta.dirname, '../..');
-export const sharedData = path.resolve(repoRoot, '../shared/data');
-export const hasSharedData = existsSync(sharedData);
+export { REPO_ROOT as repoRoot, SHARED_DATA as sharedData, hasShared as hasSharedData } from '../support/shared_data';
 
 export function openLocalCog(file: string): Promise<Cog> {
   return openCog(new FileRangeSource(file));

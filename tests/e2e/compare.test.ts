@@ -3,7 +3,7 @@
 // at a point shows the side it is on, and the comparison comes back from its permalink.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage, VIEWPORT, clickTool } from './harness';
+import { colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage, VIEWPORT, clickTool, waitForHashWritten } from './harness';
 import { colorDistance, formatRgb, type Rgb } from './pixels';
 
 const POINT = { lon: -72.55, lat: 46.35 };
@@ -16,7 +16,7 @@ async function swipe(page: Page): Promise<number> {
 }
 
 async function hashSwipe(page: Page): Promise<number> {
-  await page.waitForTimeout(600); // the hash is written throttled
+  await waitForHashWritten(page); // the hash is written throttled
   return page.evaluate(() => Number(/swipe=([\d.]+)/.exec(location.hash)?.[1]));
 }
 

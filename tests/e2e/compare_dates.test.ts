@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatTime } from '../../src/ui/time_format';
 import { readLayer } from './app_data';
-import { colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage, clickTool } from './harness';
+import { colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage, clickTool, colorWhen, waitForSettled } from './harness';
 import { colorDistance, formatRgb, type Rgb } from './pixels';
 import { FLOOD_LAYER, findFloodPoint, type FloodPoint } from './series_fixture';
 
@@ -40,18 +40,6 @@ function pointOnlyIn(floods: Flood[], year: number): { lon: number; lat: number 
     }
   }
   throw new Error(`no point inside the ${year} flood only: regenerate the demo data (npm run data:demo)`);
-}
-
-/** Polls the pixel at the point until `ok` holds (the right map has no idle signal of its own). */
-async function colorWhen(page: Page, point: { lon: number; lat: number }, ok: (colour: Rgb) => boolean, what: string): Promise<Rgb> {
-  await waitForIdle(page);
-  let colour: Rgb = [0, 0, 0];
-  for (let i = 0; i < 60; i++) {
-    colour = await colorAt(page, point.lon, point.lat);
-    if (ok(colour)) return colour;
-    await page.waitForTimeout(500);
-  }
-  throw new Error(`${what}: the point stayed ${formatRgb(colour)}`);
 }
 
 /** Where the point lies across the map, in divider percent. */
@@ -93,11 +81,10 @@ describe('compare two dates of the demo flood extent', () => {
     const divider = page.locator('.compare-divider');
     await divider.focus();
     await page.keyboard.press('End'); // all left: the first date, dry here
-    await waitForIdle(page);
-    await page.waitForTimeout(500);
+    await waitForSettled(page);
     dry = await colorAt(page, point.lon, point.lat);
     await page.keyboard.press('Home'); // all right: the wet date
-    wet = await colorWhen(page, point, (c) => colorDistance(c, dry) > CHANGED, `right of the divider on ${wetDate}`);
+    wet = await colorWhen(page, point.lon, point.lat, (c) => colorDistance(c, dry) > CHANGED, `right of the divider on ${wetDate}`);
     expect(await swipeOf(page)).toBe(0);
   });
 
@@ -111,9 +98,9 @@ describe('compare two dates of the demo flood extent', () => {
       presses++;
     }
     expect(await swipeOf(page)).toBe(Math.min(100, presses * 2));
-    await colorWhen(page, point, (c) => colorDistance(c, dry) < colorDistance(c, wet), 'left of the divider (first date)');
+    await colorWhen(page, point.lon, point.lat, (c) => colorDistance(c, dry) < colorDistance(c, wet), 'left of the divider (first date)');
     while ((await swipeOf(page)) >= at - 1) await page.keyboard.press('ArrowLeft');
-    await colorWhen(page, point, (c) => colorDistance(c, wet) < colorDistance(c, dry), 'right of the divider again');
+    await colorWhen(page, point.lon, point.lat, (c) => colorDistance(c, wet) < colorDistance(c, dry), 'right of the divider again');
     await page.waitForFunction((value) => location.hash.includes(`swipe=${value / 100}`), await swipeOf(page), { timeout: 20_000 });
   });
 
@@ -129,10 +116,10 @@ describe('compare two dates of the demo flood extent', () => {
     await page.waitForFunction((value) => location.hash.includes(`rtime=${value}`), last, { timeout: 20_000 });
     expect(await badge(page, 'right')).toBe(frDate(last));
     // dry on the last date, like the left's first date
-    await colorWhen(page, point, (c) => colorDistance(c, dry) < colorDistance(c, wet), `right side on ${last}`);
+    await colorWhen(page, point.lon, point.lat, (c) => colorDistance(c, dry) < colorDistance(c, wet), `right side on ${last}`);
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('compare-right-time');
     await page.locator('.compare-right-time').selectOption(wetDate);
-    await colorWhen(page, point, (c) => colorDistance(c, wet) < colorDistance(c, dry), `right side back on ${wetDate}`);
+    await colorWhen(page, point.lon, point.lat, (c) => colorDistance(c, wet) < colorDistance(c, dry), `right side back on ${wetDate}`);
     console.log(await saveScreenshot(page, 'compare-dates'));
   });
 
@@ -144,10 +131,10 @@ describe('compare two dates of the demo flood extent', () => {
       expect(await swipeOf(fresh.page)).toBe(await swipeOf(app.page));
       expect(await badge(fresh.page, 'left')).toBe(frDate(dates[0]!));
       expect(await badge(fresh.page, 'right')).toBe(frDate(wetDate));
-      await colorWhen(fresh.page, point, (c) => colorDistance(c, wet) < colorDistance(c, dry), 'reloaded: right of the divider');
+      await colorWhen(fresh.page, point.lon, point.lat, (c) => colorDistance(c, wet) < colorDistance(c, dry), 'reloaded: right of the divider');
       await fresh.page.locator('.compare-divider').focus();
       await fresh.page.keyboard.press('End');
-      await colorWhen(fresh.page, point, (c) => colorDistance(c, dry) < colorDistance(c, wet), 'reloaded: left of the divider');
+      await colorWhen(fresh.page, point.lon, point.lat, (c) => colorDistance(c, dry) < colorDistance(c, wet), 'reloaded: left of the divider');
       expect(fresh.pageErrors).toEqual([]);
       expect(fresh.consoleErrors).toEqual([]);
     } finally {
@@ -207,22 +194,21 @@ describe('compare two years of an attribute-time layer (demo historical floods)'
     expect(await badge(page, 'right')).toBe(String(last));
     await page.locator('.compare-divider').focus();
     await page.keyboard.press('End'); // all left: the first year's flood does not reach the point
-    await waitForIdle(page);
-    await page.waitForTimeout(500);
+    await waitForSettled(page);
     const outside = await colorAt(page, point.lon, point.lat);
     await page.keyboard.press('Home'); // all right: the last year's flood covers it
-    const inside = await colorWhen(page, point, (c) => colorDistance(c, outside) > CHANGED, `right map on ${last}`);
+    const inside = await colorWhen(page, point.lon, point.lat, (c) => colorDistance(c, outside) > CHANGED, `right map on ${last}`);
     // A range without the last year: the right map no longer shows the flood there.
     await clickTool(page, 'compare-button');
     expect(await page.locator('.compare-right-from').inputValue()).toBe(String(last));
     await page.locator('.compare-right-from').selectOption(String(first));
     await page.locator('.compare-right-to').selectOption(String(years.at(-2)));
     await page.waitForFunction(([a, b]) => location.hash.includes(`rfrom=${a}`) && location.hash.includes(`rto=${b}`), [first, years.at(-2)], { timeout: 20_000 });
-    await colorWhen(page, point, (c) => colorDistance(c, outside) < colorDistance(c, inside), `right map on ${first}–${years.at(-2)}`);
+    await colorWhen(page, point.lon, point.lat, (c) => colorDistance(c, outside) < colorDistance(c, inside), `right map on ${first}–${years.at(-2)}`);
     expect(await badge(page, 'right')).toBe(`${first}–${years.at(-2)}`);
     // and back to a range that holds it
     await page.locator('.compare-right-to').selectOption(String(last));
-    await colorWhen(page, point, (c) => colorDistance(c, inside) < colorDistance(c, outside), `right map on ${first}–${last}`);
+    await colorWhen(page, point.lon, point.lat, (c) => colorDistance(c, inside) < colorDistance(c, outside), `right map on ${first}–${last}`);
     console.log(await saveScreenshot(page, 'compare-years'));
     expect(app.pageErrors).toEqual([]);
     expect(app.consoleErrors).toEqual([]);

@@ -35,7 +35,9 @@ describe('nothing lost across a reload', () => {
     await page.click('#aoi-toolbar-button');
     await page.setInputFiles('#aoi-file', { name: 'secteur.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(AOI)) });
     await page.waitForFunction((name) => (document.querySelector('#side-sheet')?.textContent ?? '').includes(name), AOI_NAME);
-    await page.waitForTimeout(1200);
+    // The AOI is in the link, and the session saved (debounced) is that link.
+    await page.waitForFunction(() => !document.documentElement.dataset.hashPending && location.hash.includes('aoi=')
+      && localStorage.getItem('geoveille.session.hash') === location.hash, undefined, { timeout: 10_000 });
     before = decodeURIComponent(await page.evaluate(() => location.hash));
     expect(before).toContain('lang=en');
     expect(await page.evaluate(() => localStorage.getItem('geoveille.session.hash'))).toBe(await page.evaluate(() => location.hash));

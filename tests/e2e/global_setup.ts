@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,7 +18,6 @@ declare module 'vitest' {
   }
 }
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -2,7 +2,7 @@
 // it is ready and the map idle, record errors and requests, read pixel colours at lon/lat.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AppContext } from '../../src/app/context';
 import { inject } from 'vitest';
@@ -53,11 +53,16 @@ export interface OpenOptions {
   beforeGoto?: (page: Page) => Promise<unknown>;
   /** Skip waiting for ready + idle (for tests of the loading itself). */
   noWait?: boolean;
+  /** Context options other than the desktop default (e.g. a phone's viewport, touch). */
+  context?: BrowserContextOptions;
 }
+
+/** A 375 × 667 phone with touch, as the mobile tests use it. */
+export const PHONE_CONTEXT: BrowserContextOptions = { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
 
 /** Opens the app at `#hash` (without the '#') in a fresh context, waits for ready and idle. */
 export async function openApp(browser: Browser, hash = '', options: OpenOptions = {}): Promise<AppPage> {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const context = await browser.newContext(options.context ?? { viewport: VIEWPORT, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const app: AppPage = {
     page, context, consoleErrors: [], pageErrors: [], requests: [],
@@ -184,4 +189,51 @@ export async function clickTool(page: Page, buttonId: string, options: { tap?: b
   await press(selector);
   // A tool's code is fetched on its first use: wait until it is there and has run the click.
   await page.waitForFunction(() => document.documentElement.dataset.toolLoading === undefined);
+}
+
+/** Waits until the app has written its state to the URL hash (`data-hash-pending` is gone). */
+export async function waitForHashWritten(page: Page, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(() => !document.documentElement.dataset.hashPending, undefined, { timeout });
+}
+
+/** After a change of state: the hash is written, no layer is loading and the maps have drawn it. */
+export async function waitForSettled(page: Page): Promise<void> {
+  await waitForHashWritten(page);
+  await waitForLayers(page);
+  await waitForIdle(page);
+  if (await page.$('.compare-map')) await waitForCompareIdle(page);
+}
+
+/** Waits until the comparison's right map has drawn everything asked of it (`data-idle`). */
+export async function waitForCompareIdle(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForSelector('.compare-map[data-idle]', { state: 'attached', timeout });
+}
+
+/** Resolves after the browser's next animation frame (a frame, not a fixed delay). */
+export async function nextFrame(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+}
+
+/**
+ * The colour at lon/lat once `ok` holds, read after each drawn frame: for changes that reach the
+ * screen a few frames after the maps report idle (a raster tile fading in). Throws naming `what`.
+ */
+export async function colorWhen(page: Page, lon: number, lat: number, ok: (colour: Rgb) => boolean, what: string, timeout = 30_000): Promise<Rgb> {
+  await waitForSettled(page);
+  const deadline = Date.now() + timeout;
+  let colour = await colorAt(page, lon, lat);
+  while (!ok(colour) && Date.now() < deadline) {
+    await nextFrame(page);
+    colour = await colorAt(page, lon, lat);
+  }
+  if (!ok(colour)) throw new Error(`${what}: the point stayed rgb(${colour.join(', ')})`);
+  return colour;
+}
+
+/** Waits until every layer section of the AOI report has its numbers (each body is aria-busy until then). */
+export async function waitForReportDone(page: Page, timeout = 90_000): Promise<void> {
+  await page.waitForFunction(() => {
+    const bodies = [...document.querySelectorAll('#side-sheet[data-content="report"] .report-body')];
+    return bodies.length > 0 && bodies.every((body) => body.getAttribute('aria-busy') === 'false');
+  }, undefined, { timeout });
 }

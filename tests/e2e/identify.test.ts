@@ -2,11 +2,10 @@
 // code decoded in the UI language; Enter on the focused map identifies the map centre;
 // clicks are left alone while another tool owns the map.
 import type { Browser, Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLayer, readManifest } from './app_data';
-import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage, type GeoveilleWindow } from './harness';
+import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage, type GeoveilleWindow, nextFrame } from './harness';
+import { axeViolations } from './axe';
 
 const LAYER = 'peuplements-ecoforestiers';
 
@@ -23,17 +22,6 @@ async function listedSpeciesGroup(page: Page): Promise<string> {
   return page.$eval(selector, (dd) => dd.textContent ?? '');
 }
 
-
-/** axe-core violations inside the side sheet ("id (nodes)"). */
-async function sheetViolations(page: Page): Promise<string[]> {
-  // Through DevTools: the app's CSP refuses the inline <script> that addScriptTag would add.
-  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
-    const result = await axe.run({ include: [['#side-sheet']] }, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
 
 describe('identify', () => {
   let browser: Browser;
@@ -63,7 +51,7 @@ describe('identify', () => {
     expect(marker.hidden).toBe(false);
     expect(Math.hypot(marker.x - x, marker.y - y)).toBeLessThan(3);
     await saveScreenshot(app.page, 'identify-fr');
-    expect(await sheetViolations(app.page)).toEqual([]);
+    expect(await axeViolations(app.page, ['#side-sheet'])).toEqual([]);
   });
 
   it('should relabel the results in English', async () => {
@@ -93,7 +81,10 @@ describe('identify', () => {
     });
     const { x, y } = await pointOnPage(app.page, point.lon, point.lat);
     await app.page.mouse.click(x, y);
-    await app.page.waitForTimeout(1500);
+    // Identify opens its sheet (loading) in the click's own handler: after the next frame and
+    // the map's idle, an identify would show.
+    await nextFrame(app.page);
+    await waitForIdle(app.page);
     expect(await app.page.$eval('#side-sheet', (s) => (s as HTMLElement).hidden)).toBe(true);
     await app.page.evaluate(() => {
       const { mapInput } = (window as GeoveilleWindow).__geoveille!.context;

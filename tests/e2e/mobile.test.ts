@@ -4,7 +4,7 @@
 // with the flood answer open. Screenshots go to tests/e2e/screenshots/mobile-*.png for a person to look at.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, clickTool, launchBrowser, saveScreenshot, waitForIdle, waitForLayers, waitForReady } from './harness';
+import { clickTool, launchBrowser, saveScreenshot, openApp, PHONE_CONTEXT } from './harness';
 
 const PHONE = { width: 375, height: 667 };
 const MIN_TARGET = 44;
@@ -60,12 +60,7 @@ describe('mobile 375×667', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
-    page = await context.newPage();
-    await page.goto(`${baseUrl()}#map=11/46.35/-72.55&lang=fr&layers=zones-inondables`);
-    await waitForReady(page);
-    await waitForLayers(page);
-    await waitForIdle(page);
+    ({ page, context } = await openApp(browser, 'map=11/46.35/-72.55&lang=fr&layers=zones-inondables', { context: PHONE_CONTEXT }));
   });
   afterAll(async () => {
     await context?.close();

@@ -7,7 +7,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fr from '../../src/i18n/fr.json';
-import { baseUrl, clickTool, colorAt, launchBrowser, pointOnPage, saveScreenshot, VIEWPORT, waitForIdle, waitForLayers, waitForReady } from './harness';
+import { baseUrl, clickTool, colorAt, launchBrowser, pointOnPage, saveScreenshot, VIEWPORT, waitForIdle, waitForLayers, waitForReady, waitForReportDone } from './harness';
 import type { Rgb } from './pixels';
 import { showReport } from './app_hook';
 
@@ -24,11 +24,7 @@ async function reportNumbers(page: Page): Promise<Record<string, Record<string, 
   await showReport(page, { id: AOI.id, name: AOI.properties.name, feature: AOI });
   await page.waitForSelector('#side-sheet[data-content="report"] section[data-layer="zones-inondables"] table.report-table', { timeout: 90_000 });
   await page.waitForSelector('#side-sheet[data-content="report"] section[data-layer="lidar-ombrage"] table.report-table', { timeout: 90_000 });
-  // every layer's section done (the report marks each body aria-busy until its numbers are in)
-  await page.waitForFunction(() => {
-    const bodies = [...document.querySelectorAll('#side-sheet[data-content="report"] .report-body')];
-    return bodies.length > 0 && bodies.every((body) => body.getAttribute('aria-busy') === 'false');
-  }, undefined, { timeout: 90_000 });
+  await waitForReportDone(page);
   return page.$$eval('#side-sheet[data-content="report"] section[data-layer]', (sections) => Object.fromEntries(sections.map((section) => [
     section.getAttribute('data-layer') ?? '',
     Object.fromEntries([...section.querySelectorAll('tr[data-stat]')].map((tr) => [tr.getAttribute('data-stat') ?? '', Number(tr.querySelector('td')?.getAttribute('data-value'))])),

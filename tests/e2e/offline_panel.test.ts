@@ -1,25 +1,14 @@
 // The "Take offline" and "My location" panels on a 375 px phone, in French then English:
 // no axe violation inside the side sheet, nothing wider than the screen, a clear message when
 // the location is refused.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fr from '../../src/i18n/fr.json';
 import en from '../../src/i18n/en.json';
-import { baseUrl, clickTool, launchBrowser, saveScreenshot, waitForIdle, waitForLayers, waitForReady } from './harness';
+import { clickTool, launchBrowser, saveScreenshot, openApp, PHONE_CONTEXT } from './harness';
+import { axeViolations } from './axe';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 375, height: 667 };
-
-async function sheetViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
-    const result = await axe.run({ include: [['#side-sheet']] }, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
 
 /** Elements of the side sheet that stick out of the screen. */
 async function outside(page: Page): Promise<string[]> {
@@ -43,12 +32,7 @@ describe('offline and GPS panels on a 375 px phone', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     // no geolocation permission granted: the browser refuses the position
-    context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
-    page = await context.newPage();
-    await page.goto(`${baseUrl()}#map=12/46.35/-72.55&lang=fr&layers=zones-inondables`);
-    await waitForReady(page);
-    await waitForLayers(page);
-    await waitForIdle(page);
+    ({ page, context } = await openApp(browser, 'map=12/46.35/-72.55&lang=fr&layers=zones-inondables', { context: PHONE_CONTEXT }));
   });
   afterAll(async () => {
     await context?.close();
@@ -64,7 +48,7 @@ describe('offline and GPS panels on a 375 px phone', () => {
     await page.waitForSelector('.offline-estimate[data-bytes]', { timeout: 60_000 });
     expect(await page.isEnabled('#offline-download')).toBe(true);
     await saveScreenshot(page, 'offline-panel-375-fr');
-    expect(await sheetViolations(page)).toEqual([]);
+    expect(await axeViolations(page, ['#side-sheet'])).toEqual([]);
     expect(await outside(page)).toEqual([]);
   });
 
@@ -73,7 +57,7 @@ describe('offline and GPS panels on a 375 px phone', () => {
     await page.click('#gps-locate');
     await page.waitForFunction(() => document.documentElement.dataset.gps === 'denied', undefined, { timeout: 30_000 });
     expect(await page.textContent('#gps-status')).toBe(fr.gps.denied);
-    expect(await sheetViolations(page)).toEqual([]);
+    expect(await axeViolations(page, ['#side-sheet'])).toEqual([]);
     expect(await outside(page)).toEqual([]);
   });
 
@@ -84,11 +68,11 @@ describe('offline and GPS panels on a 375 px phone', () => {
     expect(await page.textContent('#side-sheet-title')).toBe(en.offline.title);
     expect(await page.textContent('#offline-estimate')).toBe(en.offline.estimate);
     await saveScreenshot(page, 'offline-panel-375-en');
-    expect(await sheetViolations(page)).toEqual([]);
+    expect(await axeViolations(page, ['#side-sheet'])).toEqual([]);
     expect(await outside(page)).toEqual([]);
     await openTool(page, '#gps-button');
     expect(await page.textContent('#side-sheet-title')).toBe(en.gps.title);
     expect(await page.textContent('#gps-status')).toBe(en.gps.denied);
-    expect(await sheetViolations(page)).toEqual([]);
+    expect(await axeViolations(page, ['#side-sheet'])).toEqual([]);
   });
 });

@@ -3,8 +3,7 @@
 // whose GEO Measure matches the map's view (within 0.5 % of the extent's width); gdalinfo
 // (Debian gdal-bin) reads its CRS and corners. PNG + world file and GeoTIFF land at the same
 // place, with the map's own colour at a flood-zone point. Cancel; English, axe and 375 px.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { decode } from 'fast-png';
@@ -14,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lonLatToMercator, type Extent3857 } from '../../src/queries/print_geo';
 import { gdalinfo, hasGdalinfo, readPrintPdf, type ReadBack } from '../unit/print_pdf_read';
 import { baseUrl, clickTool, colorAt, fetchJson, launchBrowser, openApp, saveScreenshot, waitForLayers, waitForReady, type AppPage, type GeoveilleWindow } from './harness';
+import { axeViolations } from './axe';
 
 const POINT = { lon: -72.55, lat: 46.35 };
 const HASH = `map=12/${POINT.lat}/${POINT.lon}&lang=fr&layers=zones-inondables&print=1`;
@@ -201,20 +201,6 @@ describe('print (fr, flood zones on)', () => {
   });
 });
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious and critical axe violations inside the print panel's sheet. */
-async function panelViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    type Result = { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<Result> } }).axe;
-    const result = await axe.run('#side-sheet', { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
-  });
-}
-
 describe('print panel in English on a 375 px phone', () => {
   let context: BrowserContext;
   let page: Page;
@@ -246,7 +232,7 @@ describe('print panel in English on a 375 px phone', () => {
   });
 
   it('should have no serious axe violation in the panel', async () => {
-    expect(await panelViolations(page)).toEqual([]);
+    expect(await axeViolations(page, ['#side-sheet'], { seriousOnly: true })).toEqual([]);
   });
 
   it('should print at a chosen 1:n scale, and refuse a scale out of range with a message', async () => {

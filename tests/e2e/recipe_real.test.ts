@@ -18,10 +18,10 @@ import { colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle, type AppP
 import { colorDistance, formatRgb, type Rgb } from './pixels';
 import { serveFile } from './serve_file';
 import { pointOnlyIn } from './fire_points';
+import { sharedPath, REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const recipeFile = path.join(repoRoot, 'recipes', 'quebec-reel.json');
-const quebec = path.resolve(repoRoot, '../shared/data/quebec');
+const quebec = sharedPath('quebec');
 const hasShared = existsSync(quebec);
 const FIRES = 'reel-feux-decennies';
 /** The MSP observations imported without a recipe: the defaults alone. */

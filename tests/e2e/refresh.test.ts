@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGeometry, encodeItem } from '../../src/state/aoi_codec';
 import { colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle, type AppPage } from './harness';
 import { colorDistance, formatRgb, parseColor } from './pixels';
+import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const LAYER = 'zones-inondables';
 const LIVE_PATH = 'data/live/zones.pmtiles';
 /** In the 0–20 yr zone of the demo river. */

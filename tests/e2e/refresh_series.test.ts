@@ -8,12 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle, type AppPage, type GeoveilleWindow } from './harness';
+import { colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle, type AppPage, type GeoveilleWindow, colorWhen, waitForSettled } from './harness';
 import { colorDistance, formatRgb, type Rgb } from './pixels';
 import { findFloodPoint, FLOOD_LAYER, type FloodPoint } from './series_fixture';
 import { readLayer } from './app_data';
+import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const LIVE_DIR = 'data/live-series/';
 const SAME = 30;
 const CHANGED = 40;
@@ -86,15 +86,17 @@ async function waitForReload(page: Page, after: number, file: string): Promise<v
     const reloads = (window as unknown as { __reloads?: string[] }).__reloads ?? [];
     return reloads.slice(count as number).some((url) => url.includes(name as string));
   }, [after, file] as const, { timeout: 20_000 });
-  await waitForIdle(page);
-  await page.waitForTimeout(500);
+  await waitForSettled(page);
 }
 
 async function showDate(page: Page, date: string): Promise<void> {
-  await page.evaluate((value) => { location.hash = location.hash.replace(/time=[^&]+/, `time=${value}`); }, date);
-  await page.waitForFunction((value) => document.querySelector('#time-label .time-map-label-time') !== null && location.hash.includes(`time=${value}`), date);
-  await waitForIdle(page);
-  await page.waitForTimeout(500);
+  // The app's own hashchange listener was added first, so it has run when this one resolves.
+  await page.evaluate((value) => new Promise<void>((resolve) => {
+    window.addEventListener('hashchange', () => resolve(), { once: true });
+    location.hash = location.hash.replace(/time=[^&]+/, `time=${value}`);
+  }), date);
+  await page.waitForFunction(() => document.querySelector('#time-label .time-map-label-time') !== null);
+  await waitForSettled(page);
 }
 
 describe('near-real-time series layer keeps its date', () => {
@@ -115,8 +117,7 @@ describe('near-real-time series layer keeps its date', () => {
     browser = await launchBrowser();
     app = await openApp(browser, `map=16/${point.lat}/${point.lon}&lang=fr&layers=${FLOOD_LAYER}&time=${first}`, liveRoutes(live));
     await recordReloads(app.page);
-    await waitForIdle(app.page);
-    await app.page.waitForTimeout(500);
+    await waitForSettled(app.page);
     dry = await colorAt(app.page, point.lon, point.lat);
   }, 120_000);
   afterAll(async () => {
@@ -163,18 +164,6 @@ describe('near-real-time series layer keeps its date', () => {
   });
 });
 
-/** Polls the pixel until `ok` holds (the compare map has no idle signal of its own). */
-async function colorWhen(page: Page, point: FloodPoint, ok: (colour: Rgb) => boolean, what: string): Promise<Rgb> {
-  await waitForIdle(page);
-  let colour: Rgb = [0, 0, 0];
-  for (let i = 0; i < 30; i++) {
-    colour = await colorAt(page, point.lon, point.lat);
-    if (ok(colour)) return colour;
-    await page.waitForTimeout(500);
-  }
-  throw new Error(`${what}: the point stayed ${formatRgb(colour)}`);
-}
-
 describe('near-real-time series layer on the compare map keeps the right date', () => {
   let browser: Browser;
   let app: AppPage;
@@ -193,8 +182,7 @@ describe('near-real-time series layer on the compare map keeps the right date', 
     app = await openApp(browser, `map=16/${point.lat}/${point.lon}&lang=fr&layers=${FLOOD_LAYER}&time=${first}`
       + `&compare=${FLOOD_LAYER}|${FLOOD_LAYER}&swipe=0&rtime=${second}`, liveRoutes(live));
     await recordReloads(app.page);
-    await waitForIdle(app.page);
-    await app.page.waitForTimeout(1000);
+    await waitForSettled(app.page);
     wet = await colorAt(app.page, point.lon, point.lat);
   }, 120_000);
   afterAll(async () => {
@@ -207,17 +195,15 @@ describe('near-real-time series layer on the compare map keeps the right date', 
     let before = await reloadCount(page);
     live.put(name(third), demoFile(first)); // dry: a jump to the default date would show it
     await waitForReload(page, before, name(third));
-    // Stays: watched for a few seconds (a jump would draw the new default file within them).
-    for (let i = 0; i < 6; i++) {
-      const kept = await colorAt(page, point.lon, point.lat);
-      expect(colorDistance(kept, wet), `right map on ${second}: ${formatRgb(wet)} → ${formatRgb(kept)}`).toBeLessThan(SAME);
-      await page.waitForTimeout(500);
-    }
+    // Stays: both maps have redrawn after the reload (waitForReload waits for both to be idle),
+    // so a jump to the default date would show now.
+    const kept = await colorAt(page, point.lon, point.lat);
+    expect(colorDistance(kept, wet), `right map on ${second}: ${formatRgb(wet)} → ${formatRgb(kept)}`).toBeLessThan(SAME);
 
     before = await reloadCount(page);
     live.put(name(second), demoFile(first)); // the right map's own date, dry now
     await waitForReload(page, before, name(second));
-    const redrawn = await colorWhen(page, point, (c) => colorDistance(c, wet) > CHANGED, `right map on ${second} after its file changed`);
+    const redrawn = await colorWhen(page, point.lon, point.lat, (c) => colorDistance(c, wet) > CHANGED, `right map on ${second} after its file changed`);
     console.log(`right map ${second}: ${formatRgb(wet)} → ${formatRgb(redrawn)}`, await saveScreenshot(page, 'refresh-series-compare'));
     expect(app.pageErrors).toEqual([]);
   }, 90_000);

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'vitest';
+import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 
 export async function expectFloodNumbersOfCli(shown: Record<string, number>, aoi: unknown): Promise<void> {

@@ -1,15 +1,14 @@
 // The search box in the built app: places, coordinates, addresses and layers; keyboard only;
 // the combobox is named and passes axe; picking moves the map and tells the app ('place-picked').
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openApp, saveScreenshot, type AppPage, type GeoveilleWindow } from './harness';
+import { REPO_ROOT as repoRoot } from '../support/shared_data';
+import { axeViolations } from './axe';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const require = createRequire(import.meta.url);
 
 interface Picked { lon: number; lat: number; label: string; zoom?: number }
 type TestWindow = GeoveilleWindow & { __picked: Picked[] };
@@ -51,14 +50,16 @@ async function settledCentre(page: Page, target: [number, number], withinKm: num
     const c = map.unproject([(right - box.left) / 2, box.height / 2]);
     return [c.lng, c.lat] as [number, number];
   };
-  const moving = () => (window as GeoveilleWindow).__geoveille!.map.isMoving() || document.getElementById('side-sheet')!.hidden;
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const centre = await page.evaluate(visibleCentre);
-    const settled = !(await page.evaluate(moving)) && km(centre, target) < withinKm;
-    if (settled || Date.now() > deadline) return centre;
-    await page.waitForTimeout(200);
-  }
+  // Checked in the page on every frame: stopped, sheet open, target near the visible centre.
+  await page.waitForFunction(([[lon, lat], within]) => {
+    const map = (window as GeoveilleWindow).__geoveille!.map;
+    const sheet = document.getElementById('side-sheet')!;
+    if (map.isMoving() || sheet.hidden) return false;
+    const box = map.getContainer().getBoundingClientRect();
+    const c = map.unproject([(Math.min(box.right, sheet.getBoundingClientRect().left) - box.left) / 2, box.height / 2]);
+    return Math.hypot((lon - c.lng) * 111.32 * Math.cos((c.lat * Math.PI) / 180), (lat - c.lat) * 110.57) < within;
+  }, [target, withinKm] as const, { timeout: 15_000 }).catch(() => undefined); // the caller's expect says how far
+  return page.evaluate(visibleCentre);
 }
 
 describe('search box', () => {
@@ -92,13 +93,7 @@ describe('search box', () => {
     expect(attrs).toEqual({ role: 'combobox', expanded: 'true', controls: 'search-listbox', label: expect.stringMatching(/Rechercher/) });
     const screenshot = await saveScreenshot(page, 'search-suggestions');
     expect(screenshot).toMatch(/search-suggestions\.png$/);
-    // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') blocks injected <script> tags.
-    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
-      const result = await axe.run({ include: [['#search']] }, { resultTypes: ['violations'] });
-      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
+    const violations = await axeViolations(page, ['#search']);
     expect(violations).toEqual([]);
   });
 

@@ -123,9 +123,11 @@ describe('injection of markup and javascript: URLs', () => {
 
   it('should treat typed search text as text', async () => {
     await page.fill('#search-input', EVIL);
-    await page.waitForTimeout(800);
+    // The search answers as the text is typed: suggestions (the layers' titles are the payload too)
+    // or "no result for …" echoing the query.
+    await page.waitForFunction(() => document.querySelector('#search-listbox [role="option"]')
+      || (document.querySelector('#search-status')?.textContent ?? '').includes('<img'), undefined, { timeout: 10_000 });
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(500);
     expect(await injectedNodes(page)).toEqual([]);
   });
 
@@ -136,7 +138,8 @@ describe('injection of markup and javascript: URLs', () => {
     await page.waitForSelector('.add-data-message:not(:empty)');
     expect(await page.getAttribute('.add-data-message', 'data-kind')).toBe('error');
     await page.setInputFiles('#add-data-file', { name: `${MARKUP}.tif`, mimeType: 'image/tiff', buffer: Buffer.from('not a tiff') });
-    await page.waitForTimeout(1000);
+    // The refusal names the file: its name is on the page, as text.
+    await page.waitForFunction((name) => (document.body.textContent ?? '').includes(name), `${MARKUP}.tif`, { timeout: 20_000 });
     expect(await injectedNodes(page)).toEqual([]);
   });
 

@@ -34,7 +34,7 @@ describe('pixel time series tool', () => {
       await page.mouse.click(x, y);
       await page.waitForSelector('#side-sheet .series-result', { timeout: 60_000 });
       expect(await page.getAttribute('#side-sheet', 'data-content')).toBe('series');
-      await page.waitForTimeout(300);
+      await page.waitForFunction(() => (window as unknown as { modes: string[] }).modes.at(-1) === 'browse');
       expect(await page.evaluate(() => (window as unknown as { modes: string[] }).modes)).toEqual(['series', 'browse']);
       expect(await page.getAttribute('#series-button', 'aria-pressed')).toBe('false');
 

@@ -2,8 +2,6 @@
 // reader (checked equal to GDAL in tests/unit/cli_cog.test.ts and series_cli.test.ts): dry on
 // the first date, water at the peak, dry again on the last, and so are points a few metres
 // around it (so a 3×3 screen patch at zoom 16 sees one value).
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { LayerDefinition } from '../../src/catalogue/types';
@@ -11,8 +9,9 @@ import { openCog, type Cog } from '../../src/sources/cog/open';
 import { FileRangeSource } from '../../src/sources/file_source';
 import { seriesAt, type SeriesPoint } from '../../src/queries/series';
 import { readLayer } from './app_data';
+import { REPO_ROOT as repoRoot } from '../support/shared_data';
+export { axeViolations } from './axe';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const FLOOD_LAYER = 'etendue-crue-2019';
 
 export interface FloodPoint { lon: number; lat: number; series: SeriesPoint[] }
@@ -59,13 +58,3 @@ export async function findFloodPoint(test: (values: Array<number | null>) => boo
   throw new Error(`no point that ${what} in the demo flood series: regenerate the demo data (npm run data:demo)`);
 }
 
-/** axe-core violations inside the given elements ("id (nodes)"). */
-export async function axeViolations(page: Page, selectors: string[]): Promise<string[]> {
-  // Through DevTools: the app's CSP refuses the inline <script> that addScriptTag would add.
-  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async (include) => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
-    const result = await axe.run({ include: include.map((s) => [s]) }, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  }, selectors);
-}

@@ -14,13 +14,14 @@ import type { LayerDefinition } from '../../src/catalogue/types';
 import { runImport } from '../../src/cli/import/run';
 import { serveFile } from './serve_file';
 import { pointOnlyIn, type Decade } from './fire_points';
-import { colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage, type GeoveilleWindow } from './harness';
+import { colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage, type GeoveilleWindow, waitForSettled } from './harness';
 import { colorDistance, formatRgb, type Rgb } from './pixels';
 import { axeViolations, FLOOD_LAYER, findFloodPlainPoint, findFloodPoint } from './series_fixture';
+import { hasSharedFiles, sharedPath, skipReason, REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const firesFile = path.resolve(repoRoot, '../shared/data/quebec/fires/mrnf_fires_by_decade_1880-2029.geojson');
-const hasFires = existsSync(firesFile);
+const FIRES = 'quebec/fires/mrnf_fires_by_decade_1880-2029.geojson';
+const firesFile = sharedPath(FIRES);
+const hasFires = hasSharedFiles(FIRES);
 const FIRES_ID = 'test-feux-decennies';
 /** A filled perimeter vs the basemap alone: far apart; two looks of one state: close. */
 const CHANGED = 25;
@@ -35,12 +36,6 @@ async function routeImported(page: Page, layer: LayerDefinition, dataFile: strin
 
 const timeText = (page: Page) => page.textContent('#time-label .time-map-label-time');
 const hashOf = (page: Page) => page.evaluate(() => window.location.hash);
-/** Waits for the map to settle after a time change (the hash is written 200 ms later). */
-async function settle(page: Page): Promise<void> {
-  await waitForIdle(page);
-  await page.waitForTimeout(400);
-}
-
 describe.skipIf(!hasFires)('time control on the real fire perimeters by decade', () => {
   let browser: Browser;
   let layer: LayerDefinition;
@@ -67,7 +62,7 @@ describe.skipIf(!hasFires)('time control on the real fire perimeters by decade',
     const [lon, lat] = pointOnlyIn(fires, '1990-1999');
     const app = await open(`map=8/${lat}/${lon}&layers=${FIRES_ID}&time=1990-1999`);
     try {
-      await settle(app.page);
+      await waitForSettled(app.page);
       expect(await timeText(app.page)).toBe('1990–1999');
       const on = await colorAt(app.page, lon, lat);
       await saveScreenshot(app.page, 'time-fires-1990s');
@@ -76,20 +71,20 @@ describe.skipIf(!hasFires)('time control on the real fire perimeters by decade',
       expect(await axeViolations(app.page, ['#time-control', '#time-label'])).toEqual([]);
       await slider.focus();
       await app.page.keyboard.press('ArrowRight');
-      await settle(app.page);
+      await waitForSettled(app.page);
       expect(await slider.getAttribute('aria-valuetext')).toBe('2000–2009');
       expect(await timeText(app.page)).toBe('2000–2009');
       const off = await colorAt(app.page, lon, lat);
       expect(colorDistance(on, off), `1990s perimeter at ${lon},${lat}: ${formatRgb(on)} then ${formatRgb(off)}`).toBeGreaterThan(CHANGED);
       await app.page.keyboard.press('ArrowLeft');
-      await settle(app.page);
+      await waitForSettled(app.page);
       const back = await colorAt(app.page, lon, lat);
       expect(colorDistance(on, back)).toBeLessThan(CHANGED);
       await app.page.keyboard.press('Home');
-      await settle(app.page);
+      await waitForSettled(app.page);
       expect(await slider.getAttribute('aria-valuetext')).toBe('1880–1889');
       await app.page.keyboard.press('End');
-      await settle(app.page);
+      await waitForSettled(app.page);
       expect(await slider.getAttribute('aria-valuetext')).toBe('2020–2029');
       expect(await hashOf(app.page)).toContain('time=2020-2029');
       expect(app.pageErrors).toEqual([]);
@@ -106,7 +101,7 @@ describe.skipIf(!hasFires)('time control on the real fire perimeters by decade',
       const colours: Rgb[] = [];
       for (const [lon, lat] of [inside, outside]) {
         await app.page.evaluate(([lng, lt]) => (window as GeoveilleWindow).__geoveille!.map.jumpTo({ center: [lng, lt], zoom: 7 }), [lon, lat] as const);
-        await settle(app.page);
+        await waitForSettled(app.page);
         colours.push(await colorAt(app.page, lon, lat));
       }
       return colours;
@@ -143,18 +138,22 @@ describe.skipIf(!hasFires)('time control on the real fire perimeters by decade',
     const app = await open(`map=5/50/-70&layers=${FIRES_ID}&time=1950-1959`);
     let hash: string;
     try {
-      await settle(app.page);
+      await waitForSettled(app.page);
       await app.page.selectOption('#time-control .time-speed', '4');
       await app.page.click('#time-control .time-play');
-      const seen = new Set<string>();
-      for (let i = 0; i < 40 && seen.size < 4; i++) {
-        seen.add((await timeText(app.page)) ?? '');
-        await app.page.waitForTimeout(250);
+      // Playing shows period after period: wait for three labels not seen before.
+      const seen = [(await timeText(app.page)) ?? ''];
+      while (seen.length < 4) {
+        const next = await app.page.waitForFunction((known) => {
+          const text = document.querySelector('#time-label .time-map-label-time')?.textContent ?? '';
+          return text && !known.includes(text) ? text : null;
+        }, seen, { timeout: 30_000 });
+        seen.push(String(await next.jsonValue()));
       }
-      expect(seen.size).toBeGreaterThanOrEqual(4);
+      expect(new Set(seen).size).toBe(4);
       await app.page.click('#time-control .time-play');
       expect(await app.page.getAttribute('#time-control .time-play', 'aria-pressed')).toBe('false');
-      await settle(app.page);
+      await waitForSettled(app.page);
       hash = await hashOf(app.page);
       expect(hash).toMatch(/time=(19[6-9]|20[0-2])\d-\d{4}/);
       await saveScreenshot(app.page, 'time-control-desktop');
@@ -171,7 +170,7 @@ describe.skipIf(!hasFires)('time control on the real fire perimeters by decade',
     }
   });
 });
-if (!hasFires) it.skip('../shared/data is missing: the fire-perimeter time tests are skipped', () => undefined);
+if (!hasFires) it.skip(`the fire-perimeter time tests: ${skipReason(FIRES)}`, () => undefined);
 
 describe('time control on the demo 2019 flood series', () => {
   let browser: Browser;
@@ -188,7 +187,7 @@ describe('time control on the demo 2019 flood series', () => {
       ((window as GeoveilleWindow).__geoveille!.map.getSource(`cog:${id}`) as unknown as { tiles: string[] }).tiles[0], FLOOD_LAYER);
     const app = await openApp(browser, `map=16/${point.lat}/${point.lon}&layers=${FLOOD_LAYER}&time=2019-04-20`);
     try {
-      await settle(app.page);
+      await waitForSettled(app.page);
       expect(await timeText(app.page)).toBe('20 avril 2019');
       expect(await tiles(app.page)).toContain('2019-04-20');
       const dry = await colorAt(app.page, point.lon, point.lat);
@@ -209,7 +208,7 @@ describe('time control on the demo 2019 flood series', () => {
       await app.page.click('#time-control .time-play');
       await app.page.waitForFunction(() => document.querySelector('#time-label .time-map-label-time')?.textContent === '4 mai 2019', undefined, { timeout: 60_000 });
       await app.page.click('#time-control .time-play');
-      await settle(app.page);
+      await waitForSettled(app.page);
       await saveScreenshot(app.page, 'time-flood-2019-05-04');
       const wet = await colorAt(app.page, point.lon, point.lat);
       expect(await identifyText()).toEqual([named(point.series.find((p) => p.date === '2019-05-04')!.value)]);
@@ -228,7 +227,7 @@ describe('time control on the demo 2019 flood series', () => {
     const point = await findFloodPoint((values) => values.every((v) => v === 1), 'is water on every date');
     const app = await openApp(browser, `map=16/${point.lat}/${point.lon}&layers=${FLOOD_LAYER}&time=2019-04-20`);
     try {
-      await settle(app.page);
+      await waitForSettled(app.page);
       const water = await colorAt(app.page, point.lon, point.lat);
       const { x, y } = await app.page.evaluate(([lng, lt]) => (window as GeoveilleWindow).__geoveille!.map.project([lng, lt]), [point.lon, point.lat] as const);
       // Read the pixel inside every 'render' event, while the frame is still in the drawing buffer.
@@ -248,7 +247,7 @@ describe('time control on the demo 2019 flood series', () => {
       await slider.focus();
       for (let i = 0; i < 3; i++) {
         await app.page.keyboard.press('ArrowRight');
-        await settle(app.page);
+        await waitForSettled(app.page);
       }
       expect(await timeText(app.page)).toBe('11 mai 2019');
       const frames = await app.page.evaluate(() => (window as unknown as { frames: Array<[number, number, number]> }).frames);

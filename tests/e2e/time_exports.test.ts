@@ -10,7 +10,7 @@ import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type GeoveilleWindow } from './harness';
+import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type GeoveilleWindow, waitForSettled } from './harness';
 import { axeViolations } from './series_fixture';
 import { showReport } from './app_hook';
 
@@ -49,11 +49,6 @@ async function identifyAt(page: Page, lon: number, lat: number): Promise<{ years
   }));
 }
 
-async function settle(page: Page): Promise<void> {
-  await waitForIdle(page);
-  await page.waitForTimeout(400);
-}
-
 /** Clicks a report export button and returns the downloaded file's name and bytes. */
 async function exportFile(page: Page, button: ReturnType<Page['locator']>): Promise<{ name: string; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), button.click()]);
@@ -73,14 +68,14 @@ describe('time in identify and exports (demo disturbances)', () => {
   it('should identify only the features of the year shown', { timeout: 180_000 }, async () => {
     const app = await openApp(browser, `map=12/${point.lat}/${point.lon}&layers=${LAYER}&time=${point.other}`);
     try {
-      await settle(app.page);
+      await waitForSettled(app.page);
       const hidden = await identifyAt(app.page, point.lon, point.lat);
       expect(hidden.nothing, `a ${point.own} disturbance with the map on ${point.other}`).toBe(true);
       expect(hidden.years).toEqual([]);
       expect(hidden.time).toContain(point.other);
       await app.page.locator('#time-control input.time-slider').focus();
       await app.page.keyboard.press(point.direction);
-      await settle(app.page);
+      await waitForSettled(app.page);
       const shown = await identifyAt(app.page, point.lon, point.lat);
       expect(shown.years).toEqual([point.own]);
       expect(shown.time).toContain(point.own);
@@ -102,7 +97,7 @@ describe('time in identify and exports (demo disturbances)', () => {
     };
     const png = async () => decode(new Uint8Array((await exportFile(app.page, app.page.getByRole('button', { name: /PNG/ }))).bytes));
     try {
-      await settle(app.page);
+      await waitForSettled(app.page);
       await report();
       const geojson = await exportFile(app.page, app.page.locator(`#side-sheet section[data-layer="${LAYER}"]`).getByRole('button', { name: /GeoJSON/ }));
       expect(geojson.name).toMatch(new RegExp(`^geoveille_Secteur_${LAYER}_${point.own}_\\d{4}-\\d{2}-\\d{2}\\.geojson$`));
@@ -119,7 +114,7 @@ describe('time in identify and exports (demo disturbances)', () => {
       // Another year: same size, other caption text.
       await app.page.locator('#time-control input.time-slider').focus();
       await app.page.keyboard.press(point.direction === 'ArrowLeft' ? 'ArrowRight' : 'ArrowLeft');
-      await settle(app.page);
+      await waitForSettled(app.page);
       const second = await png();
       expect(second.height).toBe(first.height);
       expect(Buffer.from(band(second)).equals(Buffer.from(band(first))), 'the caption changes with the time').toBe(false);
@@ -132,7 +127,7 @@ describe('time in identify and exports (demo disturbances)', () => {
   it('should let the user choose which visible time layer the slider drives', { timeout: 180_000 }, async () => {
     const app = await openApp(browser, `map=9/46.35/-72.55&layers=${LAYER},${FLOOD}&time=${point.own}`);
     try {
-      await settle(app.page);
+      await waitForSettled(app.page);
       const select = app.page.locator('#time-control select.time-layer-select');
       expect(await select.locator('option').allTextContents()).toHaveLength(2);
       expect(await select.inputValue()).toBe(LAYER);
@@ -142,7 +137,7 @@ describe('time in identify and exports (demo disturbances)', () => {
       await select.selectOption(FLOOD);
       await app.page.waitForFunction(() => /2019/.test(document.querySelector('#time-label .time-map-label-time')?.textContent ?? '') &&
         document.querySelector('#time-label .time-map-label-time')?.textContent !== '2019', undefined, { timeout: 30_000 });
-      await settle(app.page);
+      await waitForSettled(app.page);
       expect(await app.page.textContent('#time-label small')).toMatch(/crue/i);
       expect(await app.page.evaluate(() => window.location.hash)).toContain(`timelayer=${FLOOD}`);
       expect(await app.page.locator('#time-control select.time-layer-select').inputValue()).toBe(FLOOD);
@@ -169,7 +164,7 @@ describe('report of a series layer (demo 2019 flood extents)', () => {
     const waterArea = async (date: string): Promise<{ name: string; m2: number }> => {
       const app = await openApp(browser, `map=13/${(s + n) / 2}/${(w + e) / 2}&layers=${FLOOD}&time=${date}`);
       try {
-        await settle(app.page);
+        await waitForSettled(app.page);
         await showReport(app.page, { id: aoi.id, name: aoi.properties.name, feature: aoi });
         const section = app.page.locator(`#side-sheet section[data-layer="${FLOOD}"]`);
         await section.getByRole('button', { name: 'CSV', exact: true }).waitFor({ timeout: 60_000 });

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LayerDefinition } from '../../src/catalogue/types';
 import { buildVectorArchive } from '../../src/cli/demo/vector_tiles';
-import { colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle } from './harness';
+import { colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle, waitForSettled } from './harness';
 import { colorDistance, formatRgb } from './pixels';
 import { serveFile } from './serve_file';
 
@@ -53,11 +53,6 @@ async function route(page: Page, layer: LayerDefinition, files: Record<string, s
   for (const date of DATES) await page.route(`**/${fileOf(date)}`, (r) => serveFile(r, files[date]!));
 }
 
-async function settle(page: Page): Promise<void> {
-  await waitForIdle(page);
-  await page.waitForTimeout(400);
-}
-
 describe('a series of PMTiles archives', () => {
   let browser: Browser;
   let series: ReturnType<typeof buildSeries>;
@@ -73,21 +68,21 @@ describe('a series of PMTiles archives', () => {
     const [lon, lat] = series.point;
     const app = await openApp(browser, `map=9/${lat}/${lon}&layers=${ID}&time=2000`, { beforeGoto: (page) => route(page, series.layer, series.files) });
     try {
-      await settle(app.page);
+      await waitForSettled(app.page);
       expect(await app.page.textContent('#time-label .time-map-label-time')).toBe('2000');
       const on = await colorAt(app.page, lon, lat);
       expect(app.requests.some((url) => url.includes(fileOf('2000')))).toBe(true);
       const slider = app.page.locator('#time-control input.time-slider');
       await slider.focus();
       await app.page.keyboard.press('ArrowRight');
-      await settle(app.page);
+      await waitForSettled(app.page);
       expect(await app.page.textContent('#time-label .time-map-label-time')).toBe('2025');
       expect(app.requests.some((url) => url.includes(fileOf('2025')))).toBe(true);
       const off = await colorAt(app.page, lon, lat);
       await saveScreenshot(app.page, 'time-pmtiles-series-2025');
       expect(colorDistance(on, off), `${lon},${lat}: ${formatRgb(on)} on 2000, ${formatRgb(off)} on 2025`).toBeGreaterThan(CHANGED);
       await app.page.keyboard.press('ArrowLeft');
-      await settle(app.page);
+      await waitForSettled(app.page);
       const back = await colorAt(app.page, lon, lat);
       expect(colorDistance(on, back), `back on 2000: ${formatRgb(back)}`).toBeLessThan(CHANGED);
       expect(await app.page.evaluate(() => window.location.hash)).toContain('time=2000');

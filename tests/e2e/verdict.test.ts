@@ -3,12 +3,12 @@
 // the distance choice and the buttons that show layers.
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fr from '../../src/i18n/fr.json';
 import en from '../../src/i18n/en.json';
 import { launchBrowser, openApp, pointOnPage, saveScreenshot, type AppPage } from './harness';
 import { showVerdict } from './app_hook';
+import { axeViolations } from './axe';
 
 const FORBIDDEN = /safe|sûr|sans risque/i;
 
@@ -26,17 +26,6 @@ function placePicked(page: Page, lon: number, lat: number, label: string): Promi
   return showVerdict(page, { lon, lat, label });
 }
 
-
-/** axe-core violations inside the side sheet ("id (nodes)"). */
-async function sheetViolations(page: Page): Promise<string[]> {
-  // Through DevTools: the app's CSP refuses the inline <script> that addScriptTag would add.
-  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
-    const result = await axe.run({ include: [['#side-sheet']] }, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
 
 describe('flood verdict', () => {
   let browser: Browser;
@@ -67,7 +56,7 @@ describe('flood verdict', () => {
     // The click went to the verdict, not to identify.
     expect(await app.page.getAttribute('#side-sheet', 'data-content')).toBe('verdict');
     await saveScreenshot(app.page, 'verdict-0-20-fr');
-    expect(await sheetViolations(app.page)).toEqual([]);
+    expect(await axeViolations(app.page, ['#side-sheet'])).toEqual([]);
   });
 
   it('should explain the answer once: one headline, what the class means, its legend, what to do with the layer\'s links', async () => {

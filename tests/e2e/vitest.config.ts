@@ -17,7 +17,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,
-    // SwiftShader on two shared cores makes rare timing misses; a test that fails twice is real.
-    retry: 1,
+    // No silent retry: a flaky test waits on the wrong signal and must be fixed, not re-run.
+    retry: 0,
   },
 });

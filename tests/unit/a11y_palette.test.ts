@@ -12,8 +12,8 @@ import {
 import { describe, expect, it } from 'vitest';
 import { BASEMAP_COLORS } from '../../src/map/basemap_style';
 import type { LayerDefinition } from '../../src/catalogue/types';
+import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 /** ΔE00 above ~10 reads as "different colours" at a glance on a map. */
 const MIN_DELTA_E = 10;
 const MIN_CONTRAST = 3;

@@ -6,6 +6,7 @@ import { openCog } from '../../src/sources/cog/open';
 import { percentStretch, readPixelSample, validSampleValues } from '../../src/sources/cog/stats';
 import { FileRangeSource } from '../../src/sources/file_source';
 import { hasSharedData, sharedData } from './cog_helpers';
+import { skipReason } from '../support/shared_data';
 
 /** Deterministic pseudo-random values (no fixture needed). */
 function values(count: number, f: (i: number) => number): Float64Array {
@@ -79,7 +80,7 @@ describe('default COG style from data type and statistics', () => {
 });
 
 describe.skipIf(!hasSharedData)('default COG style on ../shared/data', () => {
-  if (!hasSharedData) it.skip('../shared/data is missing: skipped', () => undefined);
+  if (!hasSharedData) it.skip(skipReason(), () => undefined);
 
   const styleOf = async (rel: string) => {
     const cog = await openCog(new FileRangeSource(path.join(sharedData, rel)));

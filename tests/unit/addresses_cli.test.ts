@@ -7,8 +7,8 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseAddressesArgs } from '../../src/cli/import/addresses';
 import { AddressIndex } from '../../src/queries/search/address_reader';
+import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 
 function importCli(args: string[]) {

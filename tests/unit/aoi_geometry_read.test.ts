@@ -10,8 +10,9 @@ import { readAoiFile, MAX_AOI_FILE_BYTES } from '../../src/queries/aoi_geometry_
 import { AoiReadError, type AoiFeature } from '../../src/queries/aoi_geometry_types';
 import type { XmlParserClass } from '../../src/queries/aoi_geometry_formats';
 import { repoRoot } from './cog_helpers';
+import { sharedPath } from '../support/shared_data';
 
-const quebec = path.resolve(repoRoot, '../shared/data/quebec');
+const quebec = sharedPath('quebec');
 const xmlParser = DOMParser as unknown as XmlParserClass;
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 const read = (name: string, bytes: Uint8Array) => readAoiFile(name, bytes, { xmlParser });

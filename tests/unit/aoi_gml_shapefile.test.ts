@@ -12,10 +12,11 @@ import type { XmlParserClass } from '../../src/queries/aoi_geometry_formats';
 import { isUtf8 } from '../../src/queries/aoi_shapefile_encoding';
 import { repoRoot } from './cog_helpers';
 import { latin1, shapefileZip } from './shapefile_fixture';
+import { sharedPath } from '../support/shared_data';
 
 const xmlParser = DOMParser as unknown as XmlParserClass;
 const read = (name: string, bytes: Uint8Array) => readAoiFile(name, bytes, { xmlParser });
-const MRC_GML = path.resolve(repoRoot, '../shared/data/quebec/boundaries/mrc_subset_simplified.gml');
+const MRC_GML = sharedPath('quebec/boundaries/mrc_subset_simplified.gml');
 const hasShared = existsSync(MRC_GML);
 const NAMES = ['Rivière aux Rats', 'Lac-à-la-Tortue'];
 const records = NAMES.map((nom, i) => ({ nom, square: [-72.6 + i * 0.1, 46.5, 0.05] as [number, number, number] }));

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { validateBasemaps } from '../../src/catalogue/validate_basemaps';
 import { formatError } from '../../src/catalogue/validate';
 import { loadBasemaps } from '../../src/catalogue/load_basemaps';
+import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const shipped = JSON.parse(readFileSync(path.join(repoRoot, 'layers/basemaps/basemaps.json'), 'utf8')) as unknown;
 const embedded = { id: 'hors-ligne', kind: 'embedded', title: { fr: 'A', en: 'A' }, url: 'data/basemap.pmtiles', detailMaxZoom: 10, attribution: 'NE' };
 const raster = { id: 'ortho', kind: 'raster-xyz', title: { fr: 'O', en: 'O' }, url: 'https://t.example.org/{z}/{x}/{y}.png', tileSize: 256, maxZoom: 19, attribution: '© O' };

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatError, validateCatalogue, validateLayer, type ValidationError } from '../../src/catalogue/validate';
 import type { CatalogueFile } from '../../src/catalogue/types';
+import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const layersDir = path.join(repoRoot, 'layers');
 
 function layerFiles(dir: string): string[] {

@@ -8,6 +8,7 @@ import { cogInfo } from '../../src/sources/cog/info';
 import { FileRangeSource } from '../../src/sources/file_source';
 import { hasSharedData, repoRoot, sharedTiffs } from './cog_helpers';
 import { gdalInfo, gdalPixel, loadGdal } from './cog_gdal';
+import { skipReason } from '../support/shared_data';
 
 const run = promisify(execFile);
 const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
@@ -41,7 +42,7 @@ describe('cli errors', () => {
 });
 
 describe.skipIf(!hasSharedData)('identify and info match GDAL on ../shared/data', () => {
-  if (!hasSharedData) it.skip('../shared/data is missing: skipped', () => undefined);
+  if (!hasSharedData) it.skip(skipReason(), () => undefined);
 
   it.each(gdalReadable.map((f) => [path.basename(f), f]))('%s', async (_name, file) => {
     const gdal = await loadGdal();

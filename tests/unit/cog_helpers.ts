@@ -1,14 +1,13 @@
 // Test helpers for the COG tests: a request-counting HTTP server with Range support, a tiny
 // hand-written TIFF builder for hostile inputs, and the shared-data folder lookup.
 import { createServer, type Server } from 'node:http';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { hasShared as hasSharedData, SHARED_DATA as sharedData } from '../support/shared_data';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const sharedData = path.resolve(repoRoot, '../shared/data');
-export const hasSharedData = existsSync(sharedData);
+export { REPO_ROOT as repoRoot, SHARED_DATA as sharedData, hasShared as hasSharedData } from '../support/shared_data';
 
 /** Every .tif under ../shared/data (empty when the folder is missing). */
 export function sharedTiffs(): string[] {

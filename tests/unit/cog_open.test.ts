@@ -8,6 +8,7 @@ import type { CogLevel } from '../../src/sources/cog/open';
 import { bounds4326 } from '../../src/sources/cog/info';
 import { FetchRangeSource } from '../../src/sources/source';
 import { hasSharedData, sharedTiffs, startRangeServer, tinyTiff, type RangeServer } from './cog_helpers';
+import { skipReason } from '../support/shared_data';
 
 const tiffs = sharedTiffs();
 const files = new Map<string, Uint8Array | string>();
@@ -67,7 +68,7 @@ describe('openCog over HTTP', () => {
 });
 
 describe.skipIf(!hasSharedData)('request economy on ../shared/data COGs', () => {
-  if (!hasSharedData) it.skip('../shared/data is missing: skipped', () => undefined);
+  if (!hasSharedData) it.skip(skipReason(), () => undefined);
 
   it.each(tiffs.map((f) => path.basename(f)))('%s: 1 request to open, 1 per uncached pixel, 0 when cached', async (name) => {
     const cog = await open(name);

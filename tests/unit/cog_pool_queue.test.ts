@@ -12,6 +12,7 @@ import { renderTile } from '../../src/sources/cog/render';
 import { applyStretch } from '../../src/sources/cog/stretch';
 import { FetchRangeSource, type RangeSource } from '../../src/sources/source';
 import { hasSharedData, sharedData, startRangeServer, type RangeServer } from './cog_helpers';
+import { skipReason } from '../support/shared_data';
 
 interface TestJob extends QueuedJob { name: string }
 
@@ -118,7 +119,7 @@ describe('applyStretch (stretchPercent)', () => {
 });
 
 describe.skipIf(!hasSharedData)('ByteHub: every worker reads through one cache', () => {
-  if (!hasSharedData) it.skip('../shared/data is missing: skipped', () => undefined);
+  if (!hasSharedData) it.skip(skipReason(), () => undefined);
   let server: RangeServer;
   const names = ['mcp_kriging_3857.tif', 'landsat.tif'];
   beforeAll(async () => {

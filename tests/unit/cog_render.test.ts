@@ -9,6 +9,7 @@ import { makeColourer } from '../../src/sources/cog/paint';
 import { FileRangeSource } from '../../src/sources/file_source';
 import { hasSharedData, sharedData } from './cog_helpers';
 import { gdalInfo, gdalPixel, loadGdal } from './cog_gdal';
+import { skipReason } from '../support/shared_data';
 
 const SIZE = 256;
 
@@ -43,7 +44,7 @@ const cases: Array<[string, CogRendering]> = [
 ];
 
 describe.skipIf(!hasSharedData)('renderTile on ../shared/data', () => {
-  if (!hasSharedData) it.skip('../shared/data is missing: skipped', () => undefined);
+  if (!hasSharedData) it.skip(skipReason(), () => undefined);
 
   it('keeps the mesh error under half a tile pixel (Québec Lambert, low zoom)', async () => {
     const cog = await open('quebec/forest/qldm_stand_age_2020_2km.tif');

@@ -7,13 +7,14 @@ import { FileRangeSource } from '../../src/sources/file_source';
 import { fastReadable, readSample } from '../../src/sources/cog/window_read';
 import type { PixelWindow } from '../../src/sources/cog/blocks';
 import { hasSharedData, sharedData, sharedTiffs } from './cog_helpers';
+import { skipReason } from '../support/shared_data';
 
 function random(seed: number): () => number {
   return () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
 }
 
 describe.skipIf(!hasSharedData)('readSample equals readRasters', () => {
-  if (!hasSharedData) it.skip('../shared/data is missing: skipped', () => undefined);
+  if (!hasSharedData) it.skip(skipReason(), () => undefined);
 
   it('on every shared COG, level and sample (random windows, edge tiles)', { timeout: 120_000 }, async () => {
     let fast = 0;

@@ -5,8 +5,10 @@ import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { generateDemoData } from '../../src/cli/demo/generate';
 import { DEFAULT_SEED, isComplete } from '../../src/cli/demo/outputs';
+import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
-export const repoRoot = path.resolve(import.meta.dirname, '../..');
+export { repoRoot };
+
 export const dataDir = path.join(repoRoot, 'public', 'data');
 
 export async function ensureDemoData(): Promise<void> {

@@ -20,6 +20,7 @@ import { hasSharedData, repoRoot, sharedData } from './cog_helpers';
 import { clippedAtTime, exportTime } from '../../src/queries/export_time';
 import { timeFilter } from '../../src/queries/time_filter';
 import { distinctTimes } from '../../src/queries/time_values';
+import { skipReason } from '../support/shared_data';
 
 const standAge = path.join(sharedData, 'quebec/forest/qldm_stand_age_2020_2km.tif');
 const floodGeojson = path.join(repoRoot, 'public/data/zones_inondables.geojson');
@@ -47,7 +48,7 @@ describe('export file names', () => {
 });
 
 describe.skipIf(!hasSharedData)('raster exports', () => {
-  if (!hasSharedData) it.skip('../shared/data is missing: skipped', () => undefined);
+  if (!hasSharedData) it.skip(skipReason(), () => undefined);
 
   it('the clipped GeoTIFF reopens georeferenced, Int16, nodata -1, with the same statistics', async () => {
     const cog = await openCog(new FileRangeSource(standAge));

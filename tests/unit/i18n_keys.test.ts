@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const srcDir = path.join(repoRoot, 'src');
 
 /** Reads src/i18n/<lang>.json; a missing or broken file fails the test that reads it. */

@@ -11,8 +11,8 @@ import { fileDataAccess } from '../../src/queries/identify_data_node';
 import { featuresNear, tileX, tileY } from '../../src/queries/vector_tiles';
 import { FileRangeSource } from '../../src/sources/file_source';
 import { PMTiles } from 'pmtiles';
+import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const publicDir = path.join(repoRoot, 'public');
 const manifestFile = path.join(publicDir, 'data/demo-manifest.json');
 const hasDemo = existsSync(manifestFile);

@@ -11,11 +11,10 @@ import { fileDataAccess } from '../../src/queries/identify_data_node';
 import { identify as cogIdentify } from '../../src/sources/cog/identify';
 import { openCog } from '../../src/sources/cog/open';
 import { FileRangeSource } from '../../src/sources/file_source';
+import { hasShared, noteSkipped, SHARED_DATA } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const shared = path.resolve(repoRoot, '../shared/data');
-const hasShared = existsSync(shared);
-if (!hasShared) console.warn(`identify real-data tests skipped: ${shared} is missing`);
+const shared = SHARED_DATA;
+noteSkipped('identify_real.test.ts', hasShared);
 
 const OBSERVATIONS = path.join(shared, 'quebec/floods/msp_flood_observations_2019.geojson');
 const HISTORICAL = path.join(shared, 'quebec/floods/nrcan_historical_floods_qc.geojson');

@@ -9,8 +9,8 @@ import { promisify } from 'node:util';
 import { writeArrayBuffer } from 'geotiff';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import catalogue from '../../layers/catalogue.json';
+import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
 const main = path.join(repoRoot, 'src', 'cli', 'import', 'main.ts');
 

@@ -13,10 +13,11 @@ import { mosaicVrt } from '../../src/cli/import/partition_raster';
 import { importMaybePartitioned } from '../../src/cli/import/partition_run';
 import { runImport, type ImportReport } from '../../src/cli/import/run';
 import { cogPixels, decodedTiles, writeGeneratedRaster } from './partition_fixture';
+import { hasSharedFiles, sharedPath, REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const fires = path.resolve(repoRoot, '../shared/data/quebec/fires/mrnf_fires_by_decade_1880-2029.geojson');
-const hasShared = existsSync(fires);
+const FIRES = 'quebec/fires/mrnf_fires_by_decade_1880-2029.geojson';
+const fires = sharedPath(FIRES);
+const hasShared = hasSharedFiles(FIRES);
 
 describe('partition arithmetic', () => {
   it('should read i/N and refuse parts outside 1…N', () => {

@@ -21,11 +21,11 @@ import { startGdal } from '../../src/cli/import/gdal';
 import { runImport, type ImportReport } from '../../src/cli/import/run';
 import { NodeFileSource } from '../../src/cli/import/node_file_source';
 import catalogue from '../../layers/catalogue.json';
+import { hasSharedFiles, noteSkipped, sharedPath, REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const quebec = path.resolve(repoRoot, '../shared/data/quebec');
-const hasData = existsSync(quebec);
-if (!hasData) console.warn(`import_real.test.ts skipped: ${quebec} not found (real third-party data is not in git)`);
+const quebec = sharedPath('quebec');
+const hasData = hasSharedFiles('quebec');
+noteSkipped('import_real.test.ts', hasData, 'quebec');
 
 const groupIds = catalogue.groups.map((group) => group.id);
 const timings: Array<[string, number]> = [];

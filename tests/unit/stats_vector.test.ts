@@ -10,6 +10,7 @@ import { vectorStats } from '../../src/queries/stats_vector';
 import { featuresFromGeojsonText, pmtilesSource, vectorFromPmtiles } from '../../src/queries/stats_vector_load';
 import { FileRangeSource } from '../../src/sources/file_source';
 import { hasSharedData, repoRoot, sharedData } from './cog_helpers';
+import { skipReason } from '../support/shared_data';
 
 const floodGeojson = path.join(repoRoot, 'public/data/zones_inondables.geojson');
 const floodPmtiles = path.join(repoRoot, 'public/data/zones_inondables.pmtiles');
@@ -71,7 +72,7 @@ describe.skipIf(!hasDemo)('vector statistics on the demo flood zones', () => {
 });
 
 describe.skipIf(!hasSharedData)('invalid real geometries', () => {
-  if (!hasSharedData) it.skip('../shared/data is missing: skipped', () => undefined);
+  if (!hasSharedData) it.skip(skipReason(), () => undefined);
 
   it('the MRNF fire perimeters (self-intersections) give statistics with notes instead of a crash', () => {
     const file = path.join(sharedData, 'quebec/fires/mrnf_fires_by_decade_1880-2029.geojson');

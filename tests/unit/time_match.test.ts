@@ -12,8 +12,8 @@ import { fileDataAccess } from '../../src/queries/identify_data_node';
 import { timeFilter } from '../../src/queries/time_filter';
 import { keepShownTime, timePredicate } from '../../src/queries/time_match';
 import { distinctTimes } from '../../src/queries/time_values';
+import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const publicDir = path.join(repoRoot, 'public');
 const geojsonFile = path.join(publicDir, 'data/perturbations.geojson');
 const hasDemo = existsSync(geojsonFile) && existsSync(path.join(publicDir, 'data/perturbations.pmtiles'));

@@ -13,10 +13,11 @@ import { distinctTimes, nearestTime, parsePeriod, valuesBetween } from '../../sr
 import { decodeTime, encodeTime, type TimeSelection } from '../../src/state/time_state';
 import { decodeHash, encodeHash } from '../../src/state/url_codec';
 import { repoRoot } from './cog_helpers';
+import { hasSharedFiles, sharedPath, skipReason } from '../support/shared_data';
 
-const sharedData = path.resolve(repoRoot, '../shared/data');
-const firesFile = path.join(sharedData, 'quebec/fires/mrnf_fires_by_decade_1880-2029.geojson');
-const hasFires = existsSync(firesFile);
+const FIRES = 'quebec/fires/mrnf_fires_by_decade_1880-2029.geojson';
+const firesFile = sharedPath(FIRES);
+const hasFires = hasSharedFiles(FIRES);
 const demoData = path.join(repoRoot, 'public');
 const hasDemo = existsSync(path.join(demoData, 'data/perturbations.pmtiles'));
 
@@ -63,7 +64,7 @@ describe('distinct times', () => {
     expect(times[0]).toBe('1880-1889');
     expect(times).toHaveLength(15);
   });
-  if (!hasFires) it.skip('../shared/data is missing: real fire perimeters skipped', () => undefined);
+  if (!hasFires) it.skip(`real fire perimeters ${skipReason(FIRES)}`, () => undefined);
 
   it('should trust tilestats only when they list every distinct value', async () => {
     const archive = (attributes: unknown[]) => ({

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateLayer } from '../../src/catalogue/validate';
 import type { LayerDefinition } from '../../src/catalogue/types';
+import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const read = (id: string) => JSON.parse(readFileSync(path.join(repoRoot, 'layers', `${id}.json`), 'utf8')) as LayerDefinition;
 const GROUPS = ['fires', 'forest', 'lidar', 'floods', 'reference'];
 const problems = (def: unknown) => validateLayer(def, 'zones-inondables.json', GROUPS).map((e) => `${e.path}: ${e.message}`);

@@ -9,8 +9,8 @@ import { booleanPointInPolygon, pointToPolygonDistance } from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../../src/queries/flood_verdict';
+import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const dataDir = path.join(repoRoot, 'public/data');
 const hasDemo = existsSync(path.join(dataDir, 'demo-manifest.json'));
 if (!hasDemo) console.warn('verdict CLI tests skipped: public/data is missing (run npm run data:ensure)');

@@ -10,6 +10,7 @@ import { tilesTouched } from '../../src/queries/zonal_stream';
 import { aoiSpans } from '../../src/queries/zonal_stats';
 import { hasSharedData, sharedData } from './cog_helpers';
 import { gdalZonalTruth, numpyPercentile, readVectorWithGdal } from './zonal_truth';
+import { skipReason } from '../support/shared_data';
 
 const standAge = path.join(sharedData, 'quebec/forest/qldm_stand_age_2020_2km.tif');
 const speciesGroup = path.join(sharedData, 'quebec/forest/qldm_species_group_2020_2km.tif');
@@ -27,7 +28,7 @@ const drawnPolygon: Feature<Polygon> = {
 };
 
 describe.skipIf(!hasSharedData)('zonal statistics match GDAL', () => {
-  if (!hasSharedData) it.skip('../shared/data is missing: skipped', () => undefined);
+  if (!hasSharedData) it.skip(skipReason(), () => undefined);
 
   it('stand age (Int16, EPSG:32198) with each MRC polygon: exact count, sum, min, max, percentiles', { timeout: 120_000 }, async () => {
     const mrcs = await readVectorWithGdal(mrcSubset);
