@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { InputFormat } from './formats';
 import { cogOverviewFactors, rasterBlock, type PartSpec, type PixelWindow } from './partition';
 import { partsDirOf } from './partition_vector';
-import { translateRaster } from './raster_gdal';
+import { translateRaster, usesNativeGdal } from './raster_gdal';
 import { cogOptions, importRaster, looksCategorical, type RasterJob, type RasterResult } from './raster_import';
 import { inspectRaster, type RasterFacts } from './raster_inspect';
 
@@ -61,7 +61,9 @@ export async function mergeRasterParts(job: RasterJob, count: number, threads = 
   const mosaic = path.join(partsDir, 'mosaic.vrt');
   await fs.writeFile(mosaic, mosaicVrt(template, [facts.width, facts.height], blocks, 1, factors.map(levelName)));
   const compression = cogOptions(facts, resampling).compression;
-  return importRaster({ ...job, file: mosaic, format: VRT_FORMAT, compression, premadeOverviews: resampling, threads });
+  // gdal3.js has no threads: asked for some, it waits for them forever.
+  const usable = (await usesNativeGdal()) ? threads : 1;
+  return importRaster({ ...job, file: mosaic, format: VRT_FORMAT, compression, premadeOverviews: resampling, threads: usable });
 }
 
 /**
