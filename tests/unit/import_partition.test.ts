@@ -53,7 +53,9 @@ describe('partition arithmetic', () => {
     expect(blocks).toEqual([{ x: 0, y: 0, width: 4992, height: 3488 }, { x: 4992, y: 0, width: 5008, height: 3488 },
       { x: 0, y: 3488, width: 4992, height: 3512 }, { x: 4992, y: 3488, width: 5008, height: 3512 }]);
     expect(blocks.reduce((sum, b) => sum + b.width * b.height, 0)).toBe(10000 * 7000);
-    expect(rasterBlock(40, 40, 32, { index: 1, count: 4 }).width).toBe(0);
+    expect(rasterBlock(40, 40, 32, { index: 1, count: 4 })).toMatchObject({ x: 32, width: 8 });
+    expect(rasterBlock(20, 20, 32, { index: 0, count: 4 }).width).toBe(0);
+    expect(rasterBlock(20, 20, 32, { index: 1, count: 4 })).toMatchObject({ x: 0, width: 20 });
   });
 
   it('should describe the parts as a VRT mosaic with one mosaic per overview', () => {
