@@ -59,15 +59,16 @@ describe('partition arithmetic', () => {
   });
 
   it('should describe the parts as a VRT mosaic with one mosaic per overview', () => {
-    const template = '<VRTDataset rasterXSize="64" rasterYSize="48"><VRTRasterBand dataType="Float32" band="1"><ComplexSource><SourceFilename relativeToVRT="0">/input/a.tif</SourceFilename><SourceBand>1</SourceBand><SourceProperties RasterXSize="64" /><SrcRect xOff="0" yOff="0" xSize="64" ySize="48" /><DstRect xOff="0" yOff="0" xSize="64" ySize="48" /><NODATA>0</NODATA></ComplexSource></VRTRasterBand></VRTDataset>';
+    const template = '<VRTDataset rasterXSize="64" rasterYSize="48"><VRTRasterBand dataType="Float32" band="1" blockXSize="64" blockYSize="1"><ComplexSource><SourceFilename relativeToVRT="0">/input/a.tif</SourceFilename><SourceBand>1</SourceBand><SourceProperties RasterXSize="64" /><SrcRect xOff="0" yOff="0" xSize="64" ySize="48" /><DstRect xOff="0" yOff="0" xSize="64" ySize="48" /><NODATA>0</NODATA></ComplexSource></VRTRasterBand></VRTDataset>';
     const blocks = [0, 1, 2, 3].map((index) => rasterBlock(64, 48, 4, { index, count: 4 }));
-    const full = mosaicVrt(template, [64, 48], blocks, 1, ['mosaic-2.vrt', 'mosaic-4.vrt']);
+    const full = mosaicVrt(template, [64, 48, 16], blocks, 1, ['mosaic-2.vrt', 'mosaic-4.vrt']);
     expect(full.match(/<ComplexSource>/g)).toHaveLength(4);
     expect(full).toContain('<SourceFilename relativeToVRT="1">part-4-of-4.tif</SourceFilename>');
     expect(full).toContain('<DstRect xOff="32" yOff="24" xSize="32" ySize="24" />');
     expect(full).toContain('<Overview><SourceFilename relativeToVRT="1">mosaic-4.vrt</SourceFilename><SourceBand>1</SourceBand></Overview>');
     expect(full).not.toContain('SourceProperties');
-    const quarter = mosaicVrt(template, [64, 48], blocks, 4, []);
+    expect(full).toContain('blockXSize="16" blockYSize="16"');
+    const quarter = mosaicVrt(template, [64, 48, 16], blocks, 4, []);
     expect(quarter).toContain('rasterXSize="16" rasterYSize="12"');
     expect(quarter).toContain('<OOI key="OVERVIEW_LEVEL">1</OOI>');
     expect(quarter).toContain('<DstRect xOff="8" yOff="6" xSize="8" ySize="6" />');

@@ -57,9 +57,10 @@ export async function mergeRasterParts(job: RasterJob, count: number, threads = 
   const original = path.join(partsDir, 'original.vrt');
   await translateRaster(job.file, job.format, ['-of', 'VRT'], original, 'merge failed');
   const template = await fs.readFile(original, 'utf8');
-  for (const factor of factors) await fs.writeFile(path.join(partsDir, levelName(factor)), mosaicVrt(template, [facts.width, facts.height], blocks, factor, []));
+  const size: [number, number, number] = [facts.width, facts.height, cogOptions(facts, resampling).blockSize];
+  for (const factor of factors) await fs.writeFile(path.join(partsDir, levelName(factor)), mosaicVrt(template, size, blocks, factor, []));
   const mosaic = path.join(partsDir, 'mosaic.vrt');
-  await fs.writeFile(mosaic, mosaicVrt(template, [facts.width, facts.height], blocks, 1, factors.map(levelName)));
+  await fs.writeFile(mosaic, mosaicVrt(template, size, blocks, 1, factors.map(levelName)));
   const compression = cogOptions(facts, resampling).compression;
   // gdal3.js has no threads: asked for some, it waits for them forever.
   const usable = (await usesNativeGdal()) ? threads : 1;
@@ -70,11 +71,13 @@ export async function mergeRasterParts(job: RasterJob, count: number, threads = 
  * The template's sources replaced by the parts at overview `factor` (1: full resolution), placed at
  * their offsets; at full resolution each band also lists the overview mosaics.
  */
-export function mosaicVrt(template: string, [width, height]: [number, number], blocks: PixelWindow[], factor: number, overviewFiles: string[]): string {
+export function mosaicVrt(template: string, [width, height, blockSize]: [number, number, number], blocks: PixelWindow[], factor: number, overviewFiles: string[]): string {
   const scaled = (n: number): number => Math.ceil(n / factor);
   const level = Math.log2(factor) - 1;
   const sized = template.replace(/(<VRTDataset\b[^>]*?)rasterXSize="\d+"([^>]*?)rasterYSize="\d+"/, `$1rasterXSize="${scaled(width)}"$2rasterYSize="${scaled(height)}"`);
-  const withParts = sized.replace(/<(SimpleSource|ComplexSource)\b[^>]*>[\s\S]*?<\/\1>/g, (source) =>
+  // Read in the parts' own blocks, not the original's (often one-row strips: every strip would hit two parts).
+  const blocked = sized.replace(/blockXSize="\d+"\s+blockYSize="\d+"/g, `blockXSize="${blockSize}" blockYSize="${blockSize}"`);
+  const withParts = blocked.replace(/<(SimpleSource|ComplexSource)\b[^>]*>[\s\S]*?<\/\1>/g, (source) =>
     blocks.map((block, index) => {
       if (block.width === 0 || block.height === 0) return '';
       const [x, y, w, h] = [block.x / factor, block.y / factor, scaled(block.width), scaled(block.height)];
