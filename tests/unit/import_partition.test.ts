@@ -111,6 +111,17 @@ describe('a partitioned import equals a single-process import', () => {
   it('should give the same pixels for a generated 1600×1200 Float32 raster in 4 blocks (gdal3.js)', () => rasterInBlocks('wasm'), 300_000);
   it.skipIf(!native)('should give the same pixels for a generated 1600×1200 Float32 raster in 4 blocks (native GDAL; needs gdal-bin)', () => rasterInBlocks('native'), 300_000);
 
+  it.skipIf(!native)('should give the same pixels when an overview is not an exact halving (1000×602: 301 → 150; needs gdal-bin)', async () => {
+    const input = path.join(dir, 'odd.tif');
+    writeGeneratedRaster(input, 1000, 602);
+    const single = await withGdal('native', () => run(input, 'odd-single', 1));
+    const parted = await withGdal('native', () => run(input, 'odd-parts', 4));
+    const [a, b] = [await cogPixels(single.dataFile), await cogPixels(parted.dataFile)];
+    expect(a.map((i) => [i.width, i.height])).toEqual([[1000, 602], [500, 301], [250, 150]]);
+    expect(b.map((i) => [i.width, i.height])).toEqual(a.map((i) => [i.width, i.height]));
+    a.forEach((image, i) => expect(b[i]!.values.every((v, k) => Object.is(v, image.values[k])), `level ${i}`).toBe(true));
+  }, 300_000);
+
   it.skipIf(!native)('should write the same pixels with native GDAL as with gdal3.js (needs gdal-bin)', async () => {
     const [wasm, cli] = [path.join(dir, 'raster-single-wasm/data/essai.tif'), path.join(dir, 'raster-single-native/data/essai.tif')];
     expect(existsSync(wasm) && existsSync(cli), 'the two single-process imports above ran').toBe(true);

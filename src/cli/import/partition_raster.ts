@@ -1,5 +1,6 @@
 // Partitioned raster imports: part i reads only its block of pixels (gdal_translate -srcwin) and
-// writes it with every overview the final COG will have, computed there. The merge describes the
+// writes it with every overview the final COG will have, computed there (when every overview is an
+// exact halving; otherwise the merge computes them). The merge describes the
 // parts as VRT mosaics (GDAL's own virtual format: one for full resolution, one per overview level)
 // and makes the COG from them, copying the parts' overviews instead of computing them again. Blocks
 // are cut on the coarsest overview's pixels, so each overview pixel comes from one part and equals
@@ -20,6 +21,7 @@ const VRT_FORMAT: InputFormat = { kind: 'raster', name: 'VRT mosaic', vfs: [], o
 
 interface Layout {
   facts: RasterFacts;
+  /** The overviews the parts make; none when the merge must compute them (see layoutOf). */
   factors: number[];
   resampling: string;
   blocks: PixelWindow[];
@@ -27,7 +29,11 @@ interface Layout {
 
 async function layoutOf(job: RasterJob, count: number): Promise<Layout> {
   const facts = await inspectRaster(job.file, job.format, job.file);
-  const factors = cogOverviewFactors(facts.width, facts.height, cogOptions(facts, 'NEAREST').blockSize);
+  const all = cogOverviewFactors(facts.width, facts.height, cogOptions(facts, 'NEAREST').blockSize);
+  // GDAL's COG driver halves sizes rounding down (625 → 312): such a level is not made of whole
+  // 2×2 windows, so parts cannot make it. Then the merge computes every overview, as one import would.
+  const exact = all.every((factor) => facts.width % factor === 0 && facts.height % factor === 0);
+  const factors = exact ? all : [];
   const align = factors[factors.length - 1] ?? 1;
   const blocks = Array.from({ length: count }, (_, index) => rasterBlock(facts.width, facts.height, align, { index, count }));
   return { facts, factors, resampling: looksCategorical(facts) ? 'NEAREST' : 'AVERAGE', blocks };
@@ -64,7 +70,8 @@ export async function mergeRasterParts(job: RasterJob, count: number, threads = 
   const compression = cogOptions(facts, resampling).compression;
   // gdal3.js has no threads: asked for some, it waits for them forever.
   const usable = (await usesNativeGdal()) ? threads : 1;
-  return importRaster({ ...job, file: mosaic, format: VRT_FORMAT, compression, premadeOverviews: resampling, threads: usable });
+  const premade = factors.length > 0 ? { premadeOverviews: resampling } : {};
+  return importRaster({ ...job, file: mosaic, format: VRT_FORMAT, compression, ...premade, threads: usable });
 }
 
 /**
