@@ -8,16 +8,18 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseImportArgs } from '../../src/cli/import/args';
 import { startGdal } from '../../src/cli/import/gdal';
-import { gridShape, parsePartition, rowBand, sheetGrid, tileInSheet } from '../../src/cli/import/partition';
+import { cogOverviewFactors, gridShape, parsePartition, rasterBlock, sheetGrid, tileInSheet } from '../../src/cli/import/partition';
 import { mosaicVrt } from '../../src/cli/import/partition_raster';
 import { importMaybePartitioned } from '../../src/cli/import/partition_run';
 import { runImport, type ImportReport } from '../../src/cli/import/run';
+import { usesNativeGdal } from '../../src/cli/import/raster_gdal';
 import { cogPixels, decodedTiles, writeGeneratedRaster } from './partition_fixture';
 import { hasSharedFiles, sharedPath, REPO_ROOT as repoRoot } from '../support/shared_data';
 
 const FIRES = 'quebec/fires/mrnf_fires_by_decade_1880-2029.geojson';
 const fires = sharedPath(FIRES);
 const hasShared = hasSharedFiles(FIRES);
+const native = await usesNativeGdal();
 
 describe('partition arithmetic', () => {
   it('should read i/N and refuse parts outside 1…N', () => {
@@ -44,14 +46,33 @@ describe('partition arithmetic', () => {
     expect(() => sheetGrid([-72, 46, -71.999, 46.001], { minzoom: 0, maxzoom: 6 }, 4)).toThrow(/too many for this layer/);
   });
 
-  it('should cut rows into bands that cover the raster once', () => {
-    const bands = [0, 1, 2].map((index) => rowBand(10, { index, count: 3 }));
-    expect(bands).toEqual([{ start: 0, rows: 3 }, { start: 3, rows: 3 }, { start: 6, rows: 4 }]);
-    const vrt = mosaicVrt('<VRTRasterBand><ComplexSource><SourceFilename relativeToVRT="0">/input/a.tif</SourceFilename><SourceBand>1</SourceBand><SourceProperties RasterXSize="4" /><SrcRect xOff="0" yOff="0" xSize="4" ySize="10" /><DstRect xOff="0" yOff="0" xSize="4" ySize="10" /><NODATA>0</NODATA></ComplexSource></VRTRasterBand>', 4, 10, 3);
-    expect(vrt.match(/<ComplexSource>/g)).toHaveLength(3);
-    expect(vrt).toContain('<SourceFilename relativeToVRT="1">part-3-of-3.tif</SourceFilename>');
-    expect(vrt).toContain('<DstRect xOff="0" yOff="6" xSize="4" ySize="4" />');
-    expect(vrt).not.toContain('SourceProperties');
+  it('should cut a raster into blocks on the coarsest overview, covering it once', () => {
+    expect(cogOverviewFactors(2000, 2000, 256)).toEqual([2, 4, 8]);
+    expect(cogOverviewFactors(10000, 10000, 512)).toEqual([2, 4, 8, 16, 32]);
+    expect(cogOverviewFactors(200, 100, 256)).toEqual([]);
+    const blocks = [0, 1, 2, 3].map((index) => rasterBlock(10000, 7000, 32, { index, count: 4 }));
+    expect(blocks).toEqual([{ x: 0, y: 0, width: 4992, height: 3488 }, { x: 4992, y: 0, width: 5008, height: 3488 },
+      { x: 0, y: 3488, width: 4992, height: 3512 }, { x: 4992, y: 3488, width: 5008, height: 3512 }]);
+    expect(blocks.reduce((sum, b) => sum + b.width * b.height, 0)).toBe(10000 * 7000);
+    expect(rasterBlock(40, 40, 32, { index: 1, count: 4 })).toMatchObject({ x: 32, width: 8 });
+    expect(rasterBlock(20, 20, 32, { index: 0, count: 4 }).width).toBe(0);
+    expect(rasterBlock(20, 20, 32, { index: 1, count: 4 })).toMatchObject({ x: 0, width: 20 });
+  });
+
+  it('should describe the parts as a VRT mosaic with one mosaic per overview', () => {
+    const template = '<VRTDataset rasterXSize="64" rasterYSize="48"><VRTRasterBand dataType="Float32" band="1" blockXSize="64" blockYSize="1"><ComplexSource><SourceFilename relativeToVRT="0">/input/a.tif</SourceFilename><SourceBand>1</SourceBand><SourceProperties RasterXSize="64" /><SrcRect xOff="0" yOff="0" xSize="64" ySize="48" /><DstRect xOff="0" yOff="0" xSize="64" ySize="48" /><NODATA>0</NODATA></ComplexSource></VRTRasterBand></VRTDataset>';
+    const blocks = [0, 1, 2, 3].map((index) => rasterBlock(64, 48, 4, { index, count: 4 }));
+    const full = mosaicVrt(template, [64, 48, 16], blocks, 1, ['mosaic-2.vrt', 'mosaic-4.vrt']);
+    expect(full.match(/<ComplexSource>/g)).toHaveLength(4);
+    expect(full).toContain('<SourceFilename relativeToVRT="1">part-4-of-4.tif</SourceFilename>');
+    expect(full).toContain('<DstRect xOff="32" yOff="24" xSize="32" ySize="24" />');
+    expect(full).toContain('<Overview><SourceFilename relativeToVRT="1">mosaic-4.vrt</SourceFilename><SourceBand>1</SourceBand></Overview>');
+    expect(full).not.toContain('SourceProperties');
+    expect(full).toContain('blockXSize="16" blockYSize="16"');
+    const quarter = mosaicVrt(template, [64, 48, 16], blocks, 4, []);
+    expect(quarter).toContain('rasterXSize="16" rasterYSize="12"');
+    expect(quarter).toContain('<OOI key="OVERVIEW_LEVEL">1</OOI>');
+    expect(quarter).toContain('<DstRect xOff="8" yOff="6" xSize="8" ySize="6" />');
   });
 });
 
@@ -67,18 +88,48 @@ describe('a partitioned import equals a single-process import', () => {
   });
   afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
-  it('should give the same pixels for a generated 1600×1200 Float32 raster in 4 parts', async () => {
+  const withGdal = async <T>(choice: 'wasm' | 'native', use: () => Promise<T>): Promise<T> => {
+    process.env.GEOVEILLE_GDAL = choice; // read again by every call, and inherited by the parts' processes
+    try {
+      return await use();
+    } finally {
+      delete process.env.GEOVEILLE_GDAL;
+    }
+  };
+
+  const rasterInBlocks = async (choice: 'wasm' | 'native'): Promise<void> => {
     const input = path.join(dir, 'generated.tif');
-    writeGeneratedRaster(input, 1600, 1200);
-    const single = await run(input, 'raster-single', 1);
-    const parted = await run(input, 'raster-parts', 4);
+    if (!existsSync(input)) writeGeneratedRaster(input, 1600, 1200);
+    const single = await withGdal(choice, () => run(input, `raster-single-${choice}`, 1));
+    const parted = await withGdal(choice, () => run(input, `raster-parts-${choice}`, 4));
     const [a, b] = [await cogPixels(single.dataFile), await cogPixels(parted.dataFile)];
     expect(a.map((i) => [i.width, i.height])).toEqual([[1600, 1200], [800, 600], [400, 300], [200, 150]]);
     expect(b.map((i) => [i.width, i.height])).toEqual(a.map((i) => [i.width, i.height]));
-    a.forEach((image, i) => expect(b[i]!.values.every((v, k) => Object.is(v, image.values[k]))).toBe(true));
+    a.forEach((image, i) => expect(b[i]!.values.every((v, k) => Object.is(v, image.values[k])), `level ${i}`).toBe(true));
     expect(parted.layer).toEqual(single.layer);
-    expect(existsSync(path.join(dir, 'raster-parts', 'data', 'essai.parts'))).toBe(false);
+    expect(existsSync(path.join(dir, `raster-parts-${choice}`, 'data', 'essai.parts'))).toBe(false);
+  };
+  it('should give the same pixels for a generated 1600×1200 Float32 raster in 4 blocks (gdal3.js)', () => rasterInBlocks('wasm'), 300_000);
+  it.skipIf(!native)('should give the same pixels for a generated 1600×1200 Float32 raster in 4 blocks (native GDAL; needs gdal-bin)', () => rasterInBlocks('native'), 300_000);
+
+  it.skipIf(!native)('should give the same pixels when an overview is not an exact halving (1000×602: 301 → 150; needs gdal-bin)', async () => {
+    const input = path.join(dir, 'odd.tif');
+    writeGeneratedRaster(input, 1000, 602);
+    const single = await withGdal('native', () => run(input, 'odd-single', 1));
+    const parted = await withGdal('native', () => run(input, 'odd-parts', 4));
+    const [a, b] = [await cogPixels(single.dataFile), await cogPixels(parted.dataFile)];
+    expect(a.map((i) => [i.width, i.height])).toEqual([[1000, 602], [500, 301], [250, 150]]);
+    expect(b.map((i) => [i.width, i.height])).toEqual(a.map((i) => [i.width, i.height]));
+    a.forEach((image, i) => expect(b[i]!.values.every((v, k) => Object.is(v, image.values[k])), `level ${i}`).toBe(true));
   }, 300_000);
+
+  it.skipIf(!native)('should write the same pixels with native GDAL as with gdal3.js (needs gdal-bin)', async () => {
+    const [wasm, cli] = [path.join(dir, 'raster-single-wasm/data/essai.tif'), path.join(dir, 'raster-single-native/data/essai.tif')];
+    expect(existsSync(wasm) && existsSync(cli), 'the two single-process imports above ran').toBe(true);
+    const [a, b] = [await cogPixels(wasm), await cogPixels(cli)];
+    expect(b.map((i) => [i.width, i.height])).toEqual(a.map((i) => [i.width, i.height]));
+    a.forEach((image, i) => expect(b[i]!.values.every((v, k) => Object.is(v, image.values[k])), `level ${i}`).toBe(true));
+  });
 
   it('should give the same decoded tiles for a projected (Québec Lambert) GeoPackage in 4 parts run in this process', async () => {
     const cells = Array.from({ length: 64 }, (_, i) => {

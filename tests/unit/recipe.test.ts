@@ -10,7 +10,8 @@ import { validateLayer } from '../../src/catalogue/validate';
 import { applyRecipe } from '../../src/cli/recipe/apply';
 import { parseRecipeArgs } from '../../src/cli/recipe/main';
 import { runRecipe } from '../../src/cli/recipe/run';
-import { rasterLook, vectorLook } from '../../src/cli/recipe/style';
+import { classStops, rasterLook, vectorLook } from '../../src/cli/recipe/style';
+import { Ramp } from '../../src/sources/cog/colour';
 import { summaryTable } from '../../src/cli/recipe/table';
 import type { RecipeLayer } from '../../src/cli/recipe/types';
 import { validateRecipe } from '../../src/cli/recipe/validate';
@@ -82,6 +83,40 @@ describe('recipe styles', () => {
     expect(ramp.cog.ramp).toEqual([[0, '#ffffcc'], [120, '#006837']]);
     expect(ramp.legend).toMatchObject({ type: 'ramp', items: [{ label: { fr: '0 ans' } }, { label: { fr: '120 ans' } }] });
     expect(() => rasterLook({ type: 'single', color: '#000' }, fallback)).toThrow(/vector/);
+  });
+});
+
+describe('graduated raster classes', () => {
+  const fallback = { cog: { mode: 'continuous' as const }, legend: { type: 'categories' as const, items: [] } };
+  const classes = [
+    { max: 20, color: '#ffffcc', label: { fr: 'Jeune (< 20 ans)', en: 'Young (< 20 years)' } },
+    { min: 20, max: 80, color: '#78c679', label: { fr: 'Moyen (20–80 ans)', en: 'Middle-aged (20–80 years)' } },
+    { min: 80, color: '#006837', label: { fr: 'Vieux (≥ 80 ans)', en: 'Old (≥ 80 years)' } },
+  ];
+
+  it('should paint each [min, max) class in one colour, a value on a break in the upper class', () => {
+    const look = rasterLook({ type: 'graduated', band: 2, classes }, fallback);
+    expect(look.cog).toMatchObject({ mode: 'continuous', bands: [2], resampling: 'nearest' });
+    const ramp = new Ramp(look.cog.ramp!);
+    const colourAt = (value: number): string => {
+      const out = new Uint8ClampedArray(4);
+      ramp.colourInto(value, out, 0);
+      return `#${[...out.slice(0, 3)].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+    };
+    expect([-5, 0, 19.9, 20, 50, 79.99, 80, 500].map(colourAt)).toEqual(['#ffffcc', '#ffffcc', '#ffffcc', '#78c679', '#78c679', '#78c679', '#006837', '#006837']);
+    expect(look.legend).toEqual({ type: 'categories', items: classes.map((c) => ({ label: c.label, color: c.color, shape: 'raster' })) });
+    expect(classStops(classes).every(([value], i, stops) => i === 0 || value > stops[i - 1]![0])).toBe(true);
+  });
+
+  it('should ask for a field on vector inputs and refuse one on rasters', () => {
+    const recipe = { layers: [
+      { ...base, input: 'feux.geojson', style: { type: 'graduated', classes } },
+      { ...base, id: 'age', input: 'age.tif', style: { type: 'graduated', field: 'age', classes } },
+      { ...base, id: 'age2', input: 'age.tif', style: { type: 'graduated', band: 1, classes } },
+    ] };
+    const messages = validateRecipe(recipe, 'r.json', groups, catalogue.layers).map((e) => `${e.path}: ${e.message}`);
+    expect(messages).toEqual(['layers[0].style.field: required for vector data: the number field the classes divide',
+      'layers[1].style.field: a raster has bands, not fields: use "band" (1-based, default 1)']);
   });
 });
 

@@ -23,6 +23,8 @@ export interface ImportArgs {
   merge?: number;
   /** Invalid geometries counted by an earlier pass (with --minzoom and --maxzoom): skips that pass. */
   knownInvalid?: number;
+  /** GDAL compression threads for a merge (set by --jobs, not a flag of its own). */
+  mergeThreads?: number;
 }
 
 export const USAGE =

@@ -1,7 +1,7 @@
 // How an import is cut into N independent parts (pure). Vectors: a grid of map sheets made of whole
 // tiles at a "split zoom", so every tile from that zoom down belongs to exactly one sheet and its
 // content depends only on the features near it; the few tiles above the split zoom are made by
-// part 0 from all features. Rasters: bands of whole rows.
+// part 0 from all features. Rasters: a grid of pixel blocks aligned on the coarsest overview.
 
 import { ImportError } from './errors';
 import type { ZoomRange } from './zoom';
@@ -88,8 +88,34 @@ export function sheetBounds(sheet: TileRange, z: number, margin: number): [numbe
   return [Math.max(-180, west), Math.max(-85.06, south), Math.min(180, east), Math.min(85.06, north)];
 }
 
-/** Raster part `index` of `count`: rows [start, start + rows) (empty when the raster has fewer rows than parts). */
-export function rowBand(height: number, part: PartSpec): { start: number; rows: number } {
-  const [from, to] = cuts(0, height, part.count)[part.index] as [number, number];
-  return { start: from, rows: Math.max(0, to - from + 1) };
+/** The overview factors GDAL's COG driver makes: halving until the larger side fits in one block. */
+export function cogOverviewFactors(width: number, height: number, blockSize: number): number[] {
+  const factors: number[] = [];
+  for (let factor = 2; Math.max(Math.ceil((width * 2) / factor), Math.ceil((height * 2) / factor)) > blockSize; factor *= 2) factors.push(factor);
+  return factors;
+}
+
+export interface PixelWindow {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Raster part `index` of `count`: one block of a columns × rows grid, cut at multiples of `align`
+ * pixels so that every overview of a part lines up with the same overview of the whole. Empty (0
+ * wide or high) when the raster has too few aligned cells for the grid.
+ */
+export function rasterBlock(width: number, height: number, align: number, part: PartSpec): PixelWindow {
+  const [columns, rows] = gridShape(part.count);
+  const [x, blockWidth] = alignedCut(width, align, columns, part.index % columns);
+  const [y, blockHeight] = alignedCut(height, align, rows, Math.floor(part.index / columns));
+  return { x, y, width: blockWidth, height: blockHeight };
+}
+
+function alignedCut(length: number, align: number, parts: number, index: number): [number, number] {
+  const [from, to] = cuts(0, Math.ceil(length / align), parts)[index] as [number, number];
+  const start = Math.min(length, from * align);
+  return [start, Math.max(0, Math.min(length, (to + 1) * align) - start)];
 }

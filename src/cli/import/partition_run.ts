@@ -10,6 +10,7 @@ import { parsePartition, type PartSpec } from './partition';
 import { writeRasterPart } from './partition_raster';
 import { writeVectorPart } from './partition_vector';
 import { startGdal } from './gdal';
+import { usesNativeGdal } from './raster_gdal';
 import { prepareVector } from './vector_import';
 import { checkIdAndGroup, checkInput, DEFAULT_OUT_DIR, REPO_ROOT, runImport, type ImportReport } from './run';
 
@@ -33,10 +34,21 @@ export async function importMaybePartitioned(args: ImportArgs, partitions: numbe
   const label = (part: PartSpec): string => `${part.index + 1}/${part.count}`;
   if (jobs <= 1) {
     for (const part of parts) await runPart({ ...args, partition: label(part) });
+  } else if (await partsAreCommands(args)) {
+    await runPool(parts.map((part) => async () => void (await runPart({ ...args, partition: label(part) }))), jobs);
   } else {
     await runPool(parts.map((part) => () => partProcess(args, label(part))), jobs);
   }
-  return runImport({ ...args, merge: partitions });
+  return runImport({ ...args, merge: partitions, mergeThreads: jobs });
+}
+
+/**
+ * A raster part with native GDAL is one gdal_translate process: parts run side by side from here.
+ * gdal3.js holds one WebAssembly GDAL per Node process, so its parts need a process each.
+ */
+async function partsAreCommands(args: ImportArgs): Promise<boolean> {
+  const format = await checkInput(path.resolve(args.input), args.input);
+  return format.kind === 'raster' && (await usesNativeGdal());
 }
 
 /**

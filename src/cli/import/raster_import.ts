@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fromFile } from 'geotiff';
 import { ImportError } from './errors';
-import { describeOpenFailure, lastGdalError, type GdalDataset, type GdalSession } from './gdal';
+import { translateRaster } from './raster_gdal';
 import type { InputFormat } from './formats';
 import { inspectRaster, type RasterFacts } from './raster_inspect';
 import { decodeJpegTiff, isJpegTiff } from './raster_decode';
@@ -30,46 +30,55 @@ export interface RasterJob {
   outDir: string;
   /** The compression to keep when the file read is not the original (a mosaic of parts). */
   compression?: string;
+  /** The file read already holds every overview, made with this resampling (a mosaic of parts): they are copied, not recomputed. */
+  premadeOverviews?: string;
+  /** GDAL's compression threads (the merge of a `--jobs K` import uses K). */
+  threads?: number;
 }
 
 /** Pixels read to choose colours: the largest image (full resolution or overview) under this size. */
 const SAMPLE_PIXELS = 1_000_000;
 
-export function cogOptions(facts: RasterFacts, resampling: string): { options: string[]; compression: string; blockSize: number } {
+interface CogChoices {
+  /** Copy the input's overviews instead of computing them. */
+  premadeOverviews?: boolean;
+  threads?: number;
+}
+
+export function cogOptions(facts: Pick<RasterFacts, 'width' | 'height' | 'compression'>, resampling: string, choices: CogChoices = {}): { options: string[]; compression: string; blockSize: number } {
   const compression = ['DEFLATE', 'LZW'].includes(facts.compression.toUpperCase()) ? facts.compression.toUpperCase() : 'DEFLATE';
   const blockSize = Math.max(facts.width, facts.height) <= 2048 ? 256 : 512;
   const options = ['-of', 'COG', '-co', `COMPRESS=${compression}`, '-co', 'PREDICTOR=YES', '-co', `BLOCKSIZE=${blockSize}`,
-    '-co', `RESAMPLING=${resampling}`, '-co', 'OVERVIEWS=IGNORE_EXISTING'];
+    '-co', `RESAMPLING=${resampling}`, '-co', `OVERVIEWS=${choices.premadeOverviews ? 'FORCE_USE_EXISTING' : 'IGNORE_EXISTING'}`,
+    ...(choices.threads && choices.threads > 1 ? ['-co', `NUM_THREADS=${choices.threads}`] : [])];
   return { options, compression, blockSize };
 }
 
 /** Classes must never be averaged into codes that do not exist: a colour table or one Byte band means classes. */
-const looksCategorical = (facts: RasterFacts): boolean =>
+export const looksCategorical = (facts: RasterFacts): boolean =>
   facts.bands.some((band) => band.colorTable) || (facts.bands.length === 1 && facts.bands[0]?.type === 'Byte');
 
-export async function importRaster(session: GdalSession, job: RasterJob): Promise<RasterResult> {
+export async function importRaster(job: RasterJob): Promise<RasterResult> {
   const decoded = (await isJpegTiff(job.file)) ? path.join(job.outDir, `${job.id}.decoding.tif`) : null;
   try {
     if (decoded) await decodeJpegTiff(job.file, decoded);
-    return await importReadable(session, job, decoded ?? job.file);
+    return await importReadable(job, decoded ?? job.file);
   } finally {
     if (decoded) await fs.rm(decoded, { force: true });
   }
 }
 
 /** `readable`: the input, or its decoded copy when gdal3.js lacks the input's codec. */
-async function importReadable(session: GdalSession, job: RasterJob, readable: string): Promise<RasterResult> {
-  const dataset = await openRaster(session, readable, job.format);
-  const inspected = await inspectRaster(session.gdal, dataset, job.file);
+async function importReadable(job: RasterJob, readable: string): Promise<RasterResult> {
+  const inspected = await inspectRaster(readable, job.format, job.file);
   const facts = job.compression ? { ...inspected, compression: job.compression } : inspected;
-  let resampling = looksCategorical(facts) ? 'NEAREST' : 'AVERAGE';
-  let target = await writeCog(session, dataset, job, cogOptions(facts, resampling).options);
+  let resampling = job.premadeOverviews ?? (looksCategorical(facts) ? 'NEAREST' : 'AVERAGE');
+  let target = await writeCog(readable, job, cogOptions(facts, resampling, { premadeOverviews: Boolean(job.premadeOverviews), threads: job.threads }).options);
   const style = chooseRasterStyle(await sampleBands(target, facts));
   if (style.cog.mode === 'categorical' && resampling !== 'NEAREST') {
     resampling = 'NEAREST'; // a few integer values found only by reading: rebuild overviews without mixing classes
-    target = await writeCog(session, dataset, job, cogOptions(facts, resampling).options);
+    target = await writeCog(readable, job, cogOptions(facts, resampling, { threads: job.threads }).options);
   }
-  await session.gdal.close(dataset);
   const { compression, blockSize } = cogOptions(facts, resampling);
   return { facts, style, compression, blockSize, overviewResampling: resampling, bounds: await appBounds(job.file, target) };
 }
@@ -92,28 +101,17 @@ async function appBounds(input: string, cogFile: string): Promise<[number, numbe
   }
 }
 
-export async function openRaster(session: GdalSession, file: string, format: InputFormat): Promise<GdalDataset> {
-  session.takeMessages();
-  const opened = await session.gdal.open(file, format.openOptions, format.vfs).catch(() => undefined);
-  const dataset = opened?.datasets[0];
-  if (!dataset) throw new ImportError(file, describeOpenFailure(session.takeMessages(), format.name));
-  if (dataset.type !== 'raster') throw new ImportError(file, `holds no raster bands (${format.name} expected)`);
-  return dataset;
-}
-
-async function writeCog(session: GdalSession, dataset: GdalDataset, job: RasterJob, options: string[]): Promise<string> {
+async function writeCog(readable: string, job: RasterJob, options: string[]): Promise<string> {
   // Written under a temporary name, then renamed: a failed import never leaves a half file in place.
-  const temporaryName = `${job.id}.importing`;
-  const temporary = path.join(job.outDir, `${temporaryName}.tif`);
+  const temporary = path.join(job.outDir, `${job.id}.importing.tif`);
   const target = path.join(job.outDir, `${job.id}.tif`);
   await fs.rm(temporary, { force: true });
-  session.takeMessages();
   try {
-    await session.gdal.gdal_translate(dataset, options, temporaryName);
-    if ((await fs.stat(temporary)).size === 0) throw new Error('empty output');
-  } catch {
+    await translateRaster(readable, job.format, options, temporary, 'conversion to COG failed');
+    if ((await fs.stat(temporary)).size === 0) throw new ImportError(job.file, 'conversion to COG failed: no output written');
+  } catch (error) {
     await fs.rm(temporary, { force: true });
-    throw new ImportError(job.file, `conversion to COG failed: ${lastGdalError(session.takeMessages()) ?? 'no output written'}`);
+    throw error instanceof ImportError && readable !== job.file ? new ImportError(job.file, error.problem) : error;
   }
   await fs.rename(temporary, target);
   return target;

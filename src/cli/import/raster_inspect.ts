@@ -1,8 +1,9 @@
 // What the importer needs from a GeoTIFF's gdalinfo: size, bands, compression, CRS, bounds in degrees.
 
 import { ImportError } from './errors';
-import type { Gdal, GdalDataset } from './gdal';
+import type { InputFormat } from './formats';
 import type { RasterMetadata } from './layer_defaults';
+import { rasterInfo } from './raster_gdal';
 
 interface GdalInfoBand {
   type: string;
@@ -42,8 +43,9 @@ function parseNoData(value: number | string | undefined): number | null {
   return typeof value === 'number' ? value : Number(value);
 }
 
-export async function inspectRaster(gdal: Gdal, dataset: GdalDataset, file: string): Promise<RasterFacts> {
-  const info = (await gdal.gdalinfo(dataset, [])) as GdalInfo;
+/** `readable` is read; `file` (the input as given) names it in messages. */
+export async function inspectRaster(readable: string, format: InputFormat, file: string): Promise<RasterFacts> {
+  const info = (await rasterInfo(readable, format)) as GdalInfo;
   if (!info.coordinateSystem?.wkt) {
     throw new ImportError(file, 'has no coordinate reference system; assign one (e.g. gdal_edit -a_srs EPSG:32198) and import again');
   }

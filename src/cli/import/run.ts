@@ -53,7 +53,6 @@ type Converted = Omit<ImportReport, 'layerFile' | 'seconds'>;
 
 /** Writes the PMTiles or COG file and builds its layer JSON. */
 async function convert(args: ImportArgs, file: string, format: InputFormat, outDir: string): Promise<Converted> {
-  const session = await startGdal(outDir);
   const dataFile = path.join(outDir, `${args.id}.${format.kind === 'vector' ? 'pmtiles' : 'tif'}`);
   const { url, note } = urlFor(dataFile);
   const common = { dataFile, ...(note ? { urlNote: note } : {}) };
@@ -68,13 +67,13 @@ async function convert(args: ImportArgs, file: string, format: InputFormat, outD
   });
   if (format.kind === 'raster') {
     const job = { file, format, id: args.id, outDir };
-    const raster = args.merge ? await mergeRasterParts(job, args.merge) : await importRaster(session, job);
+    const raster = args.merge ? await mergeRasterParts(job, args.merge, args.mergeThreads) : await importRaster(job);
     const starter = buildRasterLayer(basics(raster.bounds, guessRasterGroup(path.basename(file))), raster.style);
     return { ...common, raster, layer: withRasterDefaults(starter, raster.facts.metadata, Boolean(args.titleFr || args.titleEn)) };
   }
   const zoomOverride = { ...(args.minzoom !== undefined ? { minzoom: args.minzoom } : {}), ...(args.maxzoom !== undefined ? { maxzoom: args.maxzoom } : {}) };
   const job = { file, format, id: args.id, outDir, zoomOverride, ...(args.layer ? { layer: args.layer } : {}), ...(args.knownInvalid !== undefined ? { knownInvalid: args.knownInvalid } : {}) };
-  const vector = args.merge ? await mergeVectorParts(job, args.merge) : await importVector(session, job);
+  const vector = args.merge ? await mergeVectorParts(job, args.merge) : await importVector(await startGdal(outDir), job);
   // The added feature id is technical: it is not listed among the user's fields.
   const facts = { sourceLayer: vector.sourceLayer, geometry: vector.facts.geometry, fields: vector.facts.fields, ...vector.zooms };
   return { ...common, vector, layer: withVectorDefaults(buildVectorLayer(basics(vector.bounds, 'reference'), facts), vector.samples, vector.facts.geometry) };

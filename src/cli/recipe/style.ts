@@ -24,6 +24,7 @@ function colourOf(style: Extract<RecipeStyle, { type: 'single' | 'categorical' |
     const colour = ['match', ['to-string', ['get', style.field]], ...pairs.map((v, i) => (i % 2 === 0 ? String(v) : v)), other];
     return { colour, items: style.other ? [...items, { label: OTHER_LABEL, color: other }] : items };
   }
+  if (style.field === undefined) throw new Error('a graduated style of vector data needs "field"');
   return { colour: graduatedColour(style.field, style.classes), items: style.classes.map((c) => ({ label: c.label, color: c.color })) };
 }
 
@@ -70,6 +71,22 @@ function labels(field: string): StyleLayer {
   };
 }
 
+/**
+ * [min, max) classes as ramp stops that step instead of blending: each class's colour from its lower
+ * bound to just below the next class's (one millionth of the break apart), so a value on a break
+ * takes the upper class, as in the vector `step`. Below the first class and above the last: their colours.
+ */
+export function classStops(classes: RecipeRange[]): Array<[number, string]> {
+  const sorted = [...classes].sort((a, b) => (a.min ?? -Infinity) - (b.min ?? -Infinity));
+  return sorted.flatMap((range, i): Array<[number, string]> => {
+    const next = sorted[i + 1];
+    const low = range.min ?? (range.max as number) - 1;
+    const high = next?.min ?? range.max ?? low + 1;
+    const below = high - Math.max(Math.abs(high), 1) * 1e-6;
+    return next ? [[low, range.color], [below, range.color]] : [[low, range.color], [high, range.color]];
+  });
+}
+
 export interface RasterLook {
   cog: CogRendering;
   legend: Legend;
@@ -88,6 +105,10 @@ export function rasterLook(style: RecipeStyle, fallback: RasterLook): RasterLook
     case 'categories': {
       const categories = Object.fromEntries(style.classes.map((c) => [String(c.value), c.color]));
       const cog: CogRendering = { mode: 'categorical', bands: [style.band ?? 1], categories, resampling: 'nearest' };
+      return { cog, legend: { type: 'categories', items: style.classes.map((c) => item(c.label, c.color)) } };
+    }
+    case 'graduated': {
+      const cog: CogRendering = { mode: 'continuous', bands: [style.band ?? 1], ramp: classStops(style.classes), resampling: 'nearest' };
       return { cog, legend: { type: 'categories', items: style.classes.map((c) => item(c.label, c.color)) } };
     }
     case 'rgb': {

@@ -23,8 +23,8 @@ export type RecipeStyle =
   | ({ type: 'single'; color: string; label?: I18nText } & VectorStyleOptions)
   /** Vector: one colour per value of a field (other values get `other`). */
   | ({ type: 'categorical'; field: string; classes: RecipeClass[]; other?: string } & VectorStyleOptions)
-  /** Vector: number classes of a field. */
-  | ({ type: 'graduated'; field: string; classes: RecipeRange[] } & VectorStyleOptions)
+  /** Number classes: of a field (vector, `field` required) or of a band's values (raster, `band`, default 1). */
+  | ({ type: 'graduated'; field?: string; band?: number; classes: RecipeRange[] } & VectorStyleOptions)
   /** Raster: a continuous colour ramp over band values. */
   | { type: 'ramp'; stops: Array<[number, string]>; unit?: string; band?: number }
   /** Raster: one colour and label per pixel value. */

@@ -4,6 +4,7 @@
 import { Checker, joinPath, type JsonObject, type ValidationError } from '../../catalogue/validate_checker';
 import { checkAttribution, checkFields, checkTime } from '../../catalogue/validate_parts';
 import { checkRecipeStyle } from './validate_style';
+import { detectFormat } from '../import/formats';
 
 const RECIPE_KEYS = ['title', 'base'] as const;
 const LAYER_REQUIRED = ['id', 'input', 'title', 'description', 'group', 'attribution'] as const;
@@ -51,7 +52,7 @@ function checkLayer(check: Checker, value: unknown, path: string, groupIds: stri
     const group = check.string(layer.group, at('group'));
     if (group !== undefined && !groupIds.includes(group)) check.add(at('group'), `one of the catalogue groups (${groupIds.join(', ')}) expected, "${group}" found`);
   }
-  if (layer.style !== undefined) checkRecipeStyle(check, layer.style, at('style'));
+  if (layer.style !== undefined) checkRecipeStyle(check, layer.style, at('style'), typeof layer.input === 'string' ? detectFormat(layer.input)?.kind : undefined);
   if (layer.time !== undefined) checkTime(check, layer.time, at('time'));
   if (layer.fields !== undefined) checkFields(check, layer.fields, at('fields'));
   if (layer.attribution !== undefined) checkAttribution(check, layer.attribution, at('attribution'));

@@ -8,13 +8,14 @@ import { RASTER_STYLES, VECTOR_STYLES } from './types';
 const STYLE_KEYS: Record<string, { required: string[]; optional: string[] }> = {
   single: { required: ['type', 'color'], optional: ['label', 'labelField', 'outlineOnly'] },
   categorical: { required: ['type', 'field', 'classes'], optional: ['other', 'labelField', 'outlineOnly'] },
-  graduated: { required: ['type', 'field', 'classes'], optional: ['labelField', 'outlineOnly'] },
+  graduated: { required: ['type', 'classes'], optional: ['field', 'band', 'labelField', 'outlineOnly'] },
   ramp: { required: ['type', 'stops'], optional: ['unit', 'band'] },
   categories: { required: ['type', 'classes'], optional: ['band'] },
   rgb: { required: ['type'], optional: ['bands', 'stretch', 'stretchPercent'] },
 };
 
-export function checkRecipeStyle(check: Checker, value: unknown, path: string): void {
+/** `kind`: what the layer's input holds, when its extension tells (a graduated style needs a field for vectors, a band for rasters). */
+export function checkRecipeStyle(check: Checker, value: unknown, path: string, kind?: 'vector' | 'raster'): void {
   const style = check.object(value, path);
   if (!style) return;
   const type = check.oneOf(style.type, joinPath(path, 'type'), [...VECTOR_STYLES, ...RASTER_STYLES]);
@@ -31,6 +32,8 @@ export function checkRecipeStyle(check: Checker, value: unknown, path: string): 
   if (style.classes !== undefined) checkClasses(check, style.classes, at('classes'), type === 'graduated');
   if (style.band !== undefined && (!Number.isInteger(style.band) || (style.band as number) < 1)) check.add(at('band'), `1-based band number expected, ${String(style.band)} found`);
   if (type === 'ramp' || type === 'rgb') checkCog(check, cogPart(style, type), path);
+  if (type === 'graduated' && kind === 'vector' && style.field === undefined) check.add(at('field'), 'required for vector data: the number field the classes divide');
+  if (type === 'graduated' && kind === 'raster' && style.field !== undefined) check.add(at('field'), 'a raster has bands, not fields: use "band" (1-based, default 1)');
 }
 
 /** The parts a COG rendering block shares with the recipe, checked by the layer validator's own rules. */
