@@ -1,9 +1,8 @@
-// YCbCr JPEG GeoTIFFs made here by gdal-bin (gdal3.js has no JPEG codec) from a synthetic image
-// with sharp colour edges — where chroma upsampling and IDCT rounding show — tiled and striped,
-// with odd sizes (partial edge tiles). The app's read and the CLI's identify must equal GDAL's
+// YCbCr JPEG GeoTIFFs made here by gdal-bin (tests/unit/ycbcr_fixture.ts), tiled and striped, with
+// odd sizes (partial edge tiles). The app's read and the CLI's identify must equal GDAL's
 // decode within ±2 per channel (measured: equal).
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -12,47 +11,18 @@ import { openCog } from '../../src/sources/cog/open';
 import { readSamples } from '../../src/sources/cog/window_read';
 import { FileRangeSource } from '../../src/sources/file_source';
 import { repoRoot } from './cog_helpers';
+import { gdalDecode, hasGdalBinary, HEIGHT, makeJpeg, WIDTH } from './ycbcr_fixture';
 
-const hasGdalBinary = existsSync('/usr/bin/gdal_translate') && existsSync('/usr/bin/gdallocationinfo');
 const run = promisify(execFile);
 const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
-const WIDTH = 301, HEIGHT = 203;
 let dir = '';
-
-/** Bands of a picture with hard edges: checkerboard of saturated colours over a gradient. */
-function writeSource(file: string): void {
-  const bytes = new Uint8Array(WIDTH * HEIGHT * 3);
-  for (let y = 0; y < HEIGHT; y++) {
-    for (let x = 0; x < WIDTH; x++) {
-      const cell = (Math.floor(x / 7) + Math.floor(y / 5)) % 4;
-      const rgb = [[230, 20, 30], [20, 200, 40], [30, 40, 220], [(x * 5) % 256, (y * 3) % 256, ((x + y) * 2) % 256]][cell]!;
-      for (let b = 0; b < 3; b++) bytes[b * WIDTH * HEIGHT + y * WIDTH + x] = rgb[b]!;
-    }
-  }
-  writeFileSync(file, bytes);
-  writeFileSync(file.replace(/\.img$/, '.hdr'), `ENVI\nsamples = ${WIDTH}\nlines = ${HEIGHT}\nbands = 3\nheader offset = 0\nfile type = ENVI Standard\ndata type = 1\ninterleave = bsq\nbyte order = 0\n`);
-}
-
-function makeJpeg(name: string, layout: string[]): string {
-  const out = path.join(dir, name);
-  execFileSync('gdal_translate', ['-q', '-a_srs', 'EPSG:32198', '-a_ullr', '-300000', '500000', '-269900', '479700',
-    '-co', 'COMPRESS=JPEG', '-co', 'PHOTOMETRIC=YCBCR', '-co', 'JPEG_QUALITY=60', ...layout, path.join(dir, 'source.img'), out]);
-  return out;
-}
-
-function gdalDecode(file: string): Uint8Array {
-  const out = path.join(dir, `${path.basename(file)}.rgb`);
-  execFileSync('gdal_translate', ['-q', '-of', 'ENVI', '-co', 'INTERLEAVE=BIP', file, out]);
-  return readFileSync(out);
-}
 
 describe.skipIf(!hasGdalBinary)('YCbCr JPEG equals GDAL (gdal-bin; skipped without /usr/bin/gdal_translate and gdallocationinfo)', () => {
   const files: Record<string, string> = {};
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'geoveille-ycbcr-gdal-'));
-    writeSource(path.join(dir, 'source.img'));
-    files.tiled = makeJpeg('tiled.tif', ['-co', 'TILED=YES', '-co', 'BLOCKXSIZE=128', '-co', 'BLOCKYSIZE=64']);
-    files.striped = makeJpeg('striped.tif', ['-co', 'BLOCKYSIZE=16']);
+    files.tiled = makeJpeg(dir, 'tiled.tif', ['-co', 'TILED=YES', '-co', 'BLOCKXSIZE=128', '-co', 'BLOCKYSIZE=64']);
+    files.striped = makeJpeg(dir, 'striped.tif', ['-co', 'BLOCKYSIZE=16']);
   });
   afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
 
