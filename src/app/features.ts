@@ -17,6 +17,7 @@ import { installOffline } from './feature_offline';
 import { installPwa } from './feature_pwa';
 import { installGps } from './feature_gps';
 import { installPrint } from './feature_print';
+import { installBands } from './feature_bands';
 
 export const FEATURES: FeatureInstaller[] = [
   installReport,
@@ -35,4 +36,5 @@ export const FEATURES: FeatureInstaller[] = [
   installPwa,
   installGps,
   installPrint,
+  installBands,
 ];

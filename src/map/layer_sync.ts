@@ -2,7 +2,7 @@
 // Sources are added the first time a layer is shown, so hidden layers cost no request.
 import type { Map as MapLibreMap, MapSourceDataEvent, ErrorEvent } from 'maplibre-gl';
 import type { PMTiles, Protocol } from 'pmtiles';
-import type { LayerDefinition } from '../catalogue/types';
+import type { CogRendering, LayerDefinition } from '../catalogue/types';
 import { opacityPaint, resolveDataUrl, styleLayerId, toMapLayers } from '../catalogue/to_style';
 import { openPmtiles } from '../sources/pmtiles_archive';
 import type { AppState } from '../state/app_state';
@@ -23,6 +23,8 @@ export class LayerSync {
   /** PMTiles archives opened before their layer was added (a local file has no URL to fetch). */
   private readonly archives = new Map<string, PMTiles>();
   private latest: AppState | undefined;
+  /** COG layers drawn with other bands than their catalogue's (the band picker). */
+  private readonly cogOverrides = new Map<string, CogRendering>();
 
   constructor(
     private readonly map: MapLibreMap,
@@ -96,7 +98,7 @@ export class LayerSync {
       // Without an archive (the compare map), the pmtiles protocol opens the new URL itself.
       source.setUrl?.(`pmtiles://${archive ? archive.source.getKey() : url}`);
     } else if (def.source.kind === 'cog' && def.source.cog) {
-      registerCogLayer(id, url, def.source.cog);
+      registerCogLayer(id, url, this.cogOverrides.get(id) ?? def.source.cog);
       source.setTiles?.([`${cogTileUrl(id)}?src=${encodeURIComponent(url)}`]);
     } else source.setData?.(url);
     return true;
@@ -123,6 +125,20 @@ export class LayerSync {
       if (tileId === def.id) source.setTiles?.([`${cogTileUrl(def.id)}?src=${encodeURIComponent(url)}`]);
     } else if (file === def.source.url) source.setUrl?.(`pmtiles://${url}`);
     return true;
+  }
+
+  /** Draws a COG layer with `rendering` (null: its catalogue's), now if it is on the map, else once added. */
+  setCogRendering(id: string, rendering: CogRendering | null): void {
+    if (rendering) this.cogOverrides.set(id, rendering);
+    else this.cogOverrides.delete(id);
+    const def = this.defs.get(id);
+    const sourceId = this.sourceOf.get(id);
+    const source = sourceId === undefined ? undefined : (this.map.getSource(sourceId) as unknown as ReloadableSource | undefined);
+    if (!def?.source.cog || !source) return;
+    const drawn = rendering ?? def.source.cog;
+    registerCogLayer(id, resolveDataUrl(def.source.url, this.pageUrl), drawn);
+    // another tile URL, so MapLibre drops the tiles drawn with the old bands
+    source.setTiles?.([`${cogTileUrl(id)}?bands=${drawn.mode}-${(drawn.bands ?? []).join('.')}`]);
   }
 
   /** Marks a layer as failed from outside (e.g. the COG source reports a bad file). */
@@ -154,7 +170,7 @@ export class LayerSync {
       const archive = this.archives.get(def.source.url) ?? (await openPmtiles(dataUrl)).archive;
       this.protocol.add(archive);
     }
-    if (def.source.kind === 'cog' && def.source.cog) registerCogLayer(def.id, dataUrl, def.source.cog);
+    if (def.source.kind === 'cog' && def.source.cog) registerCogLayer(def.id, dataUrl, this.cogOverrides.get(def.id) ?? def.source.cog);
     const parts = toMapLayers(def, dataUrl, this.latest?.visible.get(def.id) ?? 1);
     if (!this.map.getSource(parts.sourceId)) this.map.addSource(parts.sourceId, parts.source);
     this.sourceOf.set(def.id, parts.sourceId);
