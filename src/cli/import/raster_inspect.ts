@@ -9,6 +9,9 @@ interface GdalInfoBand {
   description?: string;
   noDataValue?: number | string;
   colorTable?: { entries?: Array<[number, number, number, number]> };
+  scale?: number;
+  offset?: number;
+  unit?: string;
 }
 interface GdalInfo {
   size: [number, number];
@@ -23,6 +26,8 @@ export interface RasterBand {
   type: string;
   noData: number | null;
   colorTable?: Array<[number, number, number, number]>;
+  /** GDAL's scale/offset and unit, when the band has any. */
+  scaling?: { scale: number; offset: number; unit: string | null };
 }
 
 export interface RasterFacts {
@@ -61,6 +66,8 @@ export async function inspectRaster(gdal: Gdal, dataset: GdalDataset, file: stri
       type: band.type,
       noData: parseNoData(band.noDataValue),
       ...(band.colorTable?.entries?.length ? { colorTable: band.colorTable.entries } : {}),
+      ...(band.scale !== undefined || band.offset !== undefined || band.unit
+        ? { scaling: { scale: band.scale ?? 1, offset: band.offset ?? 0, unit: band.unit || null } } : {}),
     })),
     compression: info.metadata?.IMAGE_STRUCTURE?.COMPRESSION ?? 'NONE',
     metadata: metadataOf(info),
