@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LayerDefinition } from '../../src/catalogue/types';
 import type { Cog } from '../../src/sources/cog/open';
 import { cogLayer, openLocalCog, pixelCentre, routeLocalLayers, serveFileWithRanges } from './cog_fixture';
-import { colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle, type AppPage } from './harness';
+import { clickTool, colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage } from './harness';
 import { formatRgb, type Rgb } from './pixels';
 
 const W = 64, H = 48, LOW = 10, HIGH = 200;
@@ -99,6 +99,25 @@ describe.skipIf(!hasGdalBinary)('band picker (skipped without gdal-bin\'s gdal_t
       expect(rgb.left[0] - Math.max(rgb.left[1], rgb.left[2]), `rgb top-left ${formatRgb(rgb.left)}`).toBeGreaterThan(150);
       expect(Math.min(rgb.bottomLeft[0], rgb.bottomLeft[2]) - rgb.bottomLeft[1], `rgb bottom-left ${formatRgb(rgb.bottomLeft)}`).toBeGreaterThan(150);
       expect(await app.page.evaluate(() => decodeURIComponent(location.hash))).toContain('bands=multi:2.1.3');
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+
+  it('the series tool on a multi-band file without dates charts one point per band, labelled by description', async () => {
+    const app = await open();
+    try {
+      await waitForIdle(app.page);
+      await clickTool(app.page, 'series-button');
+      const [lon, lat] = pixelCentre(cog, W / 4, (3 * H) / 4); // bottom-left: bands 10, 200, 200, 100
+      const { x, y } = await pointOnPage(app.page, lon, lat);
+      await app.page.mouse.click(x, y);
+      await app.page.waitForSelector('#side-sheet .series-result.series-bands');
+      const rows = await app.page.$$eval('#side-sheet .series-bands tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+      expect(rows).toEqual([['Bleu', '10'], ['Vert', '200'], ['Rouge', '200'], ['Proche infrarouge', '100']]);
+      expect(await app.page.$$eval('#side-sheet circle.series-point', (dots) => dots.map((dot) => Number(dot.getAttribute('data-value'))))).toEqual([10, 200, 200, 100]);
+      await saveScreenshot(app.page, 'band-series');
       expect(app.pageErrors).toEqual([]);
     } finally {
       await app.close();
