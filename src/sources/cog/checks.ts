@@ -52,14 +52,22 @@ function checkCompression(img: GeoTIFFImage): void {
   throw new Error(`unsupported compression ${name ? `${name} (${code})` : `code ${code}`}; it needs to be converted to a GeoTIFF compressed with DEFLATE, LZW or ZSTD`);
 }
 
+const STRIPED_TOO_LARGE = /not cloud optimized \(striped, (\d+) MiB uncompressed, more than (\d+) MiB\)/;
+
 function checkStriped(img: GeoTIFFImage, width: number, height: number, samples: number): void {
   const bytes = width * height * samples * Math.ceil(img.getBitsPerSample(0) / 8);
   if (bytes > MAX_STRIPED_BYTES) {
     throw new Error(
-      `the file is not cloud optimized (striped, ${Math.round(bytes / 1048576)} MiB uncompressed); ` +
+      `the file is not cloud optimized (striped, ${Math.round(bytes / 1048576)} MiB uncompressed, more than ${MAX_STRIPED_BYTES / 1048576} MiB); ` +
         'it needs to be converted to a Cloud Optimized GeoTIFF',
     );
   }
+}
+
+/** The sizes named by the striped-file refusal above (so the UI can say it in its language), else null. */
+export function parseStripedTooLarge(message: string): { mib: number; limit: number } | null {
+  const match = STRIPED_TOO_LARGE.exec(message);
+  return match ? { mib: Number(match[1]), limit: Number(match[2]) } : null;
 }
 
 /** Without a known file size, no tag array may claim more values than this (a 64 MiB table). */
