@@ -42,33 +42,39 @@ function componentPlane(component: Required<Component>, qt: Int32Array): JpegPla
 }
 
 /** jidctint.c's jpeg_idct_islow: coefficients (natural order) × quantization → 8 × 8 samples. */
+const d = new Float64Array(8); // one row or column in flight (scratch)
+
 function idctIslow(coef: Int32Array, qt: Int32Array, ws: Int32Array, out: Uint8Array, at: number, stride: number): void {
   for (let c = 0; c < 8; c++) {
-    const q = (row: number) => (coef[row * 8 + c] as number) * (qt[row * 8 + c] as number);
     if (coef[8 + c] === 0 && coef[16 + c] === 0 && coef[24 + c] === 0 && coef[32 + c] === 0 && coef[40 + c] === 0 && coef[48 + c] === 0 && coef[56 + c] === 0) {
-      const dc = q(0) * (1 << PASS1_BITS);
+      const dc = (coef[c] as number) * (qt[c] as number) * (1 << PASS1_BITS);
       for (let r = 0; r < 8; r++) ws[r * 8 + c] = dc;
       continue;
     }
-    butterfly(q(0), q(1), q(2), q(3), q(4), q(5), q(6), q(7), CONST_BITS - PASS1_BITS, (r, value) => { ws[r * 8 + c] = value; });
+    for (let r = 0; r < 8; r++) d[r] = (coef[r * 8 + c] as number) * (qt[r * 8 + c] as number);
+    butterfly(d, CONST_BITS - PASS1_BITS);
+    for (let r = 0; r < 8; r++) ws[r * 8 + c] = d[r] as number;
   }
-  const shift = CONST_BITS + PASS1_BITS + 3;
   for (let r = 0; r < 8; r++) {
-    const w = (col: number) => ws[r * 8 + col] as number;
+    const w = r * 8;
     const o = at + r * stride;
-    if (w(1) === 0 && w(2) === 0 && w(3) === 0 && w(4) === 0 && w(5) === 0 && w(6) === 0 && w(7) === 0) {
-      const value = sample((w(0) + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3));
+    if (ws[w + 1] === 0 && ws[w + 2] === 0 && ws[w + 3] === 0 && ws[w + 4] === 0 && ws[w + 5] === 0 && ws[w + 6] === 0 && ws[w + 7] === 0) {
+      const value = sample(((ws[w] as number) + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3));
       for (let col = 0; col < 8; col++) out[o + col] = value;
       continue;
     }
-    butterfly(w(0), w(1), w(2), w(3), w(4), w(5), w(6), w(7), shift, (col, value) => { out[o + col] = sample(value); });
+    for (let col = 0; col < 8; col++) d[col] = ws[w + col] as number;
+    butterfly(d, CONST_BITS + PASS1_BITS + 3);
+    for (let col = 0; col < 8; col++) out[o + col] = sample(d[col] as number);
   }
 }
 
 const sample = (value: number) => (value < -128 ? 0 : value > 127 ? 255 : value + 128);
 
-/** One 8-point pass of the islow IDCT; put(i, value) receives output i descaled by `shift` bits. */
-function butterfly(d0: number, d1: number, d2: number, d3: number, d4: number, d5: number, d6: number, d7: number, shift: number, put: (i: number, value: number) => void): void {
+/** One 8-point pass of the islow IDCT, in place, outputs descaled by `shift` bits (rounded, floor). */
+function butterfly(d: Float64Array, shift: number): void {
+  const d0 = d[0] as number, d1 = d[1] as number, d2 = d[2] as number, d3 = d[3] as number;
+  const d4 = d[4] as number, d5 = d[5] as number, d6 = d[6] as number, d7 = d[7] as number;
   let z1 = (d2 + d6) * F0_541;
   const e2 = z1 - d6 * F1_847, e3 = z1 + d2 * F0_765;
   const e0 = (d0 + d4) * (1 << CONST_BITS), e1 = (d0 - d4) * (1 << CONST_BITS);
@@ -80,9 +86,8 @@ function butterfly(d0: number, d1: number, d2: number, d3: number, d4: number, d
   z1 *= -F0_899; z2 *= -F2_562; z3 = z3 * -F1_961 + z5; z4 = z4 * -F0_390 + z5;
   o0 += z1 + z3; o1 += z2 + z4; o2 += z2 + z3; o3 += z1 + z4;
   const round = 2 ** (shift - 1), scale = 2 ** shift;
-  const descale = (x: number) => Math.floor((x + round) / scale);
-  put(0, descale(t10 + o3)); put(7, descale(t10 - o3));
-  put(1, descale(t11 + o2)); put(6, descale(t11 - o2));
-  put(2, descale(t12 + o1)); put(5, descale(t12 - o1));
-  put(3, descale(t13 + o0)); put(4, descale(t13 - o0));
+  d[0] = Math.floor((t10 + o3 + round) / scale); d[7] = Math.floor((t10 - o3 + round) / scale);
+  d[1] = Math.floor((t11 + o2 + round) / scale); d[6] = Math.floor((t11 - o2 + round) / scale);
+  d[2] = Math.floor((t12 + o1 + round) / scale); d[5] = Math.floor((t12 - o1 + round) / scale);
+  d[3] = Math.floor((t13 + o0 + round) / scale); d[4] = Math.floor((t13 - o0 + round) / scale);
 }
