@@ -6,6 +6,10 @@ import type { LayerDefinition } from '../catalogue/types';
 import { currentLang, pick, t } from '../i18n';
 import { fetchDataAccess, type DataAccess } from '../queries/identify_data';
 import { layerSeriesRasters, seriesAt } from '../queries/series';
+import { bandSeriesAt, type BandPoint } from '../queries/series_bands';
+import { bandDates } from '../queries/series_dates';
+import type { Cog } from '../sources/cog/open';
+import { renderBandSeries } from '../ui/band_series_panel';
 import { el } from '../ui/dom';
 import { renderSeries, renderSeriesLoading, type SeriesResult } from '../ui/series_panel';
 import { pointMarker } from '../ui/identify_marker';
@@ -20,6 +24,11 @@ const SHEET_ID = 'series';
 export function seriesLayer(order: string[], visible: ReadonlyMap<string, number>, defs: ReadonlyMap<string, LayerDefinition>): LayerDefinition | undefined {
   const cogs = order.filter((id) => visible.has(id)).flatMap((id) => defs.get(id) ?? []).filter((def) => def.source.kind === 'cog');
   return cogs.find((def) => def.source.series?.length) ?? cogs[0];
+}
+
+/** A multi-band file without band dates is a series over its bands (null otherwise). */
+async function undatedBands(cog: Cog, lon: number, lat: number, signal: AbortSignal): Promise<BandPoint[] | null> {
+  return cog.bands > 1 && !(await bandDates(cog)) ? bandSeriesAt(cog, lon, lat, signal) : null;
 }
 
 class SeriesController implements Controller, MapInputOwner {
@@ -90,6 +99,11 @@ class SeriesController implements Controller, MapInputOwner {
     const title = t('series.title', { layer: pick(def.title) });
     sheet.open(title, renderSeriesLoading(def.source.series?.length ?? 1), { id: SHEET_ID, focus: false });
     try {
+      const bands = def.source.series?.length ? null : await undatedBands(await this.data.cog(def.source.url, def.source.cog?.crs), lon, lat, controller.signal);
+      if (bands) {
+        if (!controller.signal.aborted) sheet.open(title, renderBandSeries({ def, lon, lat, points: bands }, currentLang()), { id: SHEET_ID });
+        return;
+      }
       const points = await seriesAt(rasters, lon, lat, controller.signal);
       if (controller.signal.aborted) return;
       this.shown = { def, lon, lat, points };

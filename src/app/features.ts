@@ -18,6 +18,7 @@ import { controller as basemap } from './feature_basemap';
 import { controller as offline } from './feature_offline';
 import { controller as pwa } from './feature_pwa';
 import { controller as gps } from './feature_gps';
+import { controller as bands } from './feature_bands';
 
 export interface FeatureEntry {
   name: string;
@@ -59,6 +60,7 @@ export const FEATURES: readonly FeatureEntry[] = [
   { name: 'offline', controller: offline },
   { name: 'pwa', controller: pwa },
   { name: 'gps', controller: gps },
+  { name: 'bands', controller: bands },
   {
     name: 'print', tool: 'print-button', wanted: (state) => printRequested(state.extra),
     load: () => import('./feature_print').then((module) => module.controller),

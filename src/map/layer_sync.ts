@@ -2,13 +2,13 @@
 // Sources are added the first time a layer is shown, so hidden layers cost no request.
 import type { Map as MapLibreMap, MapSourceDataEvent, ErrorEvent } from 'maplibre-gl';
 import type { PMTiles, Protocol } from 'pmtiles';
-import type { LayerDefinition } from '../catalogue/types';
+import type { CogRendering, LayerDefinition } from '../catalogue/types';
 import { opacityPaint, resolveDataUrl, styleLayerId, toMapLayers } from '../catalogue/to_style';
 import type { AppState } from '../state/app_state';
 import type { LayerStatus } from '../state/layer_status';
 import { FIRST_LABEL_LAYER } from './basemap_style';
 import { problemOf } from '../sources/errors';
-import { onCogError } from './cog_protocol';
+import { cogTileUrl, onCogError, registerCogLayer } from './cog_protocol';
 import { mapKindOf, type ReloadableSource } from './source_kinds';
 import { timeLayersOf } from './time_layers';
 
@@ -22,6 +22,8 @@ export class LayerSync {
   /** PMTiles archives opened before their layer was added (a local file has no URL to fetch). */
   private readonly archives = new Map<string, PMTiles>();
   private latest: AppState | undefined;
+  /** COG layers drawn with other bands than their catalogue's (the band picker). */
+  private readonly cogOverrides = new Map<string, CogRendering>();
 
   constructor(
     private readonly map: MapLibreMap,
@@ -91,7 +93,7 @@ export class LayerSync {
     if (archive) this.protocol.add(archive);
     const file = def.source.series ? this.seriesFileOf(def, url) : undefined;
     if (file !== undefined) return this.reloadSeriesFile(def, file, url, source);
-    mapKindOf(def).reload(source, def, url, archive);
+    mapKindOf(def).reload(source, this.drawn(def), url, archive);
     return true;
   }
 
@@ -114,11 +116,31 @@ export class LayerSync {
     return true;
   }
 
+  /** Draws a COG layer with `rendering` (null: its catalogue's), now if it is on the map, else once added. */
+  setCogRendering(id: string, rendering: CogRendering | null): void {
+    if (rendering) this.cogOverrides.set(id, rendering);
+    else this.cogOverrides.delete(id);
+    const def = this.defs.get(id);
+    const sourceId = this.sourceOf.get(id);
+    const source = sourceId === undefined ? undefined : (this.map.getSource(sourceId) as unknown as ReloadableSource | undefined);
+    if (!def?.source.cog || !source) return;
+    const drawn = rendering ?? def.source.cog;
+    registerCogLayer(id, resolveDataUrl(def.source.url, this.pageUrl), drawn);
+    // another tile URL, so MapLibre drops the tiles drawn with the old bands
+    source.setTiles?.([`${cogTileUrl(id)}?bands=${drawn.mode}-${(drawn.bands ?? []).join('.')}`]);
+  }
+
   /** Marks a layer as failed from outside (e.g. the COG source reports a bad file); a typed error keeps its code. */
   reportError(id: string, error: unknown): void {
     this.failed.add(id);
     const problem = problemOf(error);
     this.onStatus(id, { state: 'error', message: problem.message, problem });
+  }
+
+  /** The layer as drawn: a COG with the rendering the user picked (band picker) instead of its catalogue's. */
+  private drawn(def: LayerDefinition): LayerDefinition {
+    const rendering = this.cogOverrides.get(def.id);
+    return rendering && def.source.kind === 'cog' ? { ...def, source: { ...def.source, cog: rendering } } : def;
   }
 
   private async ensureAdded(id: string): Promise<void> {
@@ -140,7 +162,7 @@ export class LayerSync {
 
   private async add(def: LayerDefinition): Promise<void> {
     const dataUrl = resolveDataUrl(def.source.url, this.pageUrl);
-    await mapKindOf(def).prepare(def, dataUrl, { protocol: this.protocol, archives: this.archives });
+    await mapKindOf(def).prepare(this.drawn(def), dataUrl, { protocol: this.protocol, archives: this.archives });
     const parts = toMapLayers(def, dataUrl, this.latest?.visible.get(def.id) ?? 1);
     if (!this.map.getSource(parts.sourceId)) this.map.addSource(parts.sourceId, parts.source);
     this.sourceOf.set(def.id, parts.sourceId);

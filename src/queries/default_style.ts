@@ -2,7 +2,7 @@
 // (pure). The choice itself is shared with the import pipeline (default_style_raster.ts), so a
 // file looks the same whether it is imported with `npm run import` or added in the browser.
 import type { CogRendering, Legend } from '../catalogue/types';
-import { chooseRasterStyle, MAX_CATEGORIES, type BandSample } from './default_style_raster';
+import { chooseRasterStyle, MAX_CATEGORIES, type BandSample, type BandScaling } from './default_style_raster';
 
 export { MAX_CATEGORIES };
 
@@ -12,6 +12,8 @@ export interface CogSummary {
   nodata: number | null;
   /** A palette file's colour table (band 1), index → [r, g, b, a]. */
   colorTable?: Array<[number, number, number, number]> | null;
+  /** Band 1's GDAL scale/offset and unit: the legend shows values in those units. */
+  scaling?: BandScaling;
 }
 
 export interface DefaultRasterStyle {
@@ -38,6 +40,7 @@ export function defaultCogStyle(summary: CogSummary, bands: ArrayLike<number>[])
   const type = gdalTypeOf(summary.dtype);
   const samples: BandSample[] = bands.map((values, i) => ({
     type, noData: summary.nodata, values, ...(i === 0 && summary.colorTable ? { colorTable: summary.colorTable } : {}),
+    ...(i === 0 && summary.scaling ? { scaling: summary.scaling } : {}),
   }));
   const { cog, legend } = chooseRasterStyle(samples);
   return { rendering: cog, legend };

@@ -13,7 +13,11 @@ export interface BandSample {
   colorTable?: Array<[number, number, number, number]>;
   /** Pixel values read from the raster (any overview); nodata and NaN are skipped here. */
   values: ArrayLike<number>;
+  /** GDAL's scale/offset and unit of the band: ramp legend labels are given in those units. */
+  scaling?: BandScaling;
 }
+
+export interface BandScaling { scale: number; offset: number; unit: string | null }
 
 export interface RasterStyle {
   cog: CogRendering;
@@ -76,7 +80,7 @@ export function chooseRasterStyle(bands: BandSample[]): RasterStyle {
   const values = validValues(first);
   const codes = INTEGER_TYPES.has(first.type) ? fewDistinct(values, MAX_CATEGORIES) : undefined;
   if (first.colorTable?.length || codes) return categoricalStyle(first, codes ?? fewDistinct(values, 256) ?? []);
-  return continuousStyle(values);
+  return continuousStyle(values, first.scaling);
 }
 
 function rgbStyle(bands: BandSample[]): RasterStyle {
@@ -100,10 +104,12 @@ function categoricalStyle(band: BandSample, codes: number[]): RasterStyle {
   return { cog: { mode: 'categorical', bands: [1], categories, resampling: 'nearest' }, legend: { type: 'categories', items } };
 }
 
-function continuousStyle(values: Float64Array): RasterStyle {
+function continuousStyle(values: Float64Array, scaling?: BandScaling): RasterStyle {
   const [low, high] = stretch2to98(values);
   const ramp = RAMP.map((colour, i): [number, string] => [low + ((high - low) * i) / (RAMP.length - 1), colour]);
-  const items = ramp.map(([value, colour]) => ({ label: label(formatValue(value)), color: colour, shape: 'raster' as const }));
+  // the ramp stays on raw values (what tiles hold); its labels are in the band's units
+  const text = (value: number) => formatValue(value * (scaling?.scale ?? 1) + (scaling?.offset ?? 0)) + (scaling?.unit ? `\u00a0${scaling.unit}` : '');
+  const items = ramp.map(([value, colour]) => ({ label: label(text(value)), color: colour, shape: 'raster' as const }));
   return { cog: { mode: 'continuous', bands: [1], ramp, resampling: 'bilinear' }, legend: { type: 'ramp', items } };
 }
 

@@ -4,6 +4,7 @@
 import type { Feature, Position } from 'geojson';
 import type { LayerDefinition, SourceKind } from '../catalogue/types';
 import { identify as cogIdentify } from '../sources/cog/identify';
+import { bandInfo, scaledValues } from '../sources/cog/bands';
 import type { DataAccess } from './identify_data';
 import { featureHits, isPolygonal, uniqueFeatures } from './identify_hit';
 import { featuresNear } from './vector_tiles';
@@ -14,7 +15,7 @@ export type LayerAnswer =
   | { layerId: string; kind: 'features'; features: Feature[]; truncated: boolean }
   /** pmtiles-raster: drawn here, but the tiles hold colours, not values. */
   | { layerId: string; kind: 'raster-visible' }
-  | { layerId: string; kind: 'raster-values'; values: Array<number | null> }
+  | { layerId: string; kind: 'raster-values'; values: Array<number | null>; units?: Array<string | null> }
   | { layerId: string; kind: 'error'; message: string };
 
 export interface IdentifyOptions {
@@ -54,7 +55,11 @@ const IDENTIFY_BY_KIND: Record<SourceKind, Identifier> = {
   cog: async ([lon = 0, lat = 0], def, data) => {
     const cog = await data.cog(def.source.url, def.source.cog?.crs);
     // No signal: the COG's byte cache shares reads between callers (see vector_tiles.ts).
-    return { layerId: def.id, kind: 'raster-values', values: await cogIdentify(cog, lon, lat) };
+    const [raw, bands] = await Promise.all([cogIdentify(cog, lon, lat), bandInfo(cog)]);
+    // GDAL's scale/offset (not for class codes) and units
+    const values = def.source.cog?.mode === 'categorical' ? raw : scaledValues(bands, raw);
+    const units = bands.map((band) => band.unit);
+    return { layerId: def.id, kind: 'raster-values', values, ...(units.some((unit) => unit) ? { units } : {}) };
   },
   geojson: async (lonLat, def, data, options) => featureAnswer(def.id, await data.geojson(def.source.url), lonLat, options),
   'pmtiles-vector': async (lonLat, def, data, options) =>

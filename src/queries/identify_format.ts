@@ -95,12 +95,13 @@ export function formatCoordinate(value: number, lang: Lang): string {
  * category's colour picks the legend item: 1 → "Eau observée"), else the number with the
  * layer's unit. Null when there is no data.
  */
-export function rasterValueText(value: number | null, def: LayerDefinition | undefined, lang: Lang): string | null {
+/** `bandUnit`: the unit the file gives the band (GDAL UNITTYPE), used when the catalogue names none. */
+export function rasterValueText(value: number | null, def: LayerDefinition | undefined, lang: Lang, bandUnit?: string | null): string | null {
   if (value === null) return null;
   const cog = def?.source.cog;
   const colour = cog?.mode === 'categorical' ? cog.categories?.[String(value)] : undefined;
   const item = colour ? def?.legend.items.find((candidate) => candidate.color.toLowerCase() === colour.toLowerCase()) : undefined;
   if (item) return item.label[lang];
-  const unit = cog?.unit;
+  const unit = cog?.unit ?? bandUnit;
   return `${formatNumber(value, lang)}${unit ? `\u00a0${unit}` : ''}`;
 }

@@ -11,6 +11,8 @@ import { histogram, percentile, type Histogram, type ValueCounts } from './zonal
 import { pixelAreaM2, type PixelArea } from './zonal_area';
 import { streamZone, type ZoneStream } from './zonal_stream';
 import { DecodedTiles } from './zonal_tiles';
+import { bandInfo } from '../sources/cog/bands';
+import { unscaleStats, type ScaledZonalStats } from './zonal_scale';
 
 export interface ZonalOptions {
   /** 1-based band (default 1). */
@@ -71,7 +73,8 @@ export function aoiSpans(cog: Cog, aoi: AoiGeometry, level = 0): RowSpans {
   return rasterizeSpans(toPixelPolygons(aoi, toPixel), grid.width, grid.height);
 }
 
-export async function zonalStats(cog: Cog, aoi: AoiGeometry | Feature<AoiGeometry>, options: ZonalOptions = {}): Promise<ZonalStats> {
+/** Statistics in the band's units: GDAL's scale/offset applied, its unit named (zonal_scale.ts). */
+export async function zonalStats(cog: Cog, aoi: AoiGeometry | Feature<AoiGeometry>, options: ZonalOptions = {}): Promise<ScaledZonalStats> {
   const geometry = 'geometry' in aoi ? aoi.geometry : aoi;
   const band = options.band ?? 1;
   const level = options.level ?? 0;
@@ -79,18 +82,20 @@ export async function zonalStats(cog: Cog, aoi: AoiGeometry | Feature<AoiGeometr
   const spans = aoiSpans(cog, geometry, level);
   const zone = await streamZone(cog, spans, { band, level, signal: options.signal, onProgress: options.onProgress, tiles: options.tiles });
   const pixel = pixelAreaM2(cog, level, geometry);
-  return summarise(zone, options, { band, level, pixel });
+  const info = (await bandInfo(cog))[band - 1];
+  const stats = summarise(zone, options, { band, level, pixel });
+  return info ? unscaleStats(stats, info) : stats;
 }
 
 /**
  * One result per AOI, in order. Several AOIs share one bounded cache of decoded tiles, so tiles
  * under several AOIs (neighbouring MRCs…) are read and decoded once for the whole run.
  */
-export async function zonalStatsMany(cog: Cog, aois: Array<AoiGeometry | Feature<AoiGeometry>>, options: ZonalOptions = {}): Promise<ZonalStats[]> {
+export async function zonalStatsMany(cog: Cog, aois: Array<AoiGeometry | Feature<AoiGeometry>>, options: ZonalOptions = {}): Promise<ScaledZonalStats[]> {
   // One AOI visits each tile once: a cache of decoded tiles would only cost memory.
   const tiles = options.tiles ?? (aois.length > 1 ? new DecodedTiles() : undefined);
   const shared = { ...options, ...(tiles ? { tiles } : {}) };
-  const out: ZonalStats[] = [];
+  const out: ScaledZonalStats[] = [];
   for (const aoi of aois) out.push(await zonalStats(cog, aoi, shared));
   return out;
 }

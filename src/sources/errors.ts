@@ -8,7 +8,7 @@ export type FormatCode =
   | 'empty' | 'truncated' | 'not-tiff' | 'html-page' | 'not-pmtiles' | 'pmtiles-version'
   | 'not-cloud-optimized' | 'compression' | 'corrupt' | 'bands';
 export type CrsCode = 'no-georef' | 'bad-georef' | 'unknown-crs' | 'unsupported-crs' | 'bad-definition';
-export type SizeCode = 'no-range-too-large' | 'absurd-size';
+export type SizeCode = 'no-range-too-large' | 'absurd-size' | 'striped-too-large';
 
 export type SourceErrorCode = NetworkCode | FormatCode | CrsCode | SizeCode;
 
@@ -23,6 +23,9 @@ export interface SourceProblem {
   status?: number;
   /** The deadline in seconds (timeout). */
   seconds?: number;
+  /** Decoded size and the browser's limit, in MiB (striped-too-large). */
+  mib?: number;
+  limit?: number;
   /** Technical detail kept in the message (a library's words, a tag, a code). */
   detail?: string;
   /** The whole English message. */
@@ -67,8 +70,8 @@ export class CrsError extends SourceError {
 
 export class SizeError extends SourceError {
   override name = 'SizeError';
-  constructor(code: SizeCode, text: string, url?: string) {
-    super({ code, message: fileText(url, text), ...(url ? { url } : {}) });
+  constructor(code: SizeCode, text: string, url?: string, sizes?: { mib: number; limit: number }) {
+    super({ code, message: fileText(url, text), ...(url ? { url } : {}), ...sizes });
   }
 }
 

@@ -6,6 +6,7 @@ import { PMTiles, type Source as PmtilesSource } from 'pmtiles';
 import type { I18nText, LayerDefinition } from '../catalogue/types';
 import { applyMask, defaultCogStyle } from '../queries/default_style';
 import { colourTable } from '../sources/cog/photometric';
+import { bandInfo } from '../sources/cog/bands';
 import { defaultPmtilesStyle } from '../queries/default_style_pmtiles';
 import { addedLayerId, detectKind, displayName, kindFromName, type DataKind } from '../queries/default_style_source';
 import { blockedByPolicy } from '../queries/url_policy';
@@ -113,7 +114,8 @@ async function cogLayer(cache: ByteCache, key: string, id: string, name: string)
   const info = cogInfo(cog);
   const sample = await readPixelSample(cog);
   const colorTable = await colourTable(cog.levels[0]!.image); // a palette file is drawn in its own colours
-  const { rendering, legend } = defaultCogStyle({ ...cog, colorTable }, sample.bands.map((band) => applyMask(band, sample.mask)));
+  const [scaling] = await bandInfo(cog); // legend values in the band's units (GDAL scale/offset)
+  const { rendering, legend } = defaultCogStyle({ ...cog, colorTable, scaling }, sample.bands.map((band) => applyMask(band, sample.mask)));
   sharedByteHub.share(key, cache); // the tile workers read through this cache: no second header request
   const def = baseDef(id, name, key, info.bounds4326);
   def.source = { kind: 'cog', url: key, cog: rendering };

@@ -18,6 +18,8 @@ export function layerErrorText(title: string, problem: SourceProblem | string): 
       return t('source_errors.blocked', { title, url });
     case 'http':
       return t('source_errors.http', { title, status: facts.status ?? '', url });
+    case 'striped-too-large':
+      return t('geotiff.striped_too_large', { title, mib: facts.mib ?? '', limit: facts.limit ?? '' });
     case 'offline-missing':
       return t('offline.layer_missing', { title });
     case 'other':

@@ -19,6 +19,8 @@ export interface SeriesChartOptions {
   formatDate(date: string): string;
   formatValue(value: number): string;
   color?: string;
+  /** x position of the i-th point (default: its date); e.g. the band number of a series over bands. */
+  position?(index: number): number;
 }
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
@@ -43,7 +45,7 @@ export function seriesChart(points: SeriesPoint[], options: SeriesChartOptions):
   root.appendChild(svg('title', {}, options.title));
   const plotW = WIDTH - MARGIN.left - MARGIN.right;
   const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const days = points.map((p) => dayOf(p.date));
+  const days = points.map((p, i) => (options.position ? options.position(i) : dayOf(p.date)));
   const [d0, d1] = [Math.min(...days), Math.max(...days)];
   const x = (day: number) => MARGIN.left + (d1 > d0 ? ((day - d0) / (d1 - d0)) * plotW : plotW / 2);
   const [y0, y1] = yDomain(points, options.categories);

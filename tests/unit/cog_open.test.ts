@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openCog } from '../../src/sources/cog/open';
+import { openCog, SMALL_STRIPED_BYTES } from '../../src/sources/cog/open';
 import { identify, pixelAt } from '../../src/sources/cog/identify';
 import { blockRanges, type PixelWindow } from '../../src/sources/cog/blocks';
 import type { CogLevel } from '../../src/sources/cog/open';
@@ -72,7 +72,10 @@ describe.skipIf(!hasSharedData)('request economy on ../shared/data COGs', () => 
 
   it.each(tiffs.map((f) => path.basename(f)))('%s: 1 request to open, 1 per uncached pixel, 0 when cached', async (name) => {
     const cog = await open(name);
-    expect(server.requests(name)).toBe(1);
+    // a small striped file (ol_not-a-cog.tif) is read whole when opened: header block + the rest
+    const readWhole = cog.levels[0]?.image.isTiled === false && (cog.bytes.fileSize ?? Infinity) <= SMALL_STRIPED_BYTES;
+    const opened = readWhole ? 2 : 1;
+    expect(server.requests(name)).toBe(opened);
     const [w, s, e, n] = bounds4326(cog);
     const lon = w + (e - w) * 0.37;
     const lat = s + (n - s) * 0.61;
@@ -86,7 +89,8 @@ describe.skipIf(!hasSharedData)('request economy on ../shared/data COGs', () => 
     const values = await identify(cog, lon, lat);
     expect(values).toHaveLength(cog.bands);
     const afterFirst = server.requests(name);
-    expect(afterFirst).toBe(1 + uncached);
+    expect(afterFirst).toBe(opened + uncached);
+    if (readWhole) expect(uncached).toBe(0);
     await identify(cog, lon, lat);
     expect(server.requests(name)).toBe(afterFirst);
     expect(cog.bytes.stats.requests).toBe(afterFirst);

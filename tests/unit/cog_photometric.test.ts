@@ -26,14 +26,14 @@ function gdalDecode(): [Uint8Array, Uint8Array] {
 }
 
 describe.skipIf(!existsSync(file) || !hasGdalBinary)('YCbCr JPEG with an internal mask (ol_masked.tif vs gdal-bin; skipped without ../shared/data or /usr/bin/gdal_translate)', () => {
-  it('reads RGB as GDAL does: 96 % of pixels within ±2 per channel, mean error < 0.5, the mask exactly', async () => {
+  it('reads RGB as GDAL does: every pixel within ±2 per channel, the mask exactly', async () => {
     const cog = await openCog(new FileRangeSource(file));
     const level = cog.levels[0]!;
     const window: [number, number, number, number] = [0, 0, cog.width, cog.height];
     const ours = await readSamples(level.image, window, [0, 1, 2]);
     const ourMask = await readSample(level.mask!, window, 0);
     const [gdal, gdalMask] = gdalDecode();
-    let maskDiffers = 0, within2 = 0, valid = 0, sum = 0;
+    let maskDiffers = 0, within2 = 0, valid = 0, sum = 0, worstAll = 0;
     for (let i = 0; i < cog.width * cog.height; i++) {
       if ((gdalMask[i] !== 0) !== (ourMask[i] !== 0)) maskDiffers++;
       if (gdalMask[i] === 0) continue;
@@ -45,10 +45,12 @@ describe.skipIf(!existsSync(file) || !hasGdalBinary)('YCbCr JPEG with an interna
         sum += d;
       }
       if (worst <= 2) within2++;
+      worstAll = Math.max(worstAll, worst);
     }
     expect(maskDiffers).toBe(0);
-    expect(within2 / valid).toBeGreaterThan(0.96);
-    expect(sum / valid / 3).toBeLessThan(0.5);
+    expect(worstAll).toBeLessThanOrEqual(2);
+    expect(within2).toBe(valid);
+    expect(sum / valid / 3).toBeLessThan(0.05); // measured 0 here: libjpeg's islow IDCT, fancy upsampling and tables
     // identify at pixel (100, 100): GDAL's gdallocationinfo gives 13 47 46 (raw YCbCr would be 37 133 111)
     const { originX, originY, resX, resY } = cog.georef;
     expect(await identify(cog, originX + 100.5 * resX, originY - 100.5 * resY)).toEqual([13, 47, 46]);

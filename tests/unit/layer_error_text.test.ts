@@ -88,7 +88,7 @@ describe('layer error text, from the code', () => {
       network: true, timeout: true, blocked: true, http: true, 'offline-missing': true, empty: true, truncated: true,
       'not-tiff': true, 'html-page': true, 'not-pmtiles': true, 'pmtiles-version': true, 'not-cloud-optimized': true,
       compression: true, corrupt: true, bands: true, 'no-georef': true, 'bad-georef': true, 'unknown-crs': true,
-      'unsupported-crs': true, 'bad-definition': true, 'no-range-too-large': true, 'absurd-size': true,
+      'unsupported-crs': true, 'bad-definition': true, 'no-range-too-large': true, 'absurd-size': true, 'striped-too-large': true,
     };
     for (const code of Object.keys(codes) as SourceErrorCode[]) {
       const text = await say({ code, message: 'detail', url: URL_ });

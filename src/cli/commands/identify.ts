@@ -1,8 +1,10 @@
-// cli identify --raster <path|url> --lon <x> --lat <y> → {values: [...]} (null: nodata or outside)
+// cli identify --raster <path|url> --lon <x> --lat <y> → {values: [...]} (null: nodata or outside),
+//   plus {scaled, units} when the file gives bands a scale/offset or unit (GDAL metadata)
 // cli identify --layer <catalogue id> --lon <x> --lat <y> [--time <t> | --from <a> --to <b>] [--tolerance-m 10]
 //   → the app's identify answer for that layer (features, or raster values); with a time, only
 //     the features of that time, or a series' file of that date (layer_time.ts), and a `time` member.
 import { identify, type PixelValues } from '../../sources/cog/identify';
+import { bandInfo, isScaled, scaledValues } from '../../sources/cog/bands';
 import { identifyAt, type LayerAnswer } from '../../queries/identify';
 import { fileDataAccess } from '../../queries/identify_data_node';
 import { requireNumber } from './args';
@@ -25,7 +27,7 @@ async function identifyLayer(id: string, lon: number, lat: number, options: Map<
   return shown.time ? { ...answer, time: shown.time.text } : answer;
 }
 
-export async function run(options: Map<string, string>): Promise<{ values: PixelValues } | LayerAnswer> {
+export async function run(options: Map<string, string>): Promise<{ values: PixelValues; scaled?: PixelValues; units?: Array<string | null> } | LayerAnswer> {
   const lon = requireNumber(options, 'lon');
   const lat = requireNumber(options, 'lat');
   if (Math.abs(lon) > 180 || Math.abs(lat) > 90) throw new Error(`--lon/--lat out of range: ${lon}, ${lat}`);
@@ -34,7 +36,10 @@ export async function run(options: Map<string, string>): Promise<{ values: Pixel
   if (hasTimeOption(options)) throw new Error('--time/--from/--to need a catalogue layer (--layer <id>), whose times are known');
   const cog = await openRasterOption(options);
   try {
-    return { values: await identify(cog, lon, lat) };
+    const [values, bands] = await Promise.all([identify(cog, lon, lat), bandInfo(cog)]);
+    // values as gdallocationinfo gives them; `scaled` as GDAL unscales them, when the file says how
+    if (!bands.some(isScaled) && !bands.some((band) => band.unit)) return { values };
+    return { values, scaled: scaledValues(bands, values), units: bands.map((band) => band.unit) };
   } finally {
     await cog.close();
   }

@@ -128,7 +128,7 @@ async function sampleBands(cogFile: string, facts: RasterFacts): Promise<BandSam
     const rasters = await image.readRasters({ samples, interleave: false });
     return samples.map((i) => {
       const band = facts.bands[i] as RasterFacts['bands'][number];
-      return { type: band.type, noData: band.noData, ...(band.colorTable ? { colorTable: band.colorTable } : {}), values: (rasters as unknown as ArrayLike<number>[])[i] as ArrayLike<number> };
+      return { type: band.type, noData: band.noData, ...(band.colorTable ? { colorTable: band.colorTable } : {}), ...(band.scaling ? { scaling: band.scaling } : {}), values: (rasters as unknown as ArrayLike<number>[])[i] as ArrayLike<number> };
     });
   } finally {
     tiff.close?.();

@@ -10,6 +10,9 @@ interface GdalInfoBand {
   description?: string;
   noDataValue?: number | string;
   colorTable?: { entries?: Array<[number, number, number, number]> };
+  scale?: number;
+  offset?: number;
+  unit?: string;
 }
 interface GdalInfo {
   size: [number, number];
@@ -24,6 +27,8 @@ export interface RasterBand {
   type: string;
   noData: number | null;
   colorTable?: Array<[number, number, number, number]>;
+  /** GDAL's scale/offset and unit, when the band has any. */
+  scaling?: { scale: number; offset: number; unit: string | null };
 }
 
 export interface RasterFacts {
@@ -63,6 +68,8 @@ export async function inspectRaster(readable: string, format: InputFormat, file:
       type: band.type,
       noData: parseNoData(band.noDataValue),
       ...(band.colorTable?.entries?.length ? { colorTable: band.colorTable.entries } : {}),
+      ...(band.scale !== undefined || band.offset !== undefined || band.unit
+        ? { scaling: { scale: band.scale ?? 1, offset: band.offset ?? 0, unit: band.unit || null } } : {}),
     })),
     compression: info.metadata?.IMAGE_STRUCTURE?.COMPRESSION ?? 'NONE',
     metadata: metadataOf(info),

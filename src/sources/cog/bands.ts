@@ -42,3 +42,16 @@ async function readBandInfo(cog: Cog): Promise<BandInfo[]> {
 export function scaled(info: BandInfo, raw: number | null): number | null {
   return raw === null ? null : raw * info.scale + info.offset;
 }
+
+/** true when GDAL would unscale this band's values (scale ≠ 1 or offset ≠ 0). */
+export function isScaled(info: BandInfo | undefined): info is BandInfo {
+  return !!info && (info.scale !== 1 || info.offset !== 0);
+}
+
+/** Raw values (one per band) as GDAL's unscaled values; bands without scale/offset unchanged. */
+export function scaledValues(infos: BandInfo[], raw: Array<number | null>): Array<number | null> {
+  return raw.map((value, band) => {
+    const info = infos[band];
+    return isScaled(info) ? scaled(info, value) : value;
+  });
+}

@@ -57,10 +57,14 @@ function checkCompression(img: GeoTIFFImage): void {
 function checkStriped(img: GeoTIFFImage, width: number, height: number, samples: number): void {
   const bytes = width * height * samples * Math.ceil(img.getBitsPerSample(0) / 8);
   if (bytes > MAX_STRIPED_BYTES) {
-    throw new FormatError(
-      'not-cloud-optimized',
-      `the file is not cloud optimized (striped, ${Math.round(bytes / 1048576)} MiB uncompressed); ` +
+    const mib = Math.round(bytes / 1048576);
+    const limit = MAX_STRIPED_BYTES / 1048576;
+    throw new SizeError(
+      'striped-too-large',
+      `the file is not cloud optimized (striped, ${mib} MiB uncompressed, more than ${limit} MiB); ` +
         'it needs to be converted to a Cloud Optimized GeoTIFF',
+      undefined,
+      { mib, limit },
     );
   }
 }

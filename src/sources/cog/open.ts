@@ -81,12 +81,23 @@ export async function openCogFrom(bytes: ByteReader, key: string, signal?: Abort
     });
     const levels = await readLevels(tiff, bytes.fileSize);
     bytes.headerMode = false;
+    await readSmallStripedWhole(levels, bytes, signal);
     const georef = await readGeoreference((levels[0] as CogLevel).image, options.crs);
     return describe(key, bytes, tiff, levels, georef);
   } catch (error) {
     await bytes.close().catch(() => undefined);
     throw withFile(error, key);
   }
+}
+
+/** Striped (not tiled) files up to this size are read whole when opened. */
+export const SMALL_STRIPED_BYTES = 8 * 1024 * 1024;
+
+/** A small striped file in one request: any view or statistic then reads no strip on its own. */
+async function readSmallStripedWhole(levels: CogLevel[], bytes: ByteReader, signal?: AbortSignal): Promise<void> {
+  const size = bytes.fileSize;
+  if (levels[0]?.image.isTiled !== false || size === null || size > SMALL_STRIPED_BYTES) return;
+  await bytes.prefetch([{ offset: 0, length: size }], signal);
 }
 
 /** Full-resolution image, overviews and masks, with their tile tables loaded while in header mode. */

@@ -1,7 +1,7 @@
 // Photometric interpretations GDAL turns into plain values: JPEG-compressed YCbCr is read as RGB
-// (GDAL's default JPEGCOLORMODE=RGB, libjpeg's JFIF conversion), a palette file's colour table
+// (GDAL's default JPEGCOLORMODE=RGB, libjpeg's JFIF conversion: jpeg_ycbcr.ts), a palette file's colour table
 // (TIFF ColorMap) is its colours, and min-is-white is noted so a default ramp runs white → black.
-import type { GeoTIFFImage, TypedArray } from 'geotiff';
+import type { GeoTIFFImage } from 'geotiff';
 
 const PHOTOMETRIC_MIN_IS_WHITE = 0;
 const PHOTOMETRIC_PALETTE = 3;
@@ -20,17 +20,6 @@ export function isYCbCr(image: GeoTIFFImage): boolean {
 
 export function isMinIsWhite(image: GeoTIFFImage): boolean {
   return photometricOf(image) === PHOTOMETRIC_MIN_IS_WHITE;
-}
-
-/** JFIF YCbCr → RGB in place (the arrays become R, G, B), rounded and clamped to 0–255. */
-export function ycbcrToRgb(y: TypedArray, cb: TypedArray, cr: TypedArray): void {
-  const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : Math.round(v));
-  for (let i = 0; i < y.length; i++) {
-    const l = y[i] as number, b = (cb[i] as number) - 128, r = (cr[i] as number) - 128;
-    y[i] = clamp(l + 1.402 * r);
-    cb[i] = clamp(l - 0.344136 * b - 0.714136 * r);
-    cr[i] = clamp(l + 1.772 * b);
-  }
 }
 
 /** A palette file's colour table: index → [r, g, b, 255] in 0–255 (TIFF stores 0–65535). */

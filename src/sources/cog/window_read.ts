@@ -7,13 +7,15 @@
 import { getDecoder, type GeoTIFFImage, type TypedArray } from 'geotiff';
 import type { PixelWindow } from './blocks';
 import type { CogLevel } from './open';
-import { isYCbCr, ycbcrToRgb } from './photometric';
+import { ycbcrDecoder } from './jpeg_ycbcr';
+import { isYCbCr } from './photometric';
 
 type Decoder = Parameters<GeoTIFFImage['getTileOrStrip']>[3];
 
 /** none, LZW, deflate (both codes), PackBits: their decoders need only the default parameters. */
 const SIMPLE_CODECS = new Set([1, 5, 8, 32946, 32773]);
 const decoders = new WeakMap<GeoTIFFImage, Promise<Decoder>>();
+const rgbDecoders = new WeakMap<GeoTIFFImage, Promise<Decoder>>();
 
 /** true when readSample can use the fast path for this image and sample. */
 export function fastReadable(image: GeoTIFFImage, sample: number): boolean {
@@ -32,22 +34,36 @@ export async function readSample(image: GeoTIFFImage, window: PixelWindow, sampl
     const [values] = await image.readRasters({ window, samples: [sample], interleave: false, signal });
     return values as TypedArray;
   }
+  const [out] = await readTiles(image, window, [sample], await decoderFor(image), signal);
+  return out!;
+}
+
+/** The asked samples of the window, each tile decoded once with `decoder` and its rows copied. */
+async function readTiles(image: GeoTIFFImage, window: PixelWindow, samples: number[], decoder: Decoder, signal?: AbortSignal): Promise<TypedArray[]> {
   const [x0, y0, x1, y1] = window;
-  const width = x1 - x0;
-  const out = image.getArrayForSample(sample, width * (y1 - y0)) as TypedArray;
+  const outs = samples.map((sample) => image.getArrayForSample(sample, (x1 - x0) * (y1 - y0)) as TypedArray);
   const tileW = image.isTiled ? image.getTileWidth() : image.getWidth();
   const tileH = image.getTileHeight();
-  const decoder = await decoderFor(image);
   const jobs: Array<Promise<void>> = [];
   for (let ty = Math.floor(y0 / tileH); ty <= Math.floor((y1 - 1) / tileH); ty++) {
     for (let tx = Math.floor(x0 / tileW); tx <= Math.floor((x1 - 1) / tileW); tx++) {
-      jobs.push(image.getTileOrStrip(tx, ty, sample, decoder, signal).then((tile) => {
-        copyTile(image, image.getArrayForSample(sample, tile.data) as TypedArray, sample, [tx * tileW, ty * tileH, tileW], window, out);
+      jobs.push(image.getTileOrStrip(tx, ty, samples[0]!, decoder, signal).then((tile) => {
+        samples.forEach((sample, i) => copyTile(image, image.getArrayForSample(sample, tile.data) as TypedArray, sample, [tx * tileW, ty * tileH, tileW], window, outs[i]!));
       }));
     }
   }
   await Promise.all(jobs);
-  return out;
+  return outs;
+}
+
+/** YCbCr JPEG as R, G, B equal to GDAL's (see jpeg_ycbcr.ts). */
+async function readRgb(image: GeoTIFFImage, window: PixelWindow, samples: number[], signal?: AbortSignal): Promise<TypedArray[]> {
+  let decoder = rgbDecoders.get(image);
+  if (!decoder) {
+    decoder = ycbcrDecoder(image);
+    rgbDecoders.set(image, decoder);
+  }
+  return readTiles(image, window, samples, await decoder, signal);
 }
 
 /** Copies the part of one decoded tile (origin ox, oy; tileW wide) that lies in the window. */
@@ -93,12 +109,7 @@ async function makeDecoder(image: GeoTIFFImage): Promise<Decoder> {
  * which decodes each tile once for all samples (the row copy would decode it once per sample).
  */
 export async function readSamples(image: GeoTIFFImage, window: PixelWindow, samples: number[], signal?: AbortSignal): Promise<TypedArray[]> {
-  if (isYCbCr(image)) {
-    // Y, Cb and Cr are needed together to give any of R, G, B
-    const [y, cb, cr] = Array.from(await image.readRasters({ window, samples: [0, 1, 2], interleave: false, signal }) as ArrayLike<TypedArray>) as [TypedArray, TypedArray, TypedArray];
-    ycbcrToRgb(y, cb, cr);
-    return samples.map((s) => [y, cb, cr][s] as TypedArray);
-  }
+  if (isYCbCr(image)) return readRgb(image, window, samples, signal);
   if (samples.length > 1 && image.planarConfiguration !== 2) {
     return Array.from(await image.readRasters({ window, samples, interleave: false, signal }) as ArrayLike<TypedArray>);
   }

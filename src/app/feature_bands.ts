@@ -1,0 +1,63 @@
+// Band choice for multi-band COG layers: the picker in each row (ui/band_picker.ts), the choice in
+// the URL (state/band_choice.ts), and the map drawing the chosen bands (LayerSync.setCogRendering).
+import { bandChoices, withBandChoice } from '../state/band_choice';
+import type { AppState } from '../state/app_state';
+import type { LayerDefinition } from '../catalogue/types';
+import { fetchDataAccess } from '../queries/identify_data';
+import { bandInfo } from '../sources/cog/bands';
+import { bandsPickable, renderingForBands } from '../sources/cog/band_rendering';
+import { attachBandPickers, type BandPickerSpec } from '../ui/band_picker';
+import type { AppContext } from './context';
+import type { ControllerFactory } from './controller';
+import { FeatureController } from './feature_controller';
+import type { DataAccess } from '../queries/identify_data';
+
+class BandsController extends FeatureController {
+  private data!: DataAccess;
+  /** Per layer, the band choice last drawn ('' for the catalogue's). */
+  private readonly applied = new Map<string, string>();
+
+  protected start(context: AppContext): void {
+    this.data = fetchDataAccess(context.resolveUrl);
+    this.disposer.add(context.store.subscribe((state) => this.apply(state)));
+    this.apply(context.store.get());
+    this.attach();
+    this.disposer.add(context.events.on('catalogue-changed', () => this.attach()));
+    this.disposer.add(() => document.querySelectorAll('#layer-panel .band-picker').forEach((picker) => picker.remove()));
+  }
+
+  override relabel(): void {
+    this.attach();
+  }
+
+  private pickable(): LayerDefinition[] {
+    return [...this.context.defs.values()].filter((def) => def.source.kind === 'cog' && !def.source.series && bandsPickable(def.source.cog));
+  }
+
+  private apply(state: AppState): void {
+    const choices = bandChoices(state.extra);
+    for (const def of this.pickable()) {
+      const bands = choices.get(def.id);
+      const key = bands?.join('.') ?? '';
+      if ((this.applied.get(def.id) ?? '') === key) continue;
+      this.applied.set(def.id, key);
+      this.context.sync.setCogRendering(def.id, bands ? renderingForBands(def.source.cog!, bands) : null);
+    }
+  }
+
+  private attach(): void {
+    attachBandPickers(this.pickable().map((def) => this.spec(def)));
+  }
+
+  private spec(def: LayerDefinition): BandPickerSpec {
+    const { store } = this.context;
+    return {
+      layerId: def.id,
+      current: () => bandChoices(store.get().extra).get(def.id) ?? def.source.cog?.bands ?? (def.source.cog?.mode === 'rgb' ? [1, 2, 3] : [1]),
+      load: async () => (await bandInfo(await this.data.cog(def.source.url, def.source.cog?.crs))).map((band) => ({ band: band.band, label: band.description })),
+      choose: (bands) => store.update((state) => ({ extra: withBandChoice(state.extra, def.id, bands) })),
+    };
+  }
+}
+
+export const controller: ControllerFactory = () => new BandsController();

@@ -1,0 +1,137 @@
+// The band picker in a multi-band COG layer's row: switching to band 2 swaps which half of the
+// raster is bright; an RGB triple draws the expected colour; the choice is kept in the URL and a
+// link with it draws the same. Fixture: 4 Byte bands with names, made by gdal-bin in the test.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LayerDefinition } from '../../src/catalogue/types';
+import type { Cog } from '../../src/sources/cog/open';
+import { cogLayer, openLocalCog, pixelCentre, routeLocalLayers, serveFileWithRanges } from './cog_fixture';
+import { clickTool, colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage } from './harness';
+import { formatRgb, type Rgb } from './pixels';
+
+const W = 64, H = 48, LOW = 10, HIGH = 200;
+const hasGdalBinary = existsSync('/usr/bin/gdal_translate');
+const ROW = '#layer-panel li.layer[data-layer-id="multi"]';
+
+/** Band 1: right half bright; band 2: left half bright; band 3: bottom half bright; band 4: flat. */
+function bandValue(band: number, x: number, y: number): number {
+  if (band === 1) return x >= W / 2 ? HIGH : LOW;
+  if (band === 2) return x < W / 2 ? HIGH : LOW;
+  if (band === 3) return y >= H / 2 ? HIGH : LOW;
+  return 100;
+}
+
+function makeFixture(dir: string): string {
+  const bytes = new Uint8Array(4 * W * H);
+  for (let b = 0; b < 4; b++) for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) bytes[b * W * H + y * W + x] = bandValue(b + 1, x, y);
+  writeFileSync(path.join(dir, 'multi.img'), bytes);
+  writeFileSync(path.join(dir, 'multi.hdr'), `ENVI\nsamples = ${W}\nlines = ${H}\nbands = 4\nheader offset = 0\nfile type = ENVI Standard\ndata type = 1\ninterleave = bsq\nbyte order = 0\nband names = { Bleu, Vert, Rouge, Proche infrarouge }\n`);
+  const out = path.join(dir, 'multi.tif');
+  execFileSync('gdal_translate', ['-q', '-of', 'COG', '-a_srs', 'EPSG:32198', '-a_ullr', '-300000', '500000', String(-300000 + W * 500), String(500000 - H * 500), path.join(dir, 'multi.img'), out]);
+  return out;
+}
+
+const brightness = ([r, g, b]: Rgb) => (r + g + b) / 3;
+
+describe.skipIf(!hasGdalBinary)('band picker (skipped without gdal-bin\'s gdal_translate)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'geoveille-bands-e2e-'));
+  let browser: Browser;
+  let cog: Cog;
+  let file = '';
+  let layer: LayerDefinition;
+  let hash = '';
+  beforeAll(async () => {
+    file = makeFixture(dir);
+    cog = await openLocalCog(file);
+    browser = await launchBrowser();
+    layer = cogLayer('multi', 'bandfix/multi.tif', { mode: 'continuous', bands: [1], ramp: [[0, '#000000'], [1, '#ffffff']], stretchPercent: [2, 98], resampling: 'nearest' });
+    const [lon, lat] = pixelCentre(cog, W / 2, H / 2);
+    hash = `map=9/${lat}/${lon}&layers=multi`;
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await cog?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const open = (extra = ''): Promise<AppPage> => openApp(browser, hash + extra, {
+    beforeGoto: async (page) => {
+      await routeLocalLayers(page, [layer]);
+      await page.route('**/bandfix/**', (route) => serveFileWithRanges(route, file));
+    },
+  });
+  /** Colours at pixel centres left/right of the middle, top/bottom quarter. */
+  const probe = async (page: Page) => {
+    const at = (col: number, row: number) => colorAt(page, ...pixelCentre(cog, col, row));
+    return { left: await at(W / 4, H / 4), right: await at((3 * W) / 4, H / 4), bottomLeft: await at(W / 4, (3 * H) / 4) };
+  };
+
+  it('band 2 swaps the bright half; an RGB triple draws its colour; the URL keeps the choice', async () => {
+    const app = await open();
+    try {
+      await waitForIdle(app.page);
+      const first = await probe(app.page);
+      expect(brightness(first.right) - brightness(first.left), `band 1: left ${formatRgb(first.left)} right ${formatRgb(first.right)}`).toBeGreaterThan(150);
+
+      await app.page.click(`${ROW} details.band-picker summary`);
+      await app.page.waitForSelector(`${ROW} details.band-picker[data-state="ready"]`);
+      const labels = await app.page.$$eval(`${ROW} select.band-select[data-role="single"] option`, (options) => options.map((o) => o.textContent));
+      expect(labels).toEqual(['Bleu', 'Vert', 'Rouge', 'Proche infrarouge']);
+
+      await app.page.selectOption(`${ROW} select.band-select[data-role="single"]`, '2');
+      await waitForIdle(app.page);
+      const second = await probe(app.page);
+      expect(brightness(second.left) - brightness(second.right), `band 2: left ${formatRgb(second.left)} right ${formatRgb(second.right)}`).toBeGreaterThan(150);
+      expect(await app.page.evaluate(() => decodeURIComponent(location.hash))).toContain('bands=multi:2');
+
+      await app.page.selectOption(`${ROW} select.band-mode`, 'rgb');
+      await app.page.selectOption(`${ROW} select.band-select[data-role="red"]`, '2');
+      await app.page.selectOption(`${ROW} select.band-select[data-role="green"]`, '1');
+      await app.page.selectOption(`${ROW} select.band-select[data-role="blue"]`, '3');
+      await waitForIdle(app.page);
+      const rgb = await probe(app.page);
+      await saveScreenshot(app.page, 'band-picker-rgb');
+      // top-left: R = band 2 high, G = band 1 low, B = band 3 low → red; bottom-left adds blue → magenta
+      expect(rgb.left[0] - Math.max(rgb.left[1], rgb.left[2]), `rgb top-left ${formatRgb(rgb.left)}`).toBeGreaterThan(150);
+      expect(Math.min(rgb.bottomLeft[0], rgb.bottomLeft[2]) - rgb.bottomLeft[1], `rgb bottom-left ${formatRgb(rgb.bottomLeft)}`).toBeGreaterThan(150);
+      expect(await app.page.evaluate(() => decodeURIComponent(location.hash))).toContain('bands=multi:2.1.3');
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+
+  it('the series tool on a multi-band file without dates charts one point per band, labelled by description', async () => {
+    const app = await open();
+    try {
+      await waitForIdle(app.page);
+      await clickTool(app.page, 'series-button');
+      const [lon, lat] = pixelCentre(cog, W / 4, (3 * H) / 4); // bottom-left: bands 10, 200, 200, 100
+      const { x, y } = await pointOnPage(app.page, lon, lat);
+      await app.page.mouse.click(x, y);
+      await app.page.waitForSelector('#side-sheet .series-result.series-bands');
+      const rows = await app.page.$$eval('#side-sheet .series-bands tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+      expect(rows).toEqual([['Bleu', '10'], ['Vert', '200'], ['Rouge', '200'], ['Proche infrarouge', '100']]);
+      expect(await app.page.$$eval('#side-sheet circle.series-point', (dots) => dots.map((dot) => Number(dot.getAttribute('data-value'))))).toEqual([10, 200, 200, 100]);
+      await saveScreenshot(app.page, 'band-series');
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+
+  it('a link with bands=multi:2 draws band 2', async () => {
+    const app = await open('&bands=multi:2');
+    try {
+      await waitForIdle(app.page);
+      const { left, right } = await probe(app.page);
+      expect(brightness(left) - brightness(right), `left ${formatRgb(left)} right ${formatRgb(right)}`).toBeGreaterThan(150);
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+});
