@@ -2,7 +2,10 @@
 // one broken layer file becomes an error entry, the others still load.
 import { fetchWithRetry } from '../sources/http_retry';
 import type { CatalogueFile, LayerDefinition } from './types';
-import { validateCatalogue, validateLayer, type ValidationError } from './validate';
+import type { ValidationError } from './validate';
+
+// The validators carry MapLibre's style-spec (~60 KB gzip): loaded with the first file to check.
+const validators = (): Promise<typeof import('./validate')> => import('./validate');
 
 export type LoadedLayer =
   | { id: string; file: string; def: LayerDefinition; error?: undefined }
@@ -36,6 +39,7 @@ const LOCAL_CATALOGUE = 'local/catalogue.json';
 export async function loadCatalogue(baseUrl: string, get: FetchText = fetchText): Promise<Catalogue> {
   const mainFile = 'catalogue.json';
   const main = parseJson(await get(new URL(mainFile, baseUrl).href), mainFile);
+  const { validateCatalogue } = await validators();
   const problems = validateCatalogue(main, mainFile);
   if (problems.length > 0) throw new Error(problems.map(formatProblem).join('; '));
   const catalogue = main as CatalogueFile;
@@ -82,6 +86,7 @@ export async function loadLayer(
   } catch (error) {
     return { id, file, error: { kind: 'json', message: errorMessage(error) } };
   }
+  const { validateLayer } = await validators();
   const problems = validateLayer(json, file, groupIds);
   if (problems.length > 0) {
     return { id, file, error: { kind: 'invalid', message: formatProblem(problems[0]!), problems } };

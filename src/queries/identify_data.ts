@@ -4,7 +4,7 @@
 import { PMTiles } from 'pmtiles';
 import type { Feature, FeatureCollection } from 'geojson';
 import { FetchRangeSource, type RangeSource } from '../sources/source';
-import { openCog, type Cog } from '../sources/cog/open';
+import type { Cog } from '../sources/cog/open';
 
 export interface DataAccess {
   /** A PMTiles archive for a catalogue URL (relative URLs resolved by the I/O). */
@@ -43,7 +43,11 @@ export function makeDataAccess(io: DataIo): DataAccess {
     },
     cog(url, crs) {
       const resolved = io.resolve(url);
-      return remember(cogs, crs ? `${resolved}\n${crs}` : resolved, () => openCog(io.rangeSource(resolved), { crs }));
+      return remember(cogs, crs ? `${resolved}\n${crs}` : resolved, async () => {
+        // geotiff and proj4 load with the first COG read, not with the page
+        const { openCog } = await import('../sources/cog/open');
+        return openCog(io.rangeSource(resolved), { crs });
+      });
     },
   };
 }
