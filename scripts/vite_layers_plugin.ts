@@ -1,5 +1,6 @@
 // Serves the top-level layers/ folder at ./layers/ in dev and copies it into dist/ on build:
-// the catalogue stays plain data files that the app fetches (and validates) at run time.
+// the catalogue stays plain data files that the app fetches (and validates) at run time. The
+// built copies of time layers carry their time values (scripts/layer_time_values.ts).
 import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize, resolve } from 'node:path';
 import type { Plugin } from 'vite';
@@ -23,8 +24,12 @@ export function layersFolder(root = process.cwd()): Plugin {
         response.end(readFileSync(path));
       });
     },
-    closeBundle() {
-      if (building) cpSync(folder, join(outDir, 'layers'), { recursive: true });
+    async closeBundle() {
+      if (!building) return;
+      cpSync(folder, join(outDir, 'layers'), { recursive: true });
+      // time values read at build, not by the app at start (issue 15)
+      const { writeTimeValues } = await import('./layer_time_values.ts');
+      await writeTimeValues(join(outDir, 'layers'), resolve(root, 'public'));
     },
   };
 }
