@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusCases, type CorpusCase } from '../corpus/cases';
 import { CLEAR_MESSAGES } from '../corpus/clear_messages';
 import { readLayers } from './app_data';
-import { launchBrowser, openApp, seenNotices, waitForReady, type AppPage } from './harness';
+import { launchBrowser, openApp, seenNotices, waitForReady, type AppPage, perFileCatalogue } from './harness';
 
 const CONTROL = 'zones-inondables';
 
@@ -50,6 +50,7 @@ describe('bad files as layers, in the browser', () => {
     const layers = [CONTROL, ...pairs.map((pair) => pair.id)].join(',');
     app = await openApp(browser, `map=12/46.35/-72.55&lang=en&layers=${layers}`, {
       beforeGoto: async (page) => {
+        await perFileCatalogue(page);
         for (const { id, item } of pairs) {
           const def = readLayers().find((layer) => layer.id === id)!;
           const body = JSON.stringify({ ...def, source: { ...def.source, url: `data/corpus/${item.name}` } });
