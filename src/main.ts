@@ -37,6 +37,8 @@ async function boot(): Promise<void> {
   const mapElement = document.getElementById('map')!;
   const { map, protocol } = createMap(mapElement, fromHash.view ?? DEFAULT_VIEW, dataUrl('data/basemap.pmtiles'));
   const mapLoaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
+  // layers go on as soon as the first style is parsed, not after the basemap's first full frame
+  const styleLoaded = new Promise<void>((resolve) => map.once('style.load', () => resolve()));
   const catalogue = await catalogueLoading;
   const defs = definitions(catalogue);
   const store = new Store<AppState>(
@@ -66,7 +68,7 @@ async function boot(): Promise<void> {
       void ui.switchLang(state.lang).then(() => features.forEach((feature) => feature.relabel?.()));
     } else ui.refresh();
   });
-  void mapLoaded.then(() => sync.apply(store.get()));
+  void styleLoaded.then(() => sync.apply(store.get()));
   map.on('moveend', () => store.update(() => ({ view: viewOf(map) })));
   startHashSync(store);
   startPersist(store, browserStorage());
