@@ -1,5 +1,8 @@
 // Serves the top-level layers/ folder at ./layers/ in dev and copies it into dist/ on build:
-// the catalogue stays plain data files that the app fetches (and validates) at run time.
+// the catalogue stays plain data files that the app fetches (and validates) at run time. The
+// built copies of time layers carry their time values, and dist/layers/catalogue.bundle.json holds
+// the whole catalogue in one file (scripts/build_layers.ts); the dev server serves the plain files.
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize, resolve } from 'node:path';
 import type { Plugin } from 'vite';
@@ -24,7 +27,11 @@ export function layersFolder(root = process.cwd()): Plugin {
       });
     },
     closeBundle() {
-      if (building) cpSync(folder, join(outDir, 'layers'), { recursive: true });
+      if (!building) return;
+      cpSync(folder, join(outDir, 'layers'), { recursive: true });
+      // time values and the one-request catalogue bundle (issue 15), in a process of their own:
+      // the config loader would otherwise bundle app code into the config
+      execFileSync(process.execPath, ['--import', 'tsx', resolve(root, 'scripts/build_layers.ts'), join(outDir, 'layers'), resolve(root, 'public')], { stdio: 'inherit' });
     },
   };
 }

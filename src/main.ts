@@ -7,7 +7,7 @@ import { Store } from './state/store';
 import { startHashSync } from './state/hash_sync';
 import { startingHash, startPersist } from './state/persist';
 import { browserStorage } from './state/aoi_persist';
-import type { AppState } from './state/app_state';
+import { DEFAULT_VIEW, type AppState } from './state/app_state';
 import type { LayerStatus } from './state/layer_status';
 import { createMap, viewOf } from './map/create_map';
 import { LayerSync } from './map/layer_sync';
@@ -37,15 +37,20 @@ async function boot(): Promise<void> {
   const notices = mountNotices(document.body);
   for (const problem of problems) notices.show(describeHashProblem(problem));
 
-  const catalogue = await loadCatalogueOrEmpty((message) => notices.show(message, 'error'));
+  // The map and its basemap start while the catalogue loads (first-load time, issue 15).
+  const catalogueLoading = loadCatalogueOrEmpty((message) => notices.show(message, 'error'));
+  const mapElement = document.getElementById('map')!;
+  const { map, protocol } = createMap(mapElement, fromHash.view ?? DEFAULT_VIEW, dataUrl('data/basemap.pmtiles'));
+  const mapLoaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
+  // layers go on as soon as the first style is parsed, not after the basemap's first full frame
+  const styleLoaded = new Promise<void>((resolve) => map.once('style.load', () => resolve()));
+  const catalogue = await catalogueLoading;
   const defs = definitions(catalogue);
   const store = new Store<AppState>(
     initialState(fromHash, catalogue, lang, (id) => notices.show(t('url.unknown_layer', { id }))),
   );
   const statuses = new Store<{ map: Map<string, LayerStatus> }>({ map: new Map() });
 
-  const mapElement = document.getElementById('map')!;
-  const { map, protocol } = createMap(mapElement, store.get().view, dataUrl('data/basemap.pmtiles'));
   // the source's own message is kept; the row words it in the UI language each time it is drawn
   const sync = new LayerSync(map, protocol, defs, document.baseURI, (id, status) => {
     statuses.update(({ map: current }) => ({ map: new Map(current).set(id, status) }));
@@ -74,12 +79,12 @@ async function boot(): Promise<void> {
       void ui.switchLang(state.lang).then(() => features.relabel());
     } else ui.refresh();
   });
-  map.on('load', () => sync.apply(store.get()));
+  void styleLoaded.then(() => sync.apply(store.get()));
   map.on('moveend', () => store.update(() => ({ view: viewOf(map) })));
   startHashSync(store);
   startPersist(store, browserStorage());
   followHashEdits(store, map, defs, notices);
-  markReadyAfterFirstView(map, linkedTools);
+  markReadyAfterFirstView(map, mapLoaded, linkedTools);
 }
 
 async function loadCatalogueOrEmpty(report: (message: string) => void): Promise<Catalogue> {

@@ -1,8 +1,13 @@
 // Loads layers/catalogue.json and every layers/<id>.json, validating each on its own:
-// one broken layer file becomes an error entry, the others still load.
+// one broken layer file becomes an error entry, the others still load. A built app reads them
+// all from one bundle checked at build (bundle.ts); user imports (local/) are read as files.
 import { fetchWithRetry } from '../sources/http_retry';
 import type { CatalogueFile, LayerDefinition } from './types';
-import { validateCatalogue, validateLayer, type ValidationError } from './validate';
+import type { ValidationError } from './validate';
+import { asBundle, BUNDLE_FILE, type CatalogueBundle } from './bundle';
+
+// The validators carry MapLibre's style-spec (~60 KB gzip): loaded with the first file to check.
+const validators = (): Promise<typeof import('./validate')> => import('./validate');
 
 export type LoadedLayer =
   | { id: string; file: string; def: LayerDefinition; error?: undefined }
@@ -35,21 +40,37 @@ const LOCAL_CATALOGUE = 'local/catalogue.json';
 
 export async function loadCatalogue(baseUrl: string, get: FetchText = fetchText): Promise<Catalogue> {
   const mainFile = 'catalogue.json';
-  const main = parseJson(await get(new URL(mainFile, baseUrl).href), mainFile);
-  const problems = validateCatalogue(main, mainFile);
-  if (problems.length > 0) throw new Error(problems.map(formatProblem).join('; '));
-  const catalogue = main as CatalogueFile;
+  const localIdsLoading = loadLocalIds(baseUrl, get);
+  // one request when the build bundled the folder (checked at build); else catalogue.json + files
+  const bundle = await readBundle(baseUrl, get);
+  let catalogue: CatalogueFile;
+  if (bundle) catalogue = bundle.catalogue;
+  else {
+    const main = parseJson(await get(new URL(mainFile, baseUrl).href), mainFile);
+    const { validateCatalogue } = await validators();
+    const problems = validateCatalogue(main, mainFile);
+    if (problems.length > 0) throw new Error(problems.map(formatProblem).join('; '));
+    catalogue = main as CatalogueFile;
+  }
   const groupIds = catalogue.groups.map((group) => group.id);
 
-  const localIds = await loadLocalIds(baseUrl, get);
+  const localIds = await localIdsLoading;
   const entries = [
-    ...localIds.map((id) => ({ id, file: `local/${id}.json` })),
-    ...catalogue.layers.map((id) => ({ id, file: `${id}.json` })),
+    ...localIds.map((id) => ({ id, file: `local/${id}.json`, bundled: undefined })),
+    ...catalogue.layers.map((id) => ({ id, file: `${id}.json`, bundled: bundle?.layers[id] })),
   ];
-  const layers = await Promise.all(
-    entries.map(({ id, file }) => loadLayer(new URL(file, baseUrl).href, id, file, groupIds, get)),
-  );
+  const layers = await Promise.all(entries.map(({ id, file, bundled }): LoadedLayer | Promise<LoadedLayer> =>
+    bundled ? { id, file, def: bundled } : loadLayer(new URL(file, baseUrl).href, id, file, groupIds, get)));
   return { groups: catalogue.groups, layers, ...(catalogue.refresh !== undefined ? { refresh: catalogue.refresh } : {}) };
+}
+
+/** The build's bundle, or null when the host has none (a plain folder, the CLI, an older build). */
+async function readBundle(baseUrl: string, get: FetchText): Promise<CatalogueBundle | null> {
+  try {
+    return asBundle(JSON.parse(await get(new URL(BUNDLE_FILE, baseUrl).href)));
+  } catch {
+    return null;
+  }
 }
 
 /** User imports (npm run import) live in a git-ignored folder; its absence is normal. */
@@ -82,6 +103,7 @@ export async function loadLayer(
   } catch (error) {
     return { id, file, error: { kind: 'json', message: errorMessage(error) } };
   }
+  const { validateLayer } = await validators();
   const problems = validateLayer(json, file, groupIds);
   if (problems.length > 0) {
     return { id, file, error: { kind: 'invalid', message: formatProblem(problems[0]!), problems } };

@@ -25,7 +25,8 @@ export class AoiOutlines {
   private pending: ShownAoi[] = [];
 
   constructor(private readonly map: MapLibreMap) {
-    if (map.loaded()) this.install();
+    // the map may have loaded before the catalogue (boot order): 'load' is then past
+    if (map.loaded() || map.isStyleLoaded()) this.install();
     else map.once('load', () => this.install());
   }
 

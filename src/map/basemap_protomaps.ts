@@ -3,7 +3,7 @@
 // `glyphs`), and layers or properties that need sprite icons are left out.
 import { layers as protomapsLayers, namedFlavor, type Flavor } from '@protomaps/basemaps';
 import type { LayerSpecification } from 'maplibre-gl';
-import { convertFilter } from '@maplibre/maplibre-gl-style-spec';
+import { legacyFilterToExpression } from './legacy_filter';
 import type { Lang } from '../catalogue/types';
 import type { ProtomapsFlavor } from '../catalogue/basemap_types';
 
@@ -50,7 +50,7 @@ function solidBuildings(layer: LayerSpecification, flavor: Flavor): LayerSpecifi
 function fromMinZoom(layer: LayerSpecification): LayerSpecification {
   if (layer.type !== 'symbol') return layer;
   // the library writes legacy filters (["==", "kind", "locality"]), which cannot be mixed with expressions
-  const own = layer.filter ? [convertFilter(layer.filter as never)] : [];
+  const own = layer.filter ? [legacyFilterToExpression(layer.filter as unknown[])] : [];
   return { ...layer, filter: ['all', ...own, ['>=', ['zoom'], ['coalesce', ['get', 'min_zoom'], 0]]] as never };
 }
 

@@ -8,7 +8,7 @@
 // registered with since, so one map re-registering an id cannot switch another map's file.
 import type { AddProtocolAction } from 'maplibre-gl';
 import type { CogRendering } from '../catalogue/types';
-import { CogTileError, CogWorkerPool } from '../sources/cog/worker_pool';
+import type { CogWorkerPool } from '../sources/cog/worker_pool';
 
 interface CogLayer { url: string; rendering: CogRendering }
 /** `error` keeps its code (a CogTileError is a SourceError). */
@@ -18,6 +18,8 @@ const layers = new Map<string, CogLayer>();
 const listeners = new Set<ErrorListener>();
 const reported = new Set<string>();
 let pool: CogWorkerPool | null = null;
+// the COG stack (geotiff, proj4, the pool) loads with the first COG tile, not with the page
+let poolModule: Promise<typeof import('../sources/cog/worker_pool')> | null = null;
 
 export const COG_TILE_SIZE = 256;
 
@@ -63,6 +65,8 @@ const loadCogTile: AddProtocolAction = async (params, abortController) => {
   const layer = layers.get(layerId);
   if (!layer) throw new Error(`COG layer "${layerId}" is not registered`);
   const url = request.src ?? layer.url;
+  poolModule ??= import('../sources/cog/worker_pool');
+  const { CogWorkerPool, CogTileError } = await poolModule;
   pool ??= new CogWorkerPool();
   try {
     const bitmap = await pool.render(url, layer.rendering, z, x, y, COG_TILE_SIZE, abortController.signal);

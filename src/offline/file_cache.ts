@@ -24,7 +24,13 @@ export async function keepWholeFiles(urls: string[], signal?: AbortSignal): Prom
   return bytes;
 }
 
-/** The catalogue files the app reads at start: catalogue.json and every layer file it lists. */
+/**
+ * The catalogue files the app reads at start: the build's bundle (catalogue/bundle.ts),
+ * catalogue.json and every layer file it lists.
+ */
 export function catalogueFiles(layersBase: string, layerIds: string[]): string[] {
-  return [new URL('catalogue.json', layersBase).href, ...layerIds.map((id) => new URL(`${id}.json`, layersBase).href)];
+  return [
+    new URL('catalogue.bundle.json', layersBase).href,
+    new URL('catalogue.json', layersBase).href, ...layerIds.map((id) => new URL(`${id}.json`, layersBase).href),
+  ];
 }

@@ -3,13 +3,10 @@
 // Pure and DOM-free; labels and formatting are applied later (identify_format.ts).
 import type { Feature, Position } from 'geojson';
 import type { LayerDefinition, SourceKind } from '../catalogue/types';
-import { identify as cogIdentify } from '../sources/cog/identify';
-import { bandInfo, scaledValues } from '../sources/cog/bands';
 import type { DataAccess } from './identify_data';
 import { featureHits, isPolygonal, uniqueFeatures } from './identify_hit';
 import { featuresNear } from './vector_tiles';
 import type { FilterExpression } from './time_filter';
-import { keepShownTime } from './time_match';
 
 export type LayerAnswer =
   | { layerId: string; kind: 'features'; features: Feature[]; truncated: boolean }
@@ -55,6 +52,8 @@ const IDENTIFY_BY_KIND: Record<SourceKind, Identifier> = {
   cog: async ([lon = 0, lat = 0], def, data) => {
     const cog = await data.cog(def.source.url, def.source.cog?.crs);
     // No signal: the COG's byte cache shares reads between callers (see vector_tiles.ts).
+    // The COG readers load on first use, not with the page (first-load budget, issue 15).
+    const [{ identify: cogIdentify }, { bandInfo, scaledValues }] = await Promise.all([import('../sources/cog/identify'), import('../sources/cog/bands')]);
     const [raw, bands] = await Promise.all([cogIdentify(cog, lon, lat), bandInfo(cog)]);
     // GDAL's scale/offset (not for class codes) and units
     const values = def.source.cog?.mode === 'categorical' ? raw : scaledValues(bands, raw);
@@ -91,8 +90,10 @@ export async function vectorCandidates(
   return [...polygons, ...near.filter((feature) => !isPolygonal(feature.geometry))];
 }
 
-function featureAnswer(layerId: string, candidates: Feature[], lonLat: Position, options: IdentifyOptions): LayerAnswer {
-  const shown = keepShownTime(candidates, options.timeFilters?.get(layerId) ?? null);
+async function featureAnswer(layerId: string, candidates: Feature[], lonLat: Position, options: IdentifyOptions): Promise<LayerAnswer> {
+  const filter = options.timeFilters?.get(layerId) ?? null;
+  // MapLibre's filter evaluator (style-spec) loads only when a time filter is set
+  const shown = filter ? (await import('./time_match')).keepShownTime(candidates, filter) : candidates;
   const hits = uniqueFeatures(shown.filter((feature) => featureHits(feature, lonLat, options.toleranceMetres)));
   const max = options.maxFeatures ?? DEFAULT_MAX_FEATURES;
   return { layerId, kind: 'features', features: hits.slice(0, max), truncated: hits.length > max };

@@ -6,7 +6,7 @@ import type { Feature } from 'geojson';
 import { geometryFeatures } from './geojson_text';
 import { NetworkError } from '../sources/errors';
 import { FetchRangeSource, type RangeSource } from '../sources/source';
-import { openCog, type Cog } from '../sources/cog/open';
+import type { Cog } from '../sources/cog/open';
 
 export interface DataAccess {
   /** A PMTiles archive for a catalogue URL (relative URLs resolved by the I/O). */
@@ -45,7 +45,11 @@ export function makeDataAccess(io: DataIo): DataAccess {
     },
     cog(url, crs) {
       const resolved = io.resolve(url);
-      return remember(cogs, crs ? `${resolved}\n${crs}` : resolved, () => openCog(io.rangeSource(resolved), { crs }));
+      return remember(cogs, crs ? `${resolved}\n${crs}` : resolved, async () => {
+        // geotiff and proj4 load with the first COG read, not with the page
+        const { openCog } = await import('../sources/cog/open');
+        return openCog(io.rangeSource(resolved), { crs });
+      });
     },
   };
 }

@@ -2,7 +2,6 @@
 // files of ids the app does not know yet, so a new event's layers can join the panel. DOM-free.
 import { fetchText, formatProblem, loadLayer, type FetchText, type LoadedLayer } from '../catalogue/load';
 import type { CatalogueFile } from '../catalogue/types';
-import { validateCatalogue } from '../catalogue/validate';
 
 export interface CatalogueUpdate {
   groups: CatalogueFile['groups'];
@@ -33,6 +32,8 @@ export async function readCatalogueUpdate(
   } catch (error) {
     throw new Error(`${FILE}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // loaded on use: the validators carry MapLibre's style-spec (first-load budget, issue 15)
+  const { validateCatalogue } = await import('../catalogue/validate');
   const problems = validateCatalogue(json, FILE);
   if (problems.length > 0) throw new Error(`${FILE}: ${problems.map(formatProblem).join('; ')}`);
   const file = json as CatalogueFile;

@@ -14,6 +14,7 @@ const MODULES: Array<() => Promise<BenchModule>> = [
   async () => (await import('./zonal_tally')).default,
   async () => (await import('./partition_jobs')).default,
   async () => (await import('./input_budgets')).default,
+  async () => (await import('./first_load')).default,
 ];
 
 const only = process.argv[2]?.toLowerCase();

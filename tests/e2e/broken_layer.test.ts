@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogue, readLayer, readManifest } from './app_data';
-import { launchBrowser, openApp } from './harness';
+import { launchBrowser, openApp, perFileCatalogue } from './harness';
 import { expectLayerColor, measureOnOff, SAMPLE_ZOOM } from './layer_pixels';
 
 describe('broken layer file', () => {
@@ -22,8 +22,11 @@ describe('broken layer file', () => {
     const broken = readCatalogue().layers.find((id) => id !== point!.layer);
     expect(broken, 'the catalogue needs a second layer to break').toBeDefined();
     const app = await openApp(browser, `map=${SAMPLE_ZOOM}/${point!.lat}/${point!.lon}&layers=${point!.layer}:100,${broken}`, {
-      beforeGoto: (page) => page.route(`**/layers/${broken}.json`, (route) =>
-        route.fulfill({ status: 200, contentType: 'application/json', body: '{ not json' })),
+      beforeGoto: async (page) => {
+        await perFileCatalogue(page);
+        await page.route(`**/layers/${broken}.json`, (route) =>
+          route.fulfill({ status: 200, contentType: 'application/json', body: '{ not json' }));
+      },
     });
     try {
       const row = `#layer-panel li.layer[data-layer-id="${broken}"]`;

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { readLayer, readLayers } from './app_data';
-import { baseUrl, launchBrowser, saveScreenshot, VIEWPORT, nextFrame, waitForReady, waitForSettled } from './harness';
+import { baseUrl, launchBrowser, saveScreenshot, VIEWPORT, nextFrame, waitForReady, waitForSettled, perFileCatalogue } from './harness';
 import { startFaultServer, type FaultMode, type FaultServer } from './fault_server';
 
 const CONTROL = 'zones-inondables';
@@ -79,6 +79,7 @@ describe('network faults', () => {
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     await page.addInitScript(recordRejections);
     await page.addInitScript(setTimeoutForTest, TIMEOUT_MS);
+    await perFileCatalogue(page);
     for (const [id, mode] of Object.entries(FAULTS)) {
       const def = readLayer(id);
       const body = JSON.stringify({ ...def, source: { ...def.source, url: server.url(mode, path.basename(def.source.url)) } });

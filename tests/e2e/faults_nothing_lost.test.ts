@@ -2,7 +2,7 @@
 // is opened again in the same browser, after a layer failed; a link keeps its own state.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, VIEWPORT, waitForIdle, waitForReady } from './harness';
+import { baseUrl, launchBrowser, VIEWPORT, waitForIdle, waitForReady, perFileCatalogue } from './harness';
 
 const FAILING = 'perturbations-naturelles';
 const AOI_NAME = 'Secteur du test';
@@ -21,6 +21,7 @@ describe('nothing lost across a reload', () => {
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: VIEWPORT });
     page = await context.newPage();
+    await perFileCatalogue(page);
     await page.route(`**/layers/${FAILING}.json`, (route) => route.fulfill({ status: 404, body: 'gone' }));
   });
   afterAll(async () => {

@@ -102,6 +102,15 @@ export async function seenNotices(page: Page): Promise<string[]> {
   return page.evaluate(() => [...((window as Window & { __seenNotices?: string[] }).__seenNotices ?? [])]);
 }
 
+/**
+ * The app reads catalogue.json and each layer file instead of the build's one-request bundle
+ * (src/catalogue/bundle.ts): for tests that serve their own version of a layer file.
+ */
+export async function perFileCatalogue(page: Page): Promise<void> {
+  // an answer that is no bundle, as from a host without one (a 404 would log a console error)
+  await page.route('**/layers/catalogue.bundle.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{}' }));
+}
+
 export async function waitForReady(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', undefined, { timeout });
 }

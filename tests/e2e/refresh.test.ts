@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGeometry, encodeItem } from '../../src/state/aoi_codec';
-import { colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle, type AppPage } from './harness';
+import { colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle, type AppPage, perFileCatalogue } from './harness';
 import { colorDistance, formatRgb, parseColor } from './pixels';
 import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
@@ -116,6 +116,7 @@ describe('near-real-time layer', () => {
     browser = await launchBrowser();
     app = await openApp(browser, `${HASH_VIEW}&lang=fr&layers=${LAYER}&aoi=${aoiParam()}`, {
       beforeGoto: async (page) => {
+        await perFileCatalogue(page);
         await page.route(`**/layers/${LAYER}.json`, liveLayer(LIVE_PATH));
         await page.route(`**/${LIVE_PATH}*`, (route) => live.handle(route));
         await page.route('**/layers/catalogue.json*', (route) => catalogue.handle(route));
@@ -197,6 +198,7 @@ describe('near-real-time COG layer', () => {
     browser = await launchBrowser();
     app = await openApp(browser, `map=14/${AT.lat}/${AT.lon}&lang=en&layers=${COG_LAYER}`, {
       beforeGoto: async (page) => {
+        await perFileCatalogue(page);
         await page.route(`**/layers/${COG_LAYER}.json`, liveLayer(COG_PATH));
         await page.route(`**/${COG_PATH}*`, (route) => live.handle(route));
       },

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle, type AppPage, type GeoveilleWindow, colorWhen, waitForSettled } from './harness';
+import { colorAt, launchBrowser, openApp, saveScreenshot, waitForIdle, type AppPage, type GeoveilleWindow, colorWhen, waitForSettled, perFileCatalogue } from './harness';
 import { colorDistance, formatRgb, type Rgb } from './pixels';
 import { findFloodPoint, FLOOD_LAYER, type FloodPoint } from './series_fixture';
 import { readLayer } from './app_data';
@@ -50,6 +50,7 @@ class LiveFolder {
 function liveRoutes(live: LiveFolder) {
   return {
     beforeGoto: async (page: Page) => {
+      await perFileCatalogue(page);
       await page.route(`**/layers/${FLOOD_LAYER}.json`, liveSeriesLayer);
       await page.route(`**/${LIVE_DIR}*`, (route) => live.handle(route));
     },

@@ -4,7 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLayer } from './app_data';
-import { baseUrl, launchBrowser, VIEWPORT, waitForIdle, waitForReady, clickTool } from './harness';
+import { baseUrl, launchBrowser, VIEWPORT, waitForIdle, waitForReady, clickTool, perFileCatalogue } from './harness';
 
 const MARKUP = '"><img src=x onerror="window.__pwned=1"><svg onload="window.__pwned=2">';
 const JS_URL = 'javascript:window.__pwned=3';
@@ -48,6 +48,7 @@ const EVIL_GEOJSON = {
 
 async function routeEvilData(page: Page): Promise<void> {
   const json = (body: unknown) => ({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+  await perFileCatalogue(page);
   await page.route('**/layers/zones-inondables.json', (route) => route.fulfill(json(evilFloodLayer())));
   await page.route('**/layers/crues-historiques.json', (route) => route.fulfill(json(evilGeojsonLayer())));
   await page.route('**/data/evil.geojson', (route) => route.fulfill(json(EVIL_GEOJSON)));

@@ -1,0 +1,130 @@
+// First load (issue 15): the built app vs a bare MapLibre page with the same basemap files, served
+// by the same local static server, each run in a fresh browser context (cold caches), A/B
+// interleaved, median of BENCH_RUNS (default 5) after one warm-up run of each. Times navigation
+// start → <html data-ready> (the app's own signal; the bare page sets it on its first idle frame).
+// Also counts the requests and the gzip size of the JavaScript each page fetched before ready.
+import { existsSync, readFileSync, statSync, createReadStream } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+import { build } from 'vite';
+import { measureFirstLoad } from '../../scripts/first_load_size';
+import type { BenchModule, BenchRow } from './table';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+// BENCH_APP_DIST=<folder>: time an app built elsewhere (e.g. an older commit) instead of building
+const appDir = process.env.BENCH_APP_DIST ?? '/tmp/geoveille-firstload-app';
+const bareDir = '/tmp/geoveille-firstload-bare';
+const CHROMIUM_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-sandbox', '--disable-background-networking', '--no-first-run'];
+const TYPES: Record<string, string> = {
+  '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
+  '.json': 'application/json', '.geojson': 'application/json', '.webmanifest': 'application/manifest+json',
+};
+
+interface PageLoad { ms: number; requests: number; jsGz: number }
+
+/** /app/… → the built app; /bare/data/… → the app's data; /bare/… → the bare page. With Range. */
+function serve(url: string, range: string | undefined, res: import('node:http').ServerResponse): void {
+  const [, side = '', ...rest] = decodeURIComponent(url.split('?')[0] ?? '/').split('/');
+  const rel = rest.join('/') || 'index.html';
+  const root = side === 'bare' && !rel.startsWith('data/') ? bareDir : appDir;
+  const file = path.join(root, rel);
+  if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
+  const size = statSync(file).size;
+  const headers = { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-store' };
+  const match = /bytes=(\d+)-(\d*)/.exec(range ?? '');
+  if (!match) return void (res.writeHead(200, { ...headers, 'Content-Length': size }), createReadStream(file).pipe(res));
+  const start = Number(match[1]);
+  const end = match[2] ? Math.min(Number(match[2]), size - 1) : size - 1;
+  if (start >= size) return void res.writeHead(416, { 'Content-Range': `bytes */${size}` }).end();
+  res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': end - start + 1 });
+  createReadStream(file, { start, end }).pipe(res);
+}
+
+async function load(browser: Browser, origin: string, side: 'app' | 'bare'): Promise<PageLoad> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
+  try {
+    // the moment <html data-ready> is set, on the page's own clock (0 = navigation start)
+    await context.addInitScript(() => {
+      new MutationObserver((_changes, observer) => {
+        if (document.documentElement?.dataset.ready !== 'true') return;
+        Object.assign(window, { __readyAt: performance.now() });
+        observer.disconnect();
+      // the document, not <html>: the init script runs before the parser made <html>
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
+    });
+    const page = await context.newPage();
+    const scripts = new Set<string>();
+    let requests = 0;
+    let ready = false;
+    page.on('request', (request) => {
+      if (ready) return;
+      requests++;
+      const url = new URL(request.url());
+      if (/\.m?js$/.test(url.pathname)) scripts.add(url.pathname);
+    });
+    await page.goto(`${origin}/${side}/index.html`);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', undefined, { timeout: 60_000 });
+    ready = true;
+    const ms = await page.evaluate(() => (window as unknown as { __readyAt: number }).__readyAt);
+    const jsGz = [...scripts].reduce((sum, pathname) => {
+      const [, where = '', ...rest] = pathname.split('/');
+      const file = path.join(where === 'bare' ? bareDir : appDir, rest.join('/'));
+      return sum + (existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length : 0);
+    }, 0);
+    return { ms, requests, jsGz };
+  } finally {
+    await context.close();
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+async function buildPages(): Promise<void> {
+  if (!process.env.BENCH_APP_DIST) await build({ root: repoRoot, logLevel: 'warn', build: { outDir: appDir, emptyOutDir: true } });
+  await build({ root: path.join(repoRoot, 'tests/bench/pages_bare'), base: './', logLevel: 'warn', configFile: false,
+    optimizeDeps: { exclude: ['maplibre-gl'] }, build: { outDir: bareDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 5000 } });
+}
+
+const bench: BenchModule = {
+  name: 'firstload',
+  async run(): Promise<BenchRow[]> {
+    await buildPages();
+    const server: Server = createServer((req, res) => serve(req.url ?? '/', req.headers.range, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const runs = Number(process.env.BENCH_RUNS ?? 5);
+    const app: PageLoad[] = [];
+    const bare: PageLoad[] = [];
+    try {
+      await load(browser, origin, 'app');
+      await load(browser, origin, 'bare');
+      for (let i = 0; i < runs; i++) {
+        // A/B interleaved, the first side alternating, so a burst of load hits both alike
+        if (i % 2 === 0) { app.push(await load(browser, origin, 'app')); bare.push(await load(browser, origin, 'bare')); }
+        else { bare.push(await load(browser, origin, 'bare')); app.push(await load(browser, origin, 'app')); }
+      }
+    } finally {
+      await browser.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    const budget = (() => { try { return measureFirstLoad(appDir); } catch { return { appGz: NaN }; } })();
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+    const [appMs, bareMs] = [median(app.map((r) => r.ms)), median(bare.map((r) => r.ms))];
+    return [{
+      case: 'first load: navigation → ready, 1280×800',
+      baseline: 'bare MapLibre + same basemap',
+      ours_ms: appMs,
+      theirs_ms: bareMs,
+      check: `ours/bare ${(appMs / bareMs).toFixed(2)}× (target ≤ 1.5×); requests ${median(app.map((r) => r.requests))} vs ${median(bare.map((r) => r.requests))}`,
+      note: `JS before ready ${kb(median(app.map((r) => r.jsGz)))} vs ${kb(median(bare.map((r) => r.jsGz)))} gz; first-load app JS beyond MapLibre ${kb(budget.appGz)} gz (target ≤ 60 KB)`,
+    }];
+  },
+};
+export default bench;
