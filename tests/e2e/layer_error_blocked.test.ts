@@ -5,7 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLayer } from './app_data';
-import { launchBrowser, openApp, saveScreenshot } from './harness';
+import { launchBrowser, openApp, perFileCatalogue, saveScreenshot } from './harness';
 
 const BLOCKED_URL = 'http://tuiles.example/hydrographie.pmtiles';
 
@@ -19,6 +19,7 @@ describe('a layer on an http:// address of another site', () => {
     const asked: string[] = [];
     const app = await openApp(browser, `lang=fr&layers=${def.id}`, {
       beforeGoto: async (page) => {
+        await perFileCatalogue(page);
         page.on('request', (request) => { if (request.url().includes('tuiles.example')) asked.push(request.url()); });
         await page.route(`**/layers/${def.id}.json`, (route) => route.fulfill({
           status: 200, contentType: 'application/json', body: JSON.stringify({ ...def, source: { ...def.source, url: BLOCKED_URL } }),
