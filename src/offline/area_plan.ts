@@ -1,7 +1,7 @@
 // Which files an offline area needs, and their plans. Range-read files (PMTiles, COG) get the
 // area's bytes only; small whole files (layer JSON, catalogue, GeoJSON) are kept whole by the
 // service worker's cache (file_cache.ts). DOM-free.
-import type { CogRendering, LayerDefinition } from '../catalogue/types';
+import type { CogRendering, LayerDefinition, LayerSource } from '../catalogue/types';
 import { planCog } from './cog_plan';
 import { planPmtiles } from './pmtiles_plan';
 import type { FilePlan, RangeReader } from './plan_types';
@@ -28,14 +28,32 @@ export function areaFiles(defs: LayerDefinition[], basemapUrl: string, resolve: 
   const whole = new Set(catalogueUrls);
   for (const def of defs) {
     const urls = [def.source.url, ...(def.source.series ?? []).map((entry) => entry.url)].map(resolve);
-    for (const url of urls) {
-      if (def.source.kind === 'geojson') whole.add(url);
-      else if (def.source.kind === 'cog') ranged.set(url, { url, kind: 'cog', ...(def.source.cog ? { rendering: def.source.cog } : {}) });
-      else ranged.set(url, { url, kind: 'pmtiles' });
-    }
+    for (const url of urls) addFile(def.source, url, ranged, whole);
     if (def.coverage) whole.add(resolve(def.coverage));
   }
   return { ranged: [...ranged.values()], whole: [...whole] };
+}
+
+/** How a layer's file is taken along: whole (GeoJSON) or as the byte ranges of the area (a new kind must say). */
+function addFile(source: LayerSource, url: string, ranged: Map<string, RangedFile>, whole: Set<string>): void {
+  switch (source.kind) {
+    case 'geojson':
+      whole.add(url);
+      return;
+    case 'cog':
+      ranged.set(url, { url, kind: 'cog', ...(source.cog ? { rendering: source.cog } : {}) });
+      return;
+    case 'pmtiles-vector':
+    case 'pmtiles-raster':
+      ranged.set(url, { url, kind: 'pmtiles' });
+      return;
+    default:
+      return unknownKind(source);
+  }
+}
+
+function unknownKind(source: never): never {
+  throw new Error(`no offline plan for the source kind of ${JSON.stringify(source)}`);
 }
 
 /** Plans every ranged file (a few at a time: each reads only headers and directories). */

@@ -71,9 +71,7 @@ describe('bad files as layers, in the browser', () => {
   });
 
   // Known gaps of the app, each one failing its test until fixed (it.fails flips red once it is).
-  const KNOWN_GAPS: Record<string, string> = {
-    'lerc-corrupt.tif': 'LERC is decoded by WebAssembly, which the CSP (no wasm-unsafe-eval) blocks: the user reads a CSP error, not what is wrong with the file',
-  };
+  const KNOWN_GAPS: Record<string, string> = {};
   const cases = layers.map(({ def, item }) => [item.name, def.id, item] as const);
   const named = (name: string) => (KNOWN_GAPS[name] ? `${name} (known gap: ${KNOWN_GAPS[name]})` : name);
   for (const [name, id, item] of cases) {

@@ -23,6 +23,7 @@ const REGISTRIES = [
   'src/queries/kind_features.ts',
   'src/map/source_kinds.ts',
   'src/catalogue/to_style.ts',
+  'src/offline/area_plan.ts',
 ];
 
 function errorsWithFakeKind(): ts.Diagnostic[] {

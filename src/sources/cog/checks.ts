@@ -46,8 +46,17 @@ const COMPRESSION_NAMES: Record<number, string> = {
   34713: 'Nikon NEF', 34925: 'LZMA', 50002: 'JPEG XL',
 };
 
+const LERC = 34887;
+
+/** Node (the CLI) may compile WebAssembly; the page's CSP (no 'wasm-unsafe-eval') does not allow it. */
+const canCompileWasm = typeof process !== 'undefined' && Boolean(process.versions?.node);
+
 function checkCompression(img: GeoTIFFImage): void {
   const code = Number(img.fileDirectory.getValue('Compression') ?? 1);
+  if (code === LERC && !canCompileWasm) {
+    // geotiff.js decodes LERC with WebAssembly: refused when opened, not as a CSP error per tile
+    throw new FormatError('compression', 'LERC compression (34887) cannot be decoded in the browser (it needs WebAssembly, which the page\'s security policy does not allow); it needs to be converted to a GeoTIFF compressed with DEFLATE, LZW or ZSTD', undefined, 'LERC (34887)');
+  }
   if (DECODED.has(code)) return;
   const name = COMPRESSION_NAMES[code];
   const label = name ? `${name} (${code})` : `code ${code}`;
