@@ -6,9 +6,9 @@ import { rawParam, safeDecode, withParam, withoutParams, type HashPairs } from '
 
 type Pairs = Array<[string, string]>;
 
-const TIME_KEYS = ['time', 'from', 'to'] as const;
+export const TIME_KEYS = ['time', 'from', 'to'] as const;
 /** The layer the time control drives, when the user chose one (default: the topmost time layer). */
-const DRIVER_KEY = 'timelayer';
+export const DRIVER_KEY = 'timelayer';
 const LAYER_ID = /^[A-Za-z0-9_.:-]{1,120}$/;
 /** What a time value may hold: years, dates, periods ("1990-1999"), date-times. */
 const TIME_TEXT = /^[0-9][0-9A-Za-z:.+–-]{0,40}$/;

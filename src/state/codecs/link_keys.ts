@@ -1,0 +1,107 @@
+// The hash keys features own, as typed fields of AppState. Decoded once from the link's raw pairs
+// (decodeLinkKeys) and encoded back at the edge (encodeLinkKeys): a key whose typed value still
+// equals what its remembered text says is written back byte for byte, in its place; a changed key
+// is re-encoded in the place its group had (new keys go last); unknown keys are never touched.
+import type { TimeSelection } from '../time_state';
+import { ADD_KEY, decodeAddUrls, encodeAddUrls } from './add';
+import { AOI_KEY, aoiParamOf, withAoiParam } from './aoi';
+import { bandChoices, BANDS_KEY, encodeBands } from './bands';
+import { BASEMAP_KEY, basemapParamOf, hasMalformedBasemapParam, withBasemapParam } from './basemap';
+import { COMPARE_KEY, decodeCompare, RIGHT_TIME_KEYS, SWIPE_KEY, withCompare, type CompareState } from './compare';
+import type { HashPairs } from './pairs';
+import { PRINT_KEY, printRequested, withPrint } from './print';
+import { decodeDriver, decodeTime, DRIVER_KEY, encodeDriver, encodeTime, TIME_KEYS } from './time';
+
+type Pairs = Array<[string, string]>;
+
+/** `base=`: the linked basemap id (or NO_BASEMAP); `malformed` when the link's value is not an id. */
+export interface BasemapLink {
+  id: string | undefined;
+  malformed: boolean;
+}
+
+export interface LinkKeys {
+  /** `time=` or `from=`+`to=`: the time the user asked for (null: each layer's default). */
+  time: TimeSelection | null;
+  /** `timelayer=`: the layer the time control drives (undefined: the topmost time layer). */
+  timeLayer: string | undefined;
+  /** `compare=`, `swipe=`, `rtime=`…: the comparison, when one is open. */
+  compare: CompareState | null;
+  /** `aoi=`: the encoded areas of interest (state/aoi_codec.ts). */
+  aoi: string | undefined;
+  /** `add=`: the URLs of data added from the web, in order. */
+  add: readonly string[];
+  /** `print=1`: the print panel is open. */
+  print: boolean;
+  basemap: BasemapLink;
+  /** `bands=`: layer id → the 1 or 3 bands drawn. */
+  bands: ReadonlyMap<string, number[]>;
+}
+
+interface KeyCodec<T> {
+  /** The hash keys of this field (a group is written together, where its first key stood). */
+  keys: readonly string[];
+  decode(pairs: HashPairs): T;
+  encode(value: T): Pairs;
+  get(state: LinkKeys): T;
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const sameValue = (a: unknown, b: unknown) =>
+  a instanceof Map && b instanceof Map ? sameJson([...a], [...b]) : sameJson(a, b);
+
+const CODECS: ReadonlyArray<KeyCodec<never>> = [
+  codec([DRIVER_KEY], decodeDriver, (id) => encodeDriver([], id), (s) => s.timeLayer),
+  codec(TIME_KEYS, decodeTime, (selection) => encodeTime([], selection), (s) => s.time),
+  codec([COMPARE_KEY, SWIPE_KEY, ...RIGHT_TIME_KEYS], decodeCompare, (c) => withCompare([], c), (s) => s.compare),
+  codec([AOI_KEY], aoiParamOf, (value) => withAoiParam([], value ?? ''), (s) => s.aoi),
+  codec([ADD_KEY], decodeAddUrls, encodeAddUrls, (s) => s.add),
+  codec([PRINT_KEY], printRequested, (open) => withPrint([], open), (s) => s.print),
+  codec([BASEMAP_KEY], decodeBasemap, (link) => (link.id ? withBasemapParam([], link.id) : []), (s) => s.basemap),
+  codec([BANDS_KEY], bandChoices, encodeBandsPairs, (s) => s.bands),
+];
+
+function codec<T>(keys: readonly string[], decode: (pairs: HashPairs) => T, encode: (value: T) => Pairs, get: (state: LinkKeys) => T): KeyCodec<never> {
+  return { keys, decode, encode, get } as unknown as KeyCodec<never>;
+}
+
+function decodeBasemap(pairs: HashPairs): BasemapLink {
+  return { id: basemapParamOf(pairs), malformed: hasMalformedBasemapParam(pairs) };
+}
+
+function encodeBandsPairs(choices: ReadonlyMap<string, number[]>): Pairs {
+  const value = encodeBands(choices);
+  return value ? [[BANDS_KEY, value]] : [];
+}
+
+/** The typed fields the link's raw pairs hold (malformed values read as absent). */
+export function decodeLinkKeys(pairs: HashPairs): LinkKeys {
+  return {
+    time: decodeTime(pairs),
+    timeLayer: decodeDriver(pairs),
+    compare: decodeCompare(pairs),
+    aoi: aoiParamOf(pairs),
+    add: decodeAddUrls(pairs),
+    print: printRequested(pairs),
+    basemap: decodeBasemap(pairs),
+    bands: bandChoices(pairs),
+  };
+}
+
+/** The link's pairs with every changed typed field written back in its group's place. */
+export function encodeLinkKeys(remembered: HashPairs, state: LinkKeys): Pairs {
+  let pairs: Pairs = remembered.map(([key, raw]): [string, string] => [key, raw]);
+  for (const { keys, decode, encode, get } of CODECS as ReadonlyArray<KeyCodec<unknown>>) {
+    const value = get(state);
+    if (!sameValue(decode(pairs), value)) pairs = replaceGroup(pairs, keys, encode(value));
+  }
+  return pairs;
+}
+
+/** `pairs` with the keys of a group replaced by `fresh`, where the group's first key stood. */
+function replaceGroup(pairs: Pairs, keys: readonly string[], fresh: Pairs): Pairs {
+  const at = pairs.findIndex(([key]) => keys.includes(key));
+  const others = pairs.filter(([key]) => !keys.includes(key));
+  if (at < 0) return [...others, ...fresh];
+  return [...others.slice(0, at), ...fresh, ...others.slice(at)];
+}
