@@ -44,6 +44,8 @@ interface KeyCodec<T> {
   decode(pairs: HashPairs): T;
   encode(value: T): Pairs;
   get(state: LinkKeys): T;
+  /** Writes a changed value into the pairs (default: the group replaced where it stood). */
+  write?(pairs: Pairs, value: T): Pairs;
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -55,7 +57,7 @@ const CODECS: ReadonlyArray<KeyCodec<never>> = [
   codec(TIME_KEYS, decodeTime, (selection) => encodeTime([], selection), (s) => s.time),
   codec([COMPARE_KEY, SWIPE_KEY, ...RIGHT_TIME_KEYS], decodeCompare, (c) => withCompare([], c), (s) => s.compare),
   codec([AOI_KEY], aoiParamOf, (value) => withAoiParam([], value ?? ''), (s) => s.aoi),
-  codec([ADD_KEY], decodeAddUrls, encodeAddUrls, (s) => s.add),
+  { ...codec([ADD_KEY], decodeAddUrls, encodeAddUrls, (s) => s.add), write: writeAddUrls as never },
   codec([PRINT_KEY], printRequested, (open) => withPrint([], open), (s) => s.print),
   codec([BASEMAP_KEY], decodeBasemap, (link) => (link.id ? withBasemapParam([], link.id) : []), (s) => s.basemap),
   codec([BANDS_KEY], bandChoices, encodeBandsPairs, (s) => s.bands),
@@ -72,6 +74,13 @@ function decodeBasemap(pairs: HashPairs): BasemapLink {
 function encodeBandsPairs(choices: ReadonlyMap<string, number[]>): Pairs {
   const value = encodeBands(choices);
   return value ? [[BANDS_KEY, value]] : [];
+}
+
+/** Each `add=` stays where it was while its URL is kept; new URLs go last. */
+function writeAddUrls(pairs: Pairs, urls: readonly string[]): Pairs {
+  const linked = decodeAddUrls(pairs);
+  const kept = pairs.filter(([key, raw]) => key !== ADD_KEY || urls.includes(decodeAddUrls([[key, raw]])[0]!));
+  return [...kept, ...encodeAddUrls(urls.filter((url) => !linked.includes(url)))];
 }
 
 /** The typed fields the link's raw pairs hold (malformed values read as absent). */
@@ -91,9 +100,10 @@ export function decodeLinkKeys(pairs: HashPairs): LinkKeys {
 /** The link's pairs with every changed typed field written back in its group's place. */
 export function encodeLinkKeys(remembered: HashPairs, state: LinkKeys): Pairs {
   let pairs: Pairs = remembered.map(([key, raw]): [string, string] => [key, raw]);
-  for (const { keys, decode, encode, get } of CODECS as ReadonlyArray<KeyCodec<unknown>>) {
+  for (const { keys, decode, encode, get, write } of CODECS as ReadonlyArray<KeyCodec<unknown>>) {
     const value = get(state);
-    if (!sameValue(decode(pairs), value)) pairs = replaceGroup(pairs, keys, encode(value));
+    if (sameValue(decode(pairs), value)) continue;
+    pairs = write ? write(pairs, value) : replaceGroup(pairs, keys, encode(value));
   }
   return pairs;
 }
