@@ -1,5 +1,5 @@
 // `base=<id>` in the link: which basemap is shown ("none" for no basemap). Absent: the
-// catalogue's default. Kept in the state's `extra` keys, so the session store remembers it too.
+// catalogue's default. Typed as AppState.basemap (link_keys.ts); the session store remembers it too.
 import { rawParam, withParam, type HashPairs } from './pairs';
 
 export const BASEMAP_KEY = 'base';

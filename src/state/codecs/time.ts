@@ -1,6 +1,6 @@
 // The map's time in the URL hash: `time=2019-05-04` (one time) or `from=1990-1999&to=2010-2019`
-// (a range), and `timelayer=<id>`, the layer the time control drives. Kept as raw pairs in
-// AppState.extra (links are written back as they came); read and written here only.
+// (a range), and `timelayer=<id>`, the layer the time control drives. Typed in AppState
+// (`time`, `timeLayer`) by link_keys.ts; read from and written to the link's pairs here only.
 import type { TimeSelection } from '../time_state';
 import { rawParam, safeDecode, withParam, withoutParams, type HashPairs } from './pairs';
 
