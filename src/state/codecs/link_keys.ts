@@ -38,34 +38,34 @@ export interface LinkKeys {
   bands: ReadonlyMap<string, number[]>;
 }
 
-interface KeyCodec<T> {
-  /** The hash keys of this field (a group is written together, where its first key stood). */
+/** How one typed field lives in the link. */
+interface KeyCodec<K extends keyof LinkKeys> {
+  field: K;
+  /** Its hash keys (a group is written together, where its first key stood). */
   keys: readonly string[];
-  decode(pairs: HashPairs): T;
-  encode(value: T): Pairs;
-  get(state: LinkKeys): T;
+  decode(pairs: HashPairs): LinkKeys[K];
+  encode(value: LinkKeys[K]): Pairs;
   /** Writes a changed value into the pairs (default: the group replaced where it stood). */
-  write?(pairs: Pairs, value: T): Pairs;
+  write?(pairs: Pairs, value: LinkKeys[K]): Pairs;
 }
+
+type AnyKeyCodec = { [K in keyof LinkKeys]: KeyCodec<K> }[keyof LinkKeys];
+
+/** In this order: a new driver layer is written before the time it resets. */
+const CODECS: readonly AnyKeyCodec[] = [
+  { field: 'timeLayer', keys: [DRIVER_KEY], decode: decodeDriver, encode: (id) => encodeDriver([], id) },
+  { field: 'time', keys: TIME_KEYS, decode: decodeTime, encode: (selection) => encodeTime([], selection) },
+  { field: 'compare', keys: [COMPARE_KEY, SWIPE_KEY, ...RIGHT_TIME_KEYS], decode: decodeCompare, encode: (c) => withCompare([], c) },
+  { field: 'aoi', keys: [AOI_KEY], decode: aoiParamOf, encode: (value) => withAoiParam([], value ?? '') },
+  { field: 'add', keys: [ADD_KEY], decode: decodeAddUrls, encode: encodeAddUrls, write: writeAddUrls },
+  { field: 'print', keys: [PRINT_KEY], decode: printRequested, encode: (open) => withPrint([], open) },
+  { field: 'basemap', keys: [BASEMAP_KEY], decode: decodeBasemap, encode: (link) => (link.id ? withBasemapParam([], link.id) : []) },
+  { field: 'bands', keys: [BANDS_KEY], decode: bandChoices, encode: encodeBandsPairs },
+];
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const sameValue = (a: unknown, b: unknown) =>
   a instanceof Map && b instanceof Map ? sameJson([...a], [...b]) : sameJson(a, b);
-
-const CODECS: ReadonlyArray<KeyCodec<never>> = [
-  codec([DRIVER_KEY], decodeDriver, (id) => encodeDriver([], id), (s) => s.timeLayer),
-  codec(TIME_KEYS, decodeTime, (selection) => encodeTime([], selection), (s) => s.time),
-  codec([COMPARE_KEY, SWIPE_KEY, ...RIGHT_TIME_KEYS], decodeCompare, (c) => withCompare([], c), (s) => s.compare),
-  codec([AOI_KEY], aoiParamOf, (value) => withAoiParam([], value ?? ''), (s) => s.aoi),
-  { ...codec([ADD_KEY], decodeAddUrls, encodeAddUrls, (s) => s.add), write: writeAddUrls as never },
-  codec([PRINT_KEY], printRequested, (open) => withPrint([], open), (s) => s.print),
-  codec([BASEMAP_KEY], decodeBasemap, (link) => (link.id ? withBasemapParam([], link.id) : []), (s) => s.basemap),
-  codec([BANDS_KEY], bandChoices, encodeBandsPairs, (s) => s.bands),
-];
-
-function codec<T>(keys: readonly string[], decode: (pairs: HashPairs) => T, encode: (value: T) => Pairs, get: (state: LinkKeys) => T): KeyCodec<never> {
-  return { keys, decode, encode, get } as unknown as KeyCodec<never>;
-}
 
 function decodeBasemap(pairs: HashPairs): BasemapLink {
   return { id: basemapParamOf(pairs), malformed: hasMalformedBasemapParam(pairs) };
@@ -99,13 +99,14 @@ export function decodeLinkKeys(pairs: HashPairs): LinkKeys {
 
 /** The link's pairs with every changed typed field written back in its group's place. */
 export function encodeLinkKeys(remembered: HashPairs, state: LinkKeys): Pairs {
-  let pairs: Pairs = remembered.map(([key, raw]): [string, string] => [key, raw]);
-  for (const { keys, decode, encode, get, write } of CODECS as ReadonlyArray<KeyCodec<unknown>>) {
-    const value = get(state);
-    if (sameValue(decode(pairs), value)) continue;
-    pairs = write ? write(pairs, value) : replaceGroup(pairs, keys, encode(value));
-  }
-  return pairs;
+  const pairs: Pairs = remembered.map(([key, raw]): [string, string] => [key, raw]);
+  return CODECS.reduce((written, codec) => writeField(codec, written, state), pairs);
+}
+
+function writeField<K extends keyof LinkKeys>(codec: KeyCodec<K>, pairs: Pairs, state: LinkKeys): Pairs {
+  const value = state[codec.field];
+  if (sameValue(codec.decode(pairs), value)) return pairs;
+  return codec.write ? codec.write(pairs, value) : replaceGroup(pairs, codec.keys, codec.encode(value));
 }
 
 /** `pairs` with the keys of a group replaced by `fresh`, where the group's first key stood. */
