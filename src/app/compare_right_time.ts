@@ -6,10 +6,10 @@ import { currentLang, pick } from '../i18n';
 import { fetchDataAccess } from '../queries/identify_data';
 import { collectTimes, timeKindOf } from '../queries/time_collect';
 import type { CompareMap } from '../map/compare_map';
-import { decodeTime, type TimeSelection } from '../state/time_state';
+import type { TimeSelection } from '../state/time_state';
 import type { CompareBadges, SideLabel } from '../ui/compare_badges';
 import type { CompareDatesModel } from '../ui/compare_dates';
-import type { CompareState } from '../ui/compare_state';
+import type { CompareState } from '../state/codecs/compare';
 import { anotherTime, rightSelection, rightTimeLayer, sideTimeWanted } from '../ui/compare_time';
 import { formatSelection } from '../ui/time_format';
 import type { AppContext } from './context';
@@ -53,7 +53,7 @@ class RightTime implements CompareRightTime {
       right.showTime(null);
     } else {
       // Following the left: its resolved time when it is the same layer, else the map's asked time.
-      const leftTime = left?.layerId === def.id ? left.selection : decodeTime(app.extra);
+      const leftTime = left?.layerId === def.id ? left.selection : app.time;
       const selection = rightSelection(def, values, state.rightTime, leftTime);
       this.shown = { def, values, selection };
       right.showTime(def, sideTimeWanted(def, values, selection));

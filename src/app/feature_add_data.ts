@@ -7,7 +7,6 @@ import type { LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerDefinition } from '../catalogue/types';
 import { pick, t } from '../i18n';
 import { checkDataUrl, displayName, type UrlCheck } from '../queries/default_style_source';
-import type { AppState } from '../state/app_state';
 import { setOpacity, setVisible } from '../state/layer_ops';
 import { AddDataError, openFile, openUrl, type AddedData } from '../ui/add_data_open';
 import { renderAddDataForm, type AddDataForm } from '../ui/add_data_form';
@@ -17,11 +16,9 @@ import type { AppContext } from './context';
 import type { ControllerFactory } from './controller';
 import { FeatureController } from './feature_controller';
 import { toolButton } from '../ui/toolbar';
-import { safeDecode } from '../state/codecs/pairs';
 import { AoiReadError } from '../queries/aoi_geometry_types';
 import { errorText as aoiErrorText } from '../ui/aoi_messages';
 
-const HASH_KEY = 'add';
 const ADDED_ID = /^add-[0-9a-f]{8}(-\d+)?$/;
 
 class AddDataController extends FeatureController {
@@ -112,7 +109,7 @@ class AddDataController extends FeatureController {
     this.context.store.update((state) => ({
       order: [...ids, ...state.order.filter((id) => !ids.includes(id))],
       visible: withVisible(state.visible, ids),
-      extra: data.local ? state.extra : withUrl(state.extra, data.key),
+      add: data.local || state.add.includes(data.key) ? state.add : [...state.add, data.key],
     }));
     if (fit && data.bounds) this.context.map.fitBounds(data.bounds as LngLatBoundsLike, { padding: fitPadding(), maxZoom: 18, duration: 0 });
   }
@@ -125,8 +122,8 @@ class AddDataController extends FeatureController {
     this.context.store.update((state) => {
       const visible = new Map(state.visible);
       visible.delete(id);
-      const extra = data && !stillUsed ? withoutUrl(state.extra, data.key) : state.extra;
-      return { order: state.order.filter((other) => other !== id), visible, extra };
+      const add = data && !stillUsed ? withoutUrl(state.add, data.key) : state.add;
+      return { order: state.order.filter((other) => other !== id), visible, add };
     });
     this.context.sync.removeRuntimeLayer(id);
     if (data?.local && !stillUsed) URL.revokeObjectURL(data.key);
@@ -135,7 +132,7 @@ class AddDataController extends FeatureController {
   /** `add=<url>` entries of the link, in order; failures become notices, the rest of the app goes on. */
   private async loadFromHash(): Promise<void> {
     const { map, store, notices } = this.context;
-    const urls = store.get().extra.filter(([key]) => key === HASH_KEY).map(([, raw]) => safeDecode(raw) ?? '');
+    const urls = store.get().add;
     if (urls.length === 0) return;
     const keepView = /(^#|&)map=/.test(window.location.hash);
     await whenMapLoaded(map);
@@ -149,7 +146,7 @@ class AddDataController extends FeatureController {
         shown.push(data);
       } catch (error) {
         notices.show(t('add_data.hash_failed', { name: displayName(text), message: describeError(error, displayName(text)) }), 'error');
-        store.update((state) => ({ extra: withoutUrl(state.extra, text) }));
+        store.update((state) => ({ add: withoutUrl(state.add, text) }));
       }
     }
     this.dropOrphans();
@@ -190,13 +187,8 @@ function withVisible(visible: Map<string, number>, ids: string[]): Map<string, n
   return next;
 }
 
-function withoutUrl(extra: AppState['extra'], url: string): AppState['extra'] {
-  return extra.filter(([key, raw]) => !(key === HASH_KEY && safeDecode(raw) === url));
-}
-
-function withUrl(extra: AppState['extra'], url: string): AppState['extra'] {
-  const has = extra.some(([key, raw]) => key === HASH_KEY && safeDecode(raw) === url);
-  return has ? extra : [...extra, [HASH_KEY, encodeURIComponent(url)]];
+function withoutUrl(urls: readonly string[], url: string): readonly string[] {
+  return urls.filter((other) => other !== url);
 }
 
 function urlProblem(check: Exclude<UrlCheck, { ok: true }>, text: string): string {

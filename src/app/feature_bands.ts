@@ -1,6 +1,5 @@
 // Band choice for multi-band COG layers: the picker in each row (ui/band_picker.ts), the choice in
 // the URL (state/band_choice.ts), and the map drawing the chosen bands (LayerSync.setCogRendering).
-import { bandChoices, withBandChoice } from '../state/band_choice';
 import type { AppState } from '../state/app_state';
 import type { LayerDefinition } from '../catalogue/types';
 import { fetchDataAccess } from '../queries/identify_data';
@@ -35,7 +34,7 @@ class BandsController extends FeatureController {
   }
 
   private apply(state: AppState): void {
-    const choices = bandChoices(state.extra);
+    const choices = state.bands;
     for (const def of this.pickable()) {
       const bands = choices.get(def.id);
       const key = bands?.join('.') ?? '';
@@ -53,9 +52,9 @@ class BandsController extends FeatureController {
     const { store } = this.context;
     return {
       layerId: def.id,
-      current: () => bandChoices(store.get().extra).get(def.id) ?? def.source.cog?.bands ?? (def.source.cog?.mode === 'rgb' ? [1, 2, 3] : [1]),
+      current: () => store.get().bands.get(def.id) ?? def.source.cog?.bands ?? (def.source.cog?.mode === 'rgb' ? [1, 2, 3] : [1]),
       load: async () => (await bandInfo(await this.data.cog(def.source.url, def.source.cog?.crs))).map((band) => ({ band: band.band, label: band.description })),
-      choose: (bands) => store.update((state) => ({ extra: withBandChoice(state.extra, def.id, bands) })),
+      choose: (bands) => store.update((state) => ({ bands: new Map(state.bands).set(def.id, bands) })),
     };
   }
 }

@@ -7,7 +7,7 @@ import { EMBEDDED_FALLBACK, loadBasemaps, type BasemapCatalogue } from '../catal
 import { pick, t } from '../i18n';
 import { basemapPalette } from '../map/basemap_palette';
 import { BasemapSwitch } from '../map/basemap_switch';
-import { basemapParamOf, hasMalformedBasemapParam, NO_BASEMAP, withBasemapParam } from '../state/basemap_param';
+import { NO_BASEMAP } from '../state/codecs/basemap';
 import { setBasemapAttribution } from '../ui/attribution';
 import { BasemapDetailNote } from '../ui/basemap_note';
 import { BasemapSwitcherControl, type BasemapChoice } from '../ui/basemap_switcher';
@@ -35,11 +35,11 @@ class BasemapController extends FeatureController {
       map.removeControl(this.note);
       map.removeControl(this.switcher);
     });
-    if (hasMalformedBasemapParam(store.get().extra)) notices.show(t('basemap.bad_param'));
+    if (store.get().basemap.malformed) notices.show(t('basemap.bad_param'));
     // Until the file is read, the first style's offline basemap stays on the map.
     void loadBasemaps(context.resolveUrl('layers/')).then((result) => this.catalogueLoaded(result));
     this.disposer.add(store.subscribe((state, previous) => {
-      const linkChanged = basemapParamOf(state.extra) !== basemapParamOf(previous.extra);
+      const linkChanged = state.basemap.id !== previous.basemap.id;
       if (this.loaded && (linkChanged || state.lang !== previous.lang)) this.apply(linkChanged);
     }));
     // after tiles arrive: whether a vector basemap covers the view is known only then
@@ -67,13 +67,13 @@ class BasemapController extends FeatureController {
   }
 
   private choose(id: string): void {
-    this.context.store.update((state) => ({ extra: withBasemapParam(state.extra, id) }));
+    this.context.store.update(() => ({ basemap: { id, malformed: false } }));
   }
 
   /** The basemap the link asks for (null: none), the default when it names an unknown one. */
   private wanted(reportUnknown: boolean): Basemap | null {
     const { catalogue } = this;
-    const param = basemapParamOf(this.context.store.get().extra);
+    const param = this.context.store.get().basemap.id;
     if (param === NO_BASEMAP) return null;
     const linked = catalogue.basemaps.find((basemap) => basemap.id === param);
     if (param !== undefined && !linked && reportUnknown) this.context.notices.show(t('basemap.unknown', { id: param }));

@@ -11,7 +11,7 @@ import { mountBadges, type CompareBadges } from '../ui/compare_badges';
 import { renderCompareDates } from '../ui/compare_dates';
 import { mountDivider, type Divider } from '../ui/compare_divider';
 import { renderComparePanel } from '../ui/compare_panel';
-import { decodeCompare, withCompare, type CompareState } from '../ui/compare_state';
+import type { CompareState } from '../state/codecs/compare';
 import { createCompareRightTime, type CompareRightTime } from './compare_right_time';
 import type { AppContext } from './context';
 import type { ControllerFactory } from './controller';
@@ -41,7 +41,7 @@ class CompareController extends FeatureController {
     // The left's time moved: its badge, and the right when it follows the left.
     this.disposer.add(events.on('time-changed', () => this.refreshTime()));
     this.disposer.add(events.on('layer-reloaded', ({ id, url }) => this.active?.right.reloadLayer(id, url)));
-    const fromHash = decodeCompare(store.get().extra);
+    const fromHash = store.get().compare;
     if (fromHash) this.begin({ ...fromHash, left: fromHash.left.filter((id) => defs.has(id)), right: fromHash.right.filter((id) => defs.has(id)) });
   }
 
@@ -74,7 +74,7 @@ class CompareController extends FeatureController {
     this.active = null;
     this.times.forget();
     this.button.setAttribute('aria-pressed', 'false');
-    if (updateHash) context.store.update((state) => ({ extra: withCompare(state.extra, null) }));
+    if (updateHash) context.store.update(() => ({ compare: null }));
     if (context.sheet.current() === SHEET_ID) context.sheet.close();
   }
 
@@ -114,8 +114,7 @@ class CompareController extends FeatureController {
     divider.set(state.swipe);
     badges.place(state.swipe);
     right.show(sideState(store.get(), state.right));
-    const extra = withCompare(store.get().extra, state);
-    if (JSON.stringify(extra) !== JSON.stringify(store.get().extra)) store.update(() => ({ extra }));
+    if (JSON.stringify(state) !== JSON.stringify(store.get().compare)) store.update(() => ({ compare: state }));
   }
 
   /** The left side is the main map: its layers are the panel's visible layers. */

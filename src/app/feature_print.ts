@@ -5,7 +5,6 @@ import type { LayerDefinition } from '../catalogue/types';
 import { t } from '../i18n';
 import { frameOnScreen, printGeometry, printScale, type PrintGeometry } from '../map/print_geometry';
 import { DEFAULT_INCLUDES, type PrintOptions } from '../queries/print_page';
-import { printRequested, withPrint } from '../state/url_codec';
 import { printContent } from '../ui/print_content';
 import { mountPrintFrame, type PrintFrame } from '../ui/print_frame';
 import { renderPrintPanel, type PrintFormat, type PrintPanel } from '../ui/print_panel';
@@ -36,7 +35,7 @@ class PrintController extends FeatureController {
     this.disposer.add(watchSheetClose(() => {
       if (this.frame && sheet.current() !== SHEET_ID) this.closed();
     }));
-    if (printRequested(store.get().extra)) this.open();
+    if (store.get().print) this.open();
   }
 
   override relabel(): void {
@@ -84,7 +83,7 @@ class PrintController extends FeatureController {
     this.panel = renderPrintPanel(this.options, { change: () => void this.update(), make: (format) => void this.make(format), cancel: () => this.running?.abort() });
     sheet.open(t('print.title'), this.panel.element, { id: SHEET_ID });
     this.frame ??= mountPrintFrame(map.getContainer());
-    if (!printRequested(store.get().extra)) store.update((state) => ({ extra: withPrint(state.extra, true) }));
+    if (!store.get().print) store.update(() => ({ print: true }));
     void this.update();
   }
 
@@ -94,7 +93,7 @@ class PrintController extends FeatureController {
     this.frame?.remove();
     this.frame = null;
     this.panel = null;
-    if (printRequested(store.get().extra)) store.update((state) => ({ extra: withPrint(state.extra, false) }));
+    if (store.get().print) store.update(() => ({ print: false }));
   }
 
   private async make(format: PrintFormat): Promise<void> {

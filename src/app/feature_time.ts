@@ -10,7 +10,7 @@ import { fetchDataAccess } from '../queries/identify_data';
 import { collectTimes, isTimeLayer, timeKindOf } from '../queries/time_collect';
 import { timeFilter } from '../queries/time_filter';
 import type { AppState } from '../state/app_state';
-import { decodeDriver, decodeTime, encodeDriver, encodeTime, type ShownTime, type TimeSelection } from '../state/time_state';
+import type { ShownTime, TimeSelection } from '../state/time_state';
 import { nextSelection, resolveSelection } from '../state/time_selection';
 import { TimeLayers } from '../map/time_layers';
 import { createTimePlayer, type TimePlayer } from '../map/time_player';
@@ -52,7 +52,7 @@ class TimeController extends FeatureController {
       this.publish([]);
     });
     this.disposer.add(store.subscribe((state, previous) => {
-      if (state.extra !== previous.extra || state.visible !== previous.visible || state.order !== previous.order) void this.update();
+      if (state.time !== previous.time || state.timeLayer !== previous.timeLayer || state.visible !== previous.visible || state.order !== previous.order) void this.update();
     }));
     void this.update();
   }
@@ -69,7 +69,7 @@ class TimeController extends FeatureController {
   }
 
   private select(selection: TimeSelection): void {
-    this.context.store.update((state) => ({ extra: encodeTime(state.extra, selection) }));
+    this.context.store.update(() => ({ time: selection }));
   }
 
   /** One step of the player; false at the end. */
@@ -99,7 +99,8 @@ class TimeController extends FeatureController {
       },
       drive: (layerId) => {
         this.player.stop();
-        this.context.store.update((state) => ({ extra: encodeDriver(state.extra, layerId) }));
+        // another layer's times rarely fit: its own default until the user picks one
+        this.context.store.update(() => ({ timeLayer: layerId, time: null }));
       },
     };
   }
@@ -135,7 +136,7 @@ class TimeController extends FeatureController {
   private async update(): Promise<void> {
     const state = this.context.store.get();
     const candidates = timeLayersOf(state, this.context.defs);
-    const chosen = decodeDriver(state.extra);
+    const chosen = state.timeLayer;
     // The layer the user chose, while it is visible; else the topmost time layer.
     const def = candidates.find((candidate) => candidate.id === chosen) ?? candidates[0];
     const run = ++this.generation;
@@ -149,7 +150,7 @@ class TimeController extends FeatureController {
     const values = await this.timesOf(def);
     const rest = await this.defaultTimes(candidates.filter((other) => other !== def));
     if (run !== this.generation) return;
-    this.show(def, values, rest, decodeTime(state.extra));
+    this.show(def, values, rest, state.time);
   }
 
   /** The other time layers keep their default time; their times only label exports. */

@@ -4,8 +4,6 @@
 // so its code is fetched the first time its toolbar button `tool` is used, or at start when
 // `wanted` finds its key in the link).
 import type { AppState } from '../state/app_state';
-import { printRequested } from '../state/url_codec';
-import { decodeCompare } from '../ui/compare_state';
 import type { ControllerFactory } from './controller';
 import { controller as report } from './feature_report';
 import { controller as search } from './feature_search';
@@ -39,12 +37,12 @@ export const FEATURES: readonly FeatureEntry[] = [
   { name: 'verdict', controller: verdict },
   { name: 'aoi', controller: aoi },
   {
-    name: 'add-data', tool: 'add-data-button', wanted: (state) => hasKey(state, 'add'),
+    name: 'add-data', tool: 'add-data-button', wanted: (state) => state.add.length > 0,
     load: () => import('./feature_add_data').then((module) => module.controller),
   },
   { name: 'refresh', controller: refresh },
   {
-    name: 'compare', tool: 'compare-button', wanted: (state) => decodeCompare(state.extra) !== null,
+    name: 'compare', tool: 'compare-button', wanted: (state) => state.compare !== null,
     load: () => import('./feature_compare').then((module) => module.controller),
   },
   {
@@ -62,12 +60,8 @@ export const FEATURES: readonly FeatureEntry[] = [
   { name: 'gps', controller: gps },
   { name: 'bands', controller: bands },
   {
-    name: 'print', tool: 'print-button', wanted: (state) => printRequested(state.extra),
+    name: 'print', tool: 'print-button', wanted: (state) => state.print,
     load: () => import('./feature_print').then((module) => module.controller),
   },
 ];
-
-function hasKey(state: AppState, key: string): boolean {
-  return state.extra.some(([name]) => name === key);
-}
 

@@ -5,7 +5,7 @@ import { t } from '../i18n';
 import type { AppState } from '../state/app_state';
 import { hashOf } from '../state/hash_sync';
 import type { Store } from '../state/store';
-import { decodeHash, type HashProblem } from '../state/url_codec';
+import { decodeHash, decodeLinkKeys, type HashProblem } from '../state/url_codec';
 import type { Notices } from '../ui/notices';
 import { slotOrder } from './initial_state';
 
@@ -27,7 +27,7 @@ export function followHashEdits(
     problems.forEach((problem) => notices.show(describeHashProblem(problem)));
     if (next.view) map.jumpTo({ center: [next.view.lon, next.view.lat], zoom: next.view.zoom });
     store.update((state) => {
-      const change: Partial<AppState> = { extra: next.extra };
+      const change: Partial<AppState> = { extra: next.extra, ...decodeLinkKeys(next.extra) };
       if (next.lang) change.lang = next.lang;
       if (next.layers) {
         const known = next.layers.filter(({ id }) => defs.has(id));

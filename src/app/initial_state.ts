@@ -2,7 +2,7 @@
 import type { Catalogue } from '../catalogue/load';
 import type { LayerDefinition, Lang } from '../catalogue/types';
 import { DEFAULT_VIEW, type AppState } from '../state/app_state';
-import type { HashState } from '../state/url_codec';
+import { decodeLinkKeys, type HashState } from '../state/url_codec';
 
 /** Layers added at run time from the hash's `add=` URLs (feature_add_data) come after boot. */
 const ADDED_LAYER = /^add-[0-9a-f]{8}(-\d+)?$/;
@@ -32,6 +32,7 @@ export function initialState(
     order: slotOrder(catalogue.layers.map((layer) => layer.id), linked),
     visible,
     extra: fromHash.extra,
+    ...decodeLinkKeys(fromHash.extra),
   };
 }
 

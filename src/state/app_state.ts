@@ -1,4 +1,5 @@
 import type { Lang } from '../catalogue/types';
+import type { LinkKeys } from './codecs/link_keys';
 
 export interface MapView {
   zoom: number;
@@ -12,14 +13,19 @@ export interface VisibleLayer {
   opacity: number;
 }
 
-export interface AppState {
+/** The feature keys of the link (time, compare, aoi, add, print, base, bands) are typed fields (LinkKeys). */
+export interface AppState extends LinkKeys {
   lang: Lang;
   view: MapView;
   /** Every layer id, top of the map first (panel order). */
   order: string[];
   /** Visible layers with their opacity, keyed by id. */
   visible: Map<string, number>;
-  /** Hash keys this version does not know, kept so links from newer versions survive. */
+  /**
+   * The link's other `key=value` pairs as they came, in order: keys this version does not know
+   * (so links from newer versions survive) and the remembered text of the typed keys. Only the
+   * edge reads it (url_codec's encodeLinkKeys); features use the typed fields.
+   */
   extra: Array<[string, string]>;
 }
 

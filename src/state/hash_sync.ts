@@ -1,6 +1,6 @@
 // Keeps the URL hash equal to the state (throttled replaceState, so history is not flooded).
 import type { AppState } from './app_state';
-import { encodeHash } from './url_codec';
+import { encodeHash, encodeLinkKeys } from './url_codec';
 import type { Store } from './store';
 
 const WRITE_DELAY_MS = 200;
@@ -12,7 +12,7 @@ export function hashOf(state: AppState): string {
     layers: state.order
       .filter((id) => state.visible.has(id))
       .map((id) => ({ id, opacity: state.visible.get(id) ?? 1 })),
-    extra: state.extra,
+    extra: encodeLinkKeys(state.extra, state),
   });
 }
 

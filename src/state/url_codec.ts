@@ -112,6 +112,8 @@ export function encodeHash(state: Required<Omit<HashState, 'extra'>> & Pick<Hash
   return `#${parts.join('&')}`;
 }
 
-// The keys features own are read and written by one codec module each (state/codecs/<key>.ts);
-// they travel in `extra` so the link is written back byte for byte.
+// The keys features own have one codec module each (state/codecs/<key>.ts); the app holds them as
+// typed AppState fields, decoded and encoded here at the edge.
 export { PRINT_KEY, printRequested, withPrint } from './codecs/print';
+// Typed AppState fields from the pairs, and back in the link's key order (codecs/link_keys.ts).
+export { decodeLinkKeys, encodeLinkKeys, type LinkKeys } from './codecs/link_keys';

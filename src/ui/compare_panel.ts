@@ -4,7 +4,7 @@
 import type { LayerDefinition } from '../catalogue/types';
 import { pick, t } from '../i18n';
 import { el } from './dom';
-import type { CompareState } from './compare_state';
+import type { CompareState } from '../state/codecs/compare';
 
 export interface ComparePanelActions {
   setSide(id: string, side: 'left' | 'right', on: boolean): void;

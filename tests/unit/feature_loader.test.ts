@@ -6,6 +6,7 @@ import type { AppContext } from '../../src/app/context';
 import type { Controller, ControllerFactory } from '../../src/app/controller';
 import { FeatureLoader } from '../../src/app/feature_loader';
 import type { FeatureEntry } from '../../src/app/features';
+import { decodeLinkKeys } from '../../src/state/url_codec';
 import { initI18n } from '../../src/i18n';
 
 interface Log { events: string[] }
@@ -20,7 +21,7 @@ function fakeController(name: string, log: Log): ControllerFactory {
 
 function fakeContext(extra: Array<[string, string]>, notices: string[]): AppContext {
   return {
-    store: { get: () => ({ extra }) },
+    store: { get: () => ({ extra, ...decodeLinkKeys(extra) }) },
     notices: { show: (text: string) => notices.push(text) },
   } as unknown as AppContext;
 }
@@ -52,7 +53,7 @@ describe('FeatureLoader', () => {
   it('should load a tool at start when the link asks for it', async () => {
     const log: Log = { events: [] };
     const entries: FeatureEntry[] = [{
-      name: 'print', wanted: (state) => state.extra.some(([key]) => key === 'print'),
+      name: 'print', wanted: (state) => state.print,
       load: async () => fakeController('print', log),
     }];
     await new FeatureLoader(fakeContext([['print', '1']], []), entries).start();

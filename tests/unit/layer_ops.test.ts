@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { moveAmongShown, moveInGroup, moveNextTo, setOpacity, setVisible } from '../../src/state/layer_ops';
 import { slotOrder } from '../../src/app/initial_state';
 import type { AppState } from '../../src/state/app_state';
+import { decodeLinkKeys } from '../../src/state/url_codec';
 
 const groups: Record<string, string> = { a: 'fires', b: 'floods', c: 'fires', d: 'floods', e: 'fires' };
 const groupOf = (id: string) => groups[id];
 
 function state(visible: Array<[string, number]> = []): AppState {
-  return { lang: 'fr', view: { zoom: 5, lat: 46, lon: -72 }, order: ['a', 'b', 'c', 'd', 'e'], visible: new Map(visible), extra: [] };
+  return { lang: 'fr', view: { zoom: 5, lat: 46, lon: -72 }, order: ['a', 'b', 'c', 'd', 'e'], visible: new Map(visible), extra: [], ...decodeLinkKeys([]) };
 }
 
 describe('layer operations', () => {

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_VIEW, type AppState } from '../../src/state/app_state';
 import { hashOf } from '../../src/state/hash_sync';
+import { decodeLinkKeys } from '../../src/state/url_codec';
 import { saveHash, startingHash, startPersist } from '../../src/state/persist';
 import { Store } from '../../src/state/store';
 import type { KeyValueStorage } from '../../src/state/aoi_persist';
@@ -24,7 +25,7 @@ const broken: KeyValueStorage = {
 };
 
 function state(): AppState {
-  return { lang: 'fr', view: DEFAULT_VIEW, order: ['a', 'b'], visible: new Map([['a', 1]]), extra: [['time', '2019-05-04']] };
+  return { lang: 'fr', view: DEFAULT_VIEW, order: ['a', 'b'], visible: new Map([['a', 1]]), extra: [['time', '2019-05-04']], ...decodeLinkKeys([['time', '2019-05-04']]) };
 }
 
 describe('session persistence', () => {

@@ -1,5 +1,5 @@
-// The hash keys a feature owns are kept as raw `key=value` pairs (AppState.extra) so that the
-// link is written back byte for byte; these helpers read and replace one key among them.
+// The link's `key=value` pairs, raw (still escaped) so the link is written back byte for byte;
+// these helpers read and replace one key among them, for the codecs of state/codecs/.
 export type HashPairs = ReadonlyArray<readonly [string, string]>;
 
 /** decodeURIComponent that answers null for a malformed escape instead of throwing. */

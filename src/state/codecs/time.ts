@@ -1,14 +1,14 @@
 // The map's time in the URL hash: `time=2019-05-04` (one time) or `from=1990-1999&to=2010-2019`
-// (a range), and `timelayer=<id>`, the layer the time control drives. Kept as raw pairs in
-// AppState.extra (links are written back as they came); read and written here only.
+// (a range), and `timelayer=<id>`, the layer the time control drives. Typed in AppState
+// (`time`, `timeLayer`) by link_keys.ts; read from and written to the link's pairs here only.
 import type { TimeSelection } from '../time_state';
 import { rawParam, safeDecode, withParam, withoutParams, type HashPairs } from './pairs';
 
 type Pairs = Array<[string, string]>;
 
-const TIME_KEYS = ['time', 'from', 'to'] as const;
+export const TIME_KEYS = ['time', 'from', 'to'] as const;
 /** The layer the time control drives, when the user chose one (default: the topmost time layer). */
-const DRIVER_KEY = 'timelayer';
+export const DRIVER_KEY = 'timelayer';
 const LAYER_ID = /^[A-Za-z0-9_.:-]{1,120}$/;
 /** What a time value may hold: years, dates, periods ("1990-1999"), date-times. */
 const TIME_TEXT = /^[0-9][0-9A-Za-z:.+–-]{0,40}$/;
