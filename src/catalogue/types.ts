@@ -62,7 +62,8 @@ export interface GeojsonSource extends SourceCommon {
 
 /**
  * A layer's data, one variant per kind. Adding a kind here makes tsc list every registry that must
- * handle it (src/sources/kinds, src/queries/kinds, src/map/kinds; see docs/architecture-sources.md).
+ * handle it (sources/kinds/traits, queries/identify, queries/kind_features, map/source_kinds,
+ * catalogue/to_style, offline/area_plan; see docs/architecture.md, "Source kinds").
  */
 export type LayerSource = PmtilesVectorSource | PmtilesRasterSource | CogSource | GeojsonSource;
 
