@@ -1,5 +1,5 @@
 // What features tell each other, typed: one emitter on the app context instead of
-// CustomEvents on window (a receiver no longer casts an untyped payload).
+// untyped events on window (a receiver no longer casts an untyped payload).
 import type { ShownTime } from '../state/time_state';
 
 export interface PlacePicked {

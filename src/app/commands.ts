@@ -1,4 +1,4 @@
-// What one feature asks another to do, typed (instead of window CustomEvents): the report opens
+// What one feature asks another to do, typed (instead of untyped window events): the report opens
 // for an AOI, the verdict card opens for a point. The feature that can do it provides the
 // handler when it mounts; the call does nothing while no feature provides it.
 import type { ReportAoi } from '../ui/report_types';

@@ -25,7 +25,7 @@ export interface AppContext {
   sheet: Sheet;
   /** Header area for tool buttons and the search box. */
   toolbar: HTMLElement;
-  /** What features tell each other (typed; replaces window CustomEvents). */
+  /** What features tell each other (typed; no events on window). */
   events: AppEvents;
   /** What a feature asks another to do (open the report, the verdict card). */
   commands: AppCommands;
