@@ -3,11 +3,10 @@
 // and a CSV download. Values are GDAL's unscaled values; band descriptions are shown as text.
 import type { LayerDefinition, Lang } from '../catalogue/types';
 import { pick, t } from '../i18n';
-import { formatCoordinate } from '../queries/identify_format';
 import type { BandPoint } from '../queries/series_bands';
 import { el } from './dom';
-import { download } from './report_download';
 import { seriesChart } from './series_chart';
+import { seriesCsvButton, seriesPointText, seriesTable } from './series_parts';
 
 export interface BandSeriesResult {
   def: LayerDefinition;
@@ -34,18 +33,9 @@ export function renderBandSeries({ def, lon, lat, points }: BandSeriesResult, la
     position: (i) => points[i]!.band,
   });
   const rows = points.map((p) => el('tr', { 'data-band': p.band }, el('td', {}, label(p)), el('td', {}, format(p.value))));
-  const table = el('table', { class: 'series-table' },
-    el('caption', {}, t('bands.table_caption')),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('bands.axis')), el('th', { scope: 'col' }, t('series.axis_value')))),
-    el('tbody', {}, ...rows));
-  const csv = el('button', { type: 'button', class: 'series-csv' }, t('series.csv'));
-  csv.addEventListener('click', () => download({
-    name: `${t('formats.series_file')}-${def.id}-${lat.toFixed(5)}_${lon.toFixed(5)}.csv`,
-    mime: 'text/csv;charset=utf-8',
-    data: `\uFEFF${bandCsv(chartPoints, [t('bands.axis'), t('series.axis_value')])}`,
-  }));
-  const point = t('series.point', { lat: formatCoordinate(lat, lang), lon: formatCoordinate(lon, lang) });
-  return el('div', { class: 'series-result series-bands', 'data-layer-id': def.id }, el('p', { class: 'series-point-text' }, point), chart, table, csv);
+  const table = seriesTable(t('bands.table_caption'), t('bands.axis'), rows);
+  const csv = seriesCsvButton(def, lat, lon, () => bandCsv(chartPoints, [t('bands.axis'), t('series.axis_value')]));
+  return el('div', { class: 'series-result series-bands', 'data-layer-id': def.id }, seriesPointText(lat, lon, lang), chart, table, csv);
 }
 
 /** "band,value" lines (RFC 4180: descriptions from files may hold commas or quotes). */

@@ -4,10 +4,9 @@ import './series_panel.css';
 import type { LayerDefinition, Lang } from '../catalogue/types';
 import { pick, t } from '../i18n';
 import { seriesCsv, type SeriesPoint } from '../queries/series';
-import { formatCoordinate } from '../queries/identify_format';
 import { el } from './dom';
-import { download } from './report_download';
 import { seriesChart } from './series_chart';
+import { seriesCsvButton, seriesPointText, seriesTable } from './series_parts';
 import { formatTime } from './time_format';
 
 export interface SeriesResult {
@@ -58,17 +57,7 @@ export function renderSeries(result: SeriesResult, lang: Lang): HTMLElement {
   });
   const rows = points.map((p) => el('tr', { 'data-date': p.date },
     el('td', {}, formatTime('date', p.date, lang)), el('td', {}, format(p.value))));
-  const table = el('table', { class: 'series-table' },
-    el('caption', {}, t('series.table_caption')),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('series.axis_date')), el('th', { scope: 'col' }, t('series.axis_value')))),
-    el('tbody', {}, ...rows));
-  const csv = el('button', { type: 'button', class: 'series-csv' }, t('series.csv'));
-  csv.addEventListener('click', () => download({
-    // In the UI language ("serie-…" / "series-…"); coordinates with a dot whatever the language (file names).
-    name: `${t('formats.series_file')}-${def.id}-${lat.toFixed(5)}_${lon.toFixed(5)}.csv`,
-    mime: 'text/csv;charset=utf-8',
-    data: `\uFEFF${seriesCsv(points)}`,
-  }));
-  const point = t('series.point', { lat: formatCoordinate(lat, lang), lon: formatCoordinate(lon, lang) });
-  return el('div', { class: 'series-result', 'data-layer-id': def.id }, el('p', { class: 'series-point-text' }, point), chart, table, csv);
+  const table = seriesTable(t('series.table_caption'), t('series.axis_date'), rows);
+  const csv = seriesCsvButton(def, lat, lon, () => seriesCsv(points));
+  return el('div', { class: 'series-result', 'data-layer-id': def.id }, seriesPointText(lat, lon, lang), chart, table, csv);
 }
