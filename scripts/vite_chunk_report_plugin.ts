@@ -13,6 +13,9 @@ export interface ChunkReport {
   modules: Record<string, number>;
 }
 
+/** module id → the ids it imports statically (for scripts/why_first_load.ts) */
+export type StaticImports = Record<string, string[]>;
+
 export function chunkReport(): Plugin {
   return {
     name: 'geoveille-chunk-report',
@@ -31,6 +34,9 @@ export function chunkReport(): Plugin {
         });
       }
       this.emitFile({ type: 'asset', fileName: '.vite/chunks.json', source: JSON.stringify(chunks) });
+      const graph: StaticImports = {};
+      for (const id of this.getModuleIds()) graph[id] = [...(this.getModuleInfo(id)?.importedIds ?? [])];
+      this.emitFile({ type: 'asset', fileName: '.vite/static-imports.json', source: JSON.stringify(graph) });
     },
   };
 }
