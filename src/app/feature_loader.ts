@@ -22,6 +22,7 @@ export class FeatureLoader {
       if (entry.controller) this.mountWith(entry, entry.controller());
       else if (entry.wanted?.(state)) wanted.push(this.load(entry.name));
       else this.standIn(entry);
+      this.answerCommands(entry);
     }
     return Promise.all(wanted);
   }
@@ -71,6 +72,23 @@ export class FeatureLoader {
     controller.mount(this.context);
     this.mounted.set(entry.name, controller);
     return controller;
+  }
+
+  /**
+   * Until a lazy feature is loaded, its commands load it and then call its own handler (which
+   * replaced this one when it mounted). A feature that fails to load leaves the stand-in.
+   */
+  private answerCommands(entry: FeatureEntry): void {
+    if (entry.controller) return;
+    const { commands } = this.context;
+    for (const name of entry.commands ?? []) {
+      const standIn = (argument: never): void => {
+        void this.load(entry.name).then((controller) => {
+          if (controller) (commands[name] as (value: never) => void)(argument);
+        });
+      };
+      commands.provide(name, standIn);
+    }
   }
 
   /**

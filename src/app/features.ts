@@ -1,11 +1,11 @@
 // Every feature of the app, mounted once the map and catalogue are ready (feature_loader.ts).
 // One entry per feature: add yours here. A feature of the first view gives its `controller`
 // (imported here, so it is in the first view's JavaScript); a tool gives `load` (an import(),
-// so its code is fetched the first time its toolbar button `tool` is used, or at start when
-// `wanted` finds its key in the link).
+// so its code is fetched the first time its toolbar button `tool` is used, the first time one of
+// its `commands` is called, or at start when `wanted` finds its key in the link).
 import type { AppState } from '../state/app_state';
+import type { CommandHandlers } from './commands';
 import type { ControllerFactory } from './controller';
-import { controller as report } from './feature_report';
 import { controller as search } from './feature_search';
 import { controller as identify } from './feature_identify';
 import { controller as verdict } from './feature_verdict';
@@ -28,10 +28,15 @@ export interface FeatureEntry {
   tool?: string;
   /** A tool the link asks for at start (e.g. `print=1`) is loaded at once. */
   wanted?: (state: AppState) => boolean;
+  /** Commands the feature answers: the first call loads it, then goes to its handler. */
+  commands?: readonly (keyof CommandHandlers)[];
 }
 
 export const FEATURES: readonly FeatureEntry[] = [
-  { name: 'report', controller: report },
+  {
+    name: 'report', commands: ['showReport'],
+    load: () => import('./feature_report').then((module) => module.controller),
+  },
   { name: 'search', controller: search },
   { name: 'identify', controller: identify },
   { name: 'verdict', controller: verdict },

@@ -2,6 +2,7 @@
 // wants them), each once; dispose takes a feature out; a tool whose code fails to load says so
 // and can be tried again.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AppCommands } from '../../src/app/commands';
 import type { AppContext } from '../../src/app/context';
 import type { Controller, ControllerFactory } from '../../src/app/controller';
 import { FeatureLoader } from '../../src/app/feature_loader';
@@ -23,6 +24,7 @@ function fakeContext(extra: Array<[string, string]>, notices: string[]): AppCont
   return {
     store: { get: () => ({ extra, ...decodeLinkKeys(extra) }) },
     notices: { show: (text: string) => notices.push(text) },
+    commands: new AppCommands(),
   } as unknown as AppContext;
 }
 
@@ -58,6 +60,31 @@ describe('FeatureLoader', () => {
     }];
     await new FeatureLoader(fakeContext([['print', '1']], []), entries).start();
     expect(log.events).toEqual(['mount print']);
+  });
+
+  it('should load a feature on the first call of its command and hand the call to it', async () => {
+    const context = fakeContext([], []);
+    const reported: string[] = [];
+    let fetched = 0;
+    const entries: FeatureEntry[] = [{
+      name: 'report', commands: ['showReport'],
+      load: async () => {
+        fetched++;
+        return () => ({
+          mount: (mounted: AppContext) => void mounted.commands.provide('showReport', (aoi) => reported.push(aoi.name)),
+          relabel: () => undefined, dispose: () => undefined,
+        });
+      },
+    }];
+    const loader = new FeatureLoader(context, entries);
+    await loader.start();
+    expect(fetched).toBe(0);
+    context.commands.showReport({ id: 'a', name: 'Lac', feature: null as never });
+    await loader.load('report');
+    expect(reported).toEqual(['Lac']);
+    context.commands.showReport({ id: 'b', name: 'Rive', feature: null as never });
+    expect(reported).toEqual(['Lac', 'Rive']);
+    expect(fetched).toBe(1);
   });
 
   it('should dispose a feature and mount it again on the next load', async () => {
