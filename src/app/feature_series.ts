@@ -9,7 +9,7 @@ import { layerSeriesRasters, seriesAt } from '../queries/series';
 import { bandSeriesAt, type BandPoint } from '../queries/series_bands';
 import { bandDates } from '../queries/series_dates';
 import type { Cog } from '../sources/cog/open';
-import { renderBandSeries } from '../ui/band_series_panel';
+import { renderBandSeries, type BandSeriesResult } from '../ui/band_series_panel';
 import { el } from '../ui/dom';
 import { renderSeries, renderSeriesLoading, type SeriesResult } from '../ui/series_panel';
 import { pointMarker } from '../ui/identify_marker';
@@ -37,7 +37,8 @@ class SeriesController implements Controller, MapInputOwner {
   private data!: DataAccess;
   private readonly button = el('button', { type: 'button', id: 'series-button', 'aria-pressed': 'false' });
   private readonly disposer = new Disposer();
-  private shown: SeriesResult | null = null;
+  /** The sheet's content, kept to redraw it in the other language. */
+  private shown: { bands: BandSeriesResult } | { dates: SeriesResult } | null = null;
   private running: AbortController | null = null;
 
   mount(context: AppContext): void {
@@ -52,8 +53,14 @@ class SeriesController implements Controller, MapInputOwner {
     const { sheet } = this.context;
     this.button.setAttribute('aria-label', t('series.button_label'));
     if (this.shown && sheet.current() === SHEET_ID) {
-      sheet.open(t('series.title', { layer: pick(this.shown.def.title) }), renderSeries(this.shown, currentLang()), { id: SHEET_ID, focus: false });
+      const result = 'bands' in this.shown ? this.shown.bands : this.shown.dates;
+      sheet.open(t('series.title', { layer: pick(result.def.title) }), this.render(), { id: SHEET_ID, focus: false });
     }
+  }
+
+  private render(): HTMLElement {
+    const shown = this.shown!;
+    return 'bands' in shown ? renderBandSeries(shown.bands, currentLang()) : renderSeries(shown.dates, currentLang());
   }
 
   dispose(): void {
@@ -100,14 +107,12 @@ class SeriesController implements Controller, MapInputOwner {
     sheet.open(title, renderSeriesLoading(def.source.series?.length ?? 1), { id: SHEET_ID, focus: false });
     try {
       const bands = def.source.series?.length ? null : await undatedBands(await this.data.cog(def.source.url, def.source.cog?.crs), lon, lat, controller.signal);
-      if (bands) {
-        if (!controller.signal.aborted) sheet.open(title, renderBandSeries({ def, lon, lat, points: bands }, currentLang()), { id: SHEET_ID });
-        return;
-      }
-      const points = await seriesAt(rasters, lon, lat, controller.signal);
+      const shown = bands
+        ? { bands: { def, lon, lat, points: bands } }
+        : { dates: { def, lon, lat, points: await seriesAt(rasters, lon, lat, controller.signal) } };
       if (controller.signal.aborted) return;
-      this.shown = { def, lon, lat, points };
-      sheet.open(title, renderSeries(this.shown, currentLang()), { id: SHEET_ID });
+      this.shown = shown;
+      sheet.open(title, this.render(), { id: SHEET_ID });
     } catch (error) {
       if (controller.signal.aborted) return;
       sheet.close();

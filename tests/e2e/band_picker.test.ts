@@ -118,6 +118,10 @@ describe.skipIf(!hasGdalBinary)('band picker (skipped without gdal-bin\'s gdal_t
       expect(rows).toEqual([['Bleu', '10'], ['Vert', '200'], ['Rouge', '200'], ['Proche infrarouge', '100']]);
       expect(await app.page.$$eval('#side-sheet circle.series-point', (dots) => dots.map((dot) => Number(dot.getAttribute('data-value'))))).toEqual([10, 200, 200, 100]);
       await saveScreenshot(app.page, 'band-series');
+      await app.page.click('#lang-toggle');
+      await app.page.waitForFunction(() => document.querySelector('#side-sheet-title')?.textContent?.startsWith('Time series'));
+      expect(await app.page.textContent('#side-sheet .series-bands caption')).toBe('Values by band');
+      expect(await app.page.$$eval('#side-sheet .series-bands tbody tr td:first-child', (tds) => tds.map((td) => td.textContent))).toEqual(['Bleu', 'Vert', 'Rouge', 'Proche infrarouge']);
       expect(app.pageErrors).toEqual([]);
     } finally {
       await app.close();
