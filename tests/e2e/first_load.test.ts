@@ -54,6 +54,14 @@ describe('first load', () => {
     expect(catalogueFiles.sort()).toEqual(['/layers/basemaps/basemaps.json', '/layers/catalogue.bundle.json', '/layers/local/catalogue.json']);
   });
 
+  it('should start the catalogue request from the page\'s preload, before the app code runs, and fetch it once', async () => {
+    const entries = await app.page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((entry) => entry.name.endsWith('/layers/catalogue.bundle.json'))
+      .map((entry) => (entry as PerformanceResourceTiming).initiatorType));
+    expect(entries).toEqual(['link']);
+    expect(beforeReady.filter((path) => path.endsWith('/layers/catalogue.bundle.json'))).toHaveLength(1);
+  });
+
   it('should show every catalogue layer in the panel, none in error', async () => {
     const bundle = await app.page.evaluate(async () => (await (await fetch('layers/catalogue.bundle.json')).json()) as { catalogue: { layers: string[] } });
     const rows = await app.page.$$eval('#layer-panel li.layer', (items) => items.map((li) => (li as HTMLElement).dataset.layerId));
