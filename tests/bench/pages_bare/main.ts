@@ -1,10 +1,13 @@
 // The first-load baseline (tests/bench/first_load.ts): MapLibre alone, with the pmtiles protocol
-// and the app's offline basemap files (land, boundaries) at the app's default view. Ready = the
-// first idle frame after 'load', marked the way the app marks it (<html data-ready>).
+// and the app's offline basemap files at the app's default view: by default a plain style (land,
+// boundaries); with `?style=app` the app's own basemap style (dashed borders, place labels drawn
+// with the browser's fonts), i.e. the same basemap the app shows. Ready = the first idle frame
+// after 'load', marked the way the app marks it (<html data-ready>).
 import { Map as MapLibreMap, addProtocol, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { Protocol } from 'pmtiles';
+import { basemapStyle } from '../../../src/map/basemap_style';
 
 setWorkerUrl(workerUrl);
 addProtocol('pmtiles', new Protocol().tile);
@@ -13,7 +16,7 @@ const map = new MapLibreMap({
   container: 'map',
   center: [-71.8, 46.9],
   zoom: 5.6,
-  style: {
+  style: new URLSearchParams(location.search).get('style') === 'app' ? basemapStyle(new URL('data/basemap.pmtiles', location.href).href) : {
     version: 8,
     sources: {
       basemap: { type: 'vector', url: data('basemap.pmtiles') },
