@@ -33,9 +33,10 @@ export function layersFolder(root = process.cwd()): Plugin {
       // the build-time check, time values and the one-request catalogue bundle (issue 15), in a
       // process of their own: the config loader would otherwise bundle app code into the config
       try {
-        execFileSync(process.execPath, ['--import', 'tsx', resolve(root, 'scripts/build_layers.ts'), join(outDir, 'layers'), resolve(root, 'public')], { stdio: 'inherit' });
-      } catch {
-        throw new Error('layers/: the build step failed (its message is printed above)');
+        execFileSync(process.execPath, ['--import', 'tsx', resolve(root, 'scripts/build_layers.ts'), join(outDir, 'layers'), resolve(root, 'public')], { stdio: ['ignore', 'inherit', 'pipe'] });
+      } catch (error) {
+        // the step's own message names each invalid file: it becomes the build's error
+        throw new Error(String((error as { stderr?: Buffer }).stderr ?? error).trim());
       }
     },
   };
