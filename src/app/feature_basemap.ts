@@ -1,4 +1,4 @@
-// Basemaps: loads layers/basemaps/basemaps.json, shows the linked (`base=`) or default basemap
+// Basemaps: loads the basemap list (catalogue/load_basemaps.ts), shows the linked (`base=`) or default basemap
 // under the overlays, mounts the switcher and the "low detail at this scale" note, and keeps the
 // attribution line on the basemap actually shown. The choice lives in the link, so the session
 // store (state/persist.ts) remembers it with the rest of the view.
@@ -27,7 +27,7 @@ class BasemapController extends FeatureController {
 
   protected start(context: AppContext): void {
     const { map, store, notices } = context;
-    this.mapSwitch = new BasemapSwitch(map, context.resolveUrl);
+    this.mapSwitch = new BasemapSwitch(map, context.resolveUrl, (message) => notices.show(t('basemap.problem', { message }), 'error'));
     // top-right, under the zoom buttons: the floating legend holds the top-left corner
     map.addControl(this.switcher, 'top-right');
     map.addControl(this.note, 'top-right');

@@ -1,7 +1,8 @@
 // The catalogue in one request: layers/catalogue.bundle.json holds catalogue.json and every layer
 // file it lists, written at build from layers/ (the files stay the source) and checked there with
 // the same validators, so the app neither fetches 1 + N files nor loads the validators at start.
-// A layer that failed the build check is left out: the app fetches its file and reports it.
+// An invalid file stops the build (scripts/catalogue_bundle.ts); a layer missing from a bundle
+// (an older or hand-made one) is fetched from its file and checked there.
 import type { CatalogueFile, LayerDefinition } from './types';
 
 export const BUNDLE_FILE = 'catalogue.bundle.json';

@@ -17,10 +17,6 @@ export interface ProtomapsParts {
   labels: LayerSpecification[];
 }
 
-export function protomapsFlavor(flavor: ProtomapsFlavor): Flavor {
-  return namedFlavor(flavor);
-}
-
 export function protomapsParts(sourceId: string, flavor: ProtomapsFlavor, lang: Lang, prefix: string): ProtomapsParts {
   const all = protomapsLayers(sourceId, namedFlavor(flavor), { lang }) as unknown as LayerSpecification[];
   const adapted = all

@@ -22,7 +22,15 @@ export class BasemapSwitch {
   /** What the basemap on the map added: at first, the offline basemap of the first style (create_map.ts). */
   private owned = idsOf(embeddedParts('first', 'first', 0));
 
-  constructor(private readonly map: MapLibreMap, private readonly resolveUrl: (url: string) => string) {
+  /** Counts show() calls, so parts that arrive after a later choice are dropped. */
+  private turn = 0;
+
+  /** `onFailure`: a basemap could not be put on the map (e.g. its code did not load). */
+  constructor(
+    private readonly map: MapLibreMap,
+    private readonly resolveUrl: (url: string) => string,
+    private readonly onFailure: (message: string) => void = () => undefined,
+  ) {
     this.styleReady = map.isStyleLoaded() === true;
     map.once('load', () => {
       this.styleReady = true;
@@ -46,9 +54,15 @@ export class BasemapSwitch {
     }
     this.current = id;
     this.currentLang = lang;
-    this.clear();
-    if (basemap) this.add(basemap, lang);
-    this.mark(id);
+    const turn = ++this.turn;
+    const resolve = (url: string) => resolveTemplate(this.resolveUrl, url);
+    // the old basemap stays until the new one's parts are ready (a Protomaps one loads its library)
+    (basemap ? basemapParts(basemap, resolve, lang) : Promise.resolve(null)).then((parts) => {
+      if (turn !== this.turn) return; // another choice came meanwhile
+      this.clear();
+      if (parts) this.add(parts);
+      this.mark(id);
+    }).catch((error: unknown) => this.onFailure(error instanceof Error ? error.message : String(error)));
   }
 
   /**
@@ -72,8 +86,7 @@ export class BasemapSwitch {
     this.owned = { layers: [], sources: [] };
   }
 
-  private add(basemap: Basemap, lang: Lang): void {
-    const parts = basemapParts(basemap, (url) => resolveTemplate(this.resolveUrl, url), lang);
+  private add(parts: BasemapParts): void {
     this.owned = idsOf(parts);
     for (const [id, source] of Object.entries(parts.sources)) this.map.addSource(id, source);
     const ids = this.map.getStyle().layers.map((layer) => layer.id);

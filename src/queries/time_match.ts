@@ -2,6 +2,12 @@
 // filter of time_filter.ts; identify and exports must keep exactly the same ones, so the same
 // expression is evaluated here by MapLibre's own filter evaluator (the style-spec package:
 // pure, no DOM, runs in Node) instead of a second, hand-written predicate that could drift.
+// First load (issue 15): that package is a second copy of what MapLibre bundles, so this file is
+// reached only through import() — identify loads it when a time filter is set, the report and
+// its exports are lazy features, the CLI runs in Node. The validators of user-added layer files
+// load the same lazy style-spec chunks, so keeping MapLibre's own evaluator adds nothing to the
+// bundle or the first load; tests/unit/first_load_chunks.test.ts fails if a static import brings
+// it back.
 import { featureFilter, type FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { GeoJsonProperties } from 'geojson';
 import type { FilterExpression } from './time_filter';

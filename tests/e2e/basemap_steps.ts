@@ -40,8 +40,12 @@ export async function edgeDensityAt(page: Page, lon: number, lat: number): Promi
   return edgeDensity(new Uint8Array(await page.screenshot({ type: 'png' })), x, y);
 }
 
-/** Answers the app's basemap catalogue request with `json` (route before opening the page). */
+/**
+ * Answers the app's basemap catalogue request with `json` (route before opening the page): the
+ * build's checked list (catalogue/basemaps_checked.ts) is made absent, so the app reads this one.
+ */
 export async function serveBasemapCatalogue(page: Page, json: unknown): Promise<void> {
+  await page.route('**/layers/basemaps/basemaps.checked.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await page.route('**/layers/basemaps/basemaps.json', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(json) }));
 }

@@ -49,9 +49,9 @@ describe('first load', () => {
     expect(basemapFirst()).toBe(true);
   });
 
-  it('should read the catalogue in one request (plus the user imports list and the basemap list)', () => {
+  it('should read the catalogue in one request (plus the user imports list and the basemap list the build checked)', () => {
     const catalogueFiles = beforeReady.filter((path) => path.includes('/layers/')).map((path) => path.slice(path.indexOf('/layers/')));
-    expect(catalogueFiles.sort()).toEqual(['/layers/basemaps/basemaps.json', '/layers/catalogue.bundle.json', '/layers/local/catalogue.json']);
+    expect(catalogueFiles.sort()).toEqual(['/layers/basemaps/basemaps.checked.json', '/layers/catalogue.bundle.json', '/layers/local/catalogue.json']);
   });
 
   it('should start the catalogue request from the page\'s preload, before the app code runs, and fetch it once', async () => {

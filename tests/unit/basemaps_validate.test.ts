@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { validateBasemaps } from '../../src/catalogue/validate_basemaps';
 import { formatError } from '../../src/catalogue/validate';
 import { loadBasemaps } from '../../src/catalogue/load_basemaps';
+import { BASEMAPS_CHECKED_FILE, BASEMAPS_FILE, makeCheckedBasemaps } from '../../src/catalogue/basemaps_checked';
 import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
 const shipped = JSON.parse(readFileSync(path.join(repoRoot, 'layers/basemaps/basemaps.json'), 'utf8')) as unknown;
@@ -77,5 +78,24 @@ describe('loadBasemaps', () => {
     const broken = await loadBasemaps('http://app.test/layers/', async () => '{"default": "x", "basemaps": [{"id": "x"}]}');
     expect(broken.basemaps.map((b) => b.id)).toEqual(['hors-ligne']);
     expect(broken.problems[0]).toMatch(/^basemaps\/basemaps\.json: basemaps\[0\]\.kind: one of/);
+  });
+  it('should read the list the build checked in one request, and check the plain file when there is none', async () => {
+    const base = 'http://app.test/layers/';
+    const asked: string[] = [];
+    const serve = (files: Record<string, string>) => async (url: string) => {
+      asked.push(url.slice(base.length));
+      if (!(url.slice(base.length) in files)) throw new Error('HTTP 404');
+      return files[url.slice(base.length)]!;
+    };
+    const checked = makeCheckedBasemaps(validateBasemaps(shipped).basemaps, 'rues-demo');
+    const built = await loadBasemaps(base, serve({ [BASEMAPS_CHECKED_FILE]: JSON.stringify(checked) }));
+    expect(asked).toEqual([BASEMAPS_CHECKED_FILE]);
+    expect(built).toEqual({ basemaps: checked.basemaps, defaultId: 'rues-demo', problems: [] });
+
+    asked.length = 0;
+    const plain = await loadBasemaps(base, serve({ [BASEMAPS_CHECKED_FILE]: '<!doctype html>', [BASEMAPS_FILE]: JSON.stringify(shipped) }));
+    expect(asked).toEqual([BASEMAPS_CHECKED_FILE, BASEMAPS_FILE]);
+    expect(plain.basemaps.map((b) => b.id)).toEqual(checked.basemaps.map((b) => b.id));
+    expect(plain.problems).toEqual([]);
   });
 });
