@@ -12,7 +12,7 @@ import type { AoiGeometry } from '../../src/queries/aoi_geometry_types';
 import { AoiPersistence } from '../../src/state/aoi_persist';
 import { AoiStore } from '../../src/state/aoi_store';
 import type { ChunkReport } from '../../scripts/vite_chunk_report_plugin';
-import { baseUrl, clickTool, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, waitForReady, type AppPage } from './harness';
+import { baseUrl, clickTool, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, waitForReady, type AppPage, type GeoveilleWindow } from './harness';
 import { openAoiPanel, startDrawing } from './aoi_steps';
 import { colorDistance, parseColor } from './pixels';
 
@@ -192,6 +192,28 @@ describe('AOI feature at start', () => {
     expect(fetched(app.requests, draw)).toEqual([]);
     const names = await app.page.$$eval('.aoi-row .aoi-name', (items) => items.map((item) => item.textContent));
     expect(names).toEqual(['Zone 1', 'Zone 2']);
+    expect(app.pageErrors).toEqual([]);
+    await app.close();
+  });
+
+  it('should say so when terra-draw cannot be fetched, give the map back, and draw on the next try', async () => {
+    const app = await openApp(browser, `${START}&aoi=${linkOf(rectangle)}`);
+    const { page } = app;
+    let refused = 0;
+    const drawFile = `**/${draw[0]}`;
+    await page.route(drawFile, (route) => {
+      refused++;
+      return route.abort('internetdisconnected');
+    });
+    await openAoiPanel(page);
+    await page.click('.aoi-draw-button[data-shape="rectangle"]');
+    await page.waitForSelector('.aoi-status[data-kind="error"]');
+    expect(refused).toBe(1);
+    expect(await page.textContent('.aoi-status')).toContain('Impossible de charger l’outil « Rectangle »');
+    expect(await page.$$eval('.aoi-draw-button[aria-pressed="true"]', (buttons) => buttons.length)).toBe(0);
+    expect(await page.evaluate(() => (window as GeoveilleWindow).__geoveille!.context.mapInput.mode)).toBe('browse');
+    await page.unroute(drawFile);
+    await startDrawing(page, 'rectangle');
     expect(app.pageErrors).toEqual([]);
     await app.close();
   });
