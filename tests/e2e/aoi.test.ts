@@ -104,6 +104,8 @@ describe('areas of interest', () => {
     expect(selected?.feature.type).toBe('Feature');
     expect(selected?.feature.geometry.type).toBe('Polygon');
     expect(selected?.id).toMatch(/^a[a-z0-9]+$/);
+    // The report's code loads on this first call: the next step starts once it holds the sheet.
+    await page.waitForSelector('#side-sheet[data-content="report"]:not([hidden])');
   });
 
   it('should delete the area', async () => {
