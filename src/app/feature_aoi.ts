@@ -1,8 +1,11 @@
 // Areas of interest: a toolbar button opens the AOI panel (draw, upload, list); the AOIs are shown
 // on the map, kept in the link (`aoi=`) and in localStorage, and "Report" hands one to the report
 // feature (context.commands.showReport). Drawing holds the map input (mode 'draw').
+// Loaded on first use of its button, or at start when the link or local storage holds AOIs
+// (features.ts); its heavy parts load later still: terra-draw when a drawing starts, the file
+// parsers in the upload worker, the polygon union when a geometry to restore needs it.
 import { t } from '../i18n';
-import { AoiDrawTool, type DrawShape } from '../map/aoi_draw';
+import type { AoiDrawTool, DrawShape } from '../map/aoi_draw';
 import { AoiOutlines } from '../map/aoi_draw_display';
 import { AoiPersistence, browserStorage } from '../state/aoi_persist';
 import { AoiStore, aoiFeature, type Aoi, type NewAoi } from '../state/aoi_store';
@@ -26,33 +29,33 @@ class AoiController implements Controller, MapInputOwner {
   private context!: AppContext;
   private store!: AoiStore;
   private outlines!: AoiOutlines;
-  private drawTool!: AoiDrawTool;
+  /** terra-draw and its adapter, loaded when the first drawing starts. */
+  private drawTool: Promise<AoiDrawTool> | null = null;
+  private loadedDrawTool: AoiDrawTool | null = null;
   private panel!: AoiPanel;
   private readonly button = el('button', { type: 'button', id: 'aoi-toolbar-button', 'aria-expanded': 'false' });
   private readonly disposer = new Disposer();
-  private drawing: DrawShape | null = null;
+  /** The drawing asked for last (an object, so a second click on the same shape is a new one). */
+  private drawing: { shape: DrawShape } | null = null;
+  private disposed = false;
 
   mount(context: AppContext): void {
     this.context = context;
     this.store = new AoiStore(new AoiPersistence(browserStorage()));
     this.outlines = new AoiOutlines(context.map);
-    this.drawTool = new AoiDrawTool(context.map);
-    restoreAoiParam(context, this.store);
-    this.disposer.add(watchAoiParam(context.store, this.store, context.notices));
-    this.outlines.show(this.store.list());
     this.panel = this.renderPanel();
-    this.disposer.add(this.store.subscribe(({ aois }) => {
-      this.outlines.show(aois);
-      this.panel.showList(aois);
-    }));
     this.mountButton();
+    this.disposer.add(() => {
+      this.disposed = true;
+    });
+    restoreAoiParam(context, this.store, () => this.followStore());
   }
 
   relabel(): void {
     const { sheet } = this.context;
     const wasOpen = sheet.current() === SHEET_ID;
     this.panel = this.renderPanel();
-    this.panel.showDrawing(this.drawing);
+    this.panel.showDrawing(this.drawing?.shape ?? null);
     if (wasOpen) sheet.open(t('aoi.title'), this.panel.element, { id: SHEET_ID, focus: false });
   }
 
@@ -68,9 +71,21 @@ class AoiController implements Controller, MapInputOwner {
   /** Escape, Cancel, or another tool (e.g. measure) took the map: the drawing ends. */
   ended(): void {
     this.drawing = null;
-    this.drawTool.cancel();
+    this.loadedDrawTool?.cancel();
     this.panel.showDrawing(null);
     this.context.mapInput.release(this);
+  }
+
+  /** Once restored: the list and the map follow the store, the link follows both ways. */
+  private followStore(): void {
+    if (this.disposed) return;
+    this.disposer.add(watchAoiParam(this.context.store, this.store, this.context.notices));
+    this.outlines.show(this.store.list());
+    this.panel.showList(this.store.list());
+    this.disposer.add(this.store.subscribe(({ aois }) => {
+      this.outlines.show(aois);
+      this.panel.showList(aois);
+    }));
   }
 
   private renderPanel(): AoiPanel {
@@ -112,13 +127,18 @@ class AoiController implements Controller, MapInputOwner {
     this.disposer.add(() => observer.disconnect());
   }
 
+  /** The shape's button shows pressed once terra-draw is there and listens to the map. */
   private async draw(shape: DrawShape): Promise<void> {
     const { mapInput } = this.context;
-    this.drawing = shape;
-    this.panel.showDrawing(shape);
+    const drawing = { shape };
+    this.drawing = drawing;
     mapInput.request(this);
-    const polygon = await this.drawTool.start(shape);
-    if (this.drawing !== shape) return; // a newer drawing took over, or it was cancelled
+    const tool = await this.loadDrawTool(shape);
+    if (this.drawing !== drawing) return; // a newer drawing took over, or it was cancelled
+    if (!tool) return this.ended();
+    this.panel.showDrawing(shape);
+    const polygon = await tool.start(shape);
+    if (this.drawing !== drawing) return;
     this.drawing = null;
     this.panel.showDrawing(null);
     setTimeout(() => {
@@ -127,6 +147,20 @@ class AoiController implements Controller, MapInputOwner {
     if (!polygon) return;
     const name = t('aoi.drawn_name', { n: this.store.list().length + 1 });
     this.addAreas([{ name, geometry: polygon }], t(`aoi.draw_${shape}`), false);
+  }
+
+  /** null (and a message) when the code could not be loaded, e.g. offline; the next click tries again. */
+  private async loadDrawTool(shape: DrawShape): Promise<AoiDrawTool | null> {
+    this.drawTool ??= import('../map/aoi_draw').then(({ AoiDrawTool }) => new AoiDrawTool(this.context.map));
+    try {
+      this.loadedDrawTool = await this.drawTool;
+      return this.loadedDrawTool;
+    } catch (error) {
+      this.drawTool = null;
+      const message = error instanceof Error ? error.message : String(error);
+      this.panel.showStatus(t('features.load_failed', { tool: t(`aoi.draw_${shape}`), message }), 'error');
+      return null;
+    }
   }
 
   /** Adds areas; returns null (and says why) when they do not fit. */

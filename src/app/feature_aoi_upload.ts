@@ -2,7 +2,7 @@
 // stays responsive, with a Cancel button while it runs; reports per file what was added, what was
 // repaired or ignored (with feature numbers), or why the file could not be used.
 import { t } from '../i18n';
-import { MAX_AOI_FILE_BYTES } from '../queries/aoi_geometry_read';
+import { MAX_AOI_FILE_BYTES } from '../queries/aoi_geometry_limits';
 import { AoiReadError } from '../queries/aoi_geometry_types';
 import type { Aoi, NewAoi } from '../state/aoi_store';
 import type { AoiPanel } from '../ui/aoi_panel';

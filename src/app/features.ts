@@ -4,12 +4,12 @@
 // so its code is fetched the first time its toolbar button `tool` is used, the first time one of
 // its `commands` is called, or at start when `wanted` finds its key in the link).
 import type { AppState } from '../state/app_state';
+import { hasSavedAois } from '../state/aoi_saved';
 import type { CommandHandlers } from './commands';
 import type { ControllerFactory } from './controller';
 import { controller as search } from './feature_search';
 import { controller as identify } from './feature_identify';
 import { controller as verdict } from './feature_verdict';
-import { controller as aoi } from './feature_aoi';
 import { controller as refresh } from './feature_refresh';
 import { controller as time } from './feature_time';
 import { controller as basemap } from './feature_basemap';
@@ -40,7 +40,10 @@ export const FEATURES: readonly FeatureEntry[] = [
   { name: 'search', controller: search },
   { name: 'identify', controller: identify },
   { name: 'verdict', controller: verdict },
-  { name: 'aoi', controller: aoi },
+  {
+    name: 'aoi', tool: 'aoi-toolbar-button', wanted: (state) => state.aoi !== undefined || hasSavedAois(),
+    load: () => import('./feature_aoi').then((module) => module.controller),
+  },
   {
     name: 'add-data', tool: 'add-data-button', wanted: (state) => state.add.length > 0,
     load: () => import('./feature_add_data').then((module) => module.controller),

@@ -4,14 +4,10 @@
 import type { Feature, Geometry } from 'geojson';
 import { cleanGeometry, isPolygonal } from './aoi_geometry_repair';
 import { detectFormat, parseToGeoJson, type AnyCollection, type XmlParserClass } from './aoi_geometry_formats';
+import { MAX_AOI_FEATURES, MAX_AOI_FILE_BYTES, MAX_AOI_VERTICES } from './aoi_geometry_limits';
 import { AoiReadError, type AoiFeature, type AoiNote, type AoiReadResult } from './aoi_geometry_types';
 
-export const MAX_AOI_FILE_BYTES = 20 * 1024 * 1024;
-/** More areas than this make the link too long to share (each one is encoded in the URL). */
-export const MAX_AOI_FEATURES = 30;
-/** Beyond this a file is refused before any repair: memory and time stay bounded (a zipped
- *  Shapefile under the size limit can hold millions of vertices). */
-export const MAX_AOI_VERTICES = 500_000;
+export { MAX_AOI_FEATURES, MAX_AOI_FILE_BYTES, MAX_AOI_VERTICES };
 
 export interface ReadOptions {
   /** DOMParser class for KML/GPX; the global one by default (browsers). */

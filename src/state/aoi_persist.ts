@@ -6,6 +6,7 @@
 import type { AoiGeometry } from '../queries/aoi_geometry_types';
 import { fromBase64Url, toBase64Url } from './aoi_codec_bytes';
 import { vertexCount } from './aoi_codec_ids';
+import { AOI_LIST_KEY } from './aoi_saved';
 
 export interface KeyValueStorage {
   getItem(key: string): string | null;
@@ -18,7 +19,7 @@ export interface StoredAoi {
   name: string;
 }
 
-const LIST_KEY = 'geoveille.aoi.list';
+const LIST_KEY = AOI_LIST_KEY;
 const GEOMETRY_PREFIX = 'geoveille.aoi.geometry.';
 const LINK_COPY_PREFIX = 'geoveille.aoi.link.';
 /** ~40 characters a vertex in JSON: 40 000 vertices is ~1.6 M characters, well inside the ~5 M quota. */

@@ -1,6 +1,9 @@
 // The areas of interest of this page: an ordered list with add / rename / remove, mirrored to
 // localStorage, restored from the link first and from localStorage when the link has none.
-import { cleanGeometry } from '../queries/aoi_geometry_repair';
+// A simplified copy that crosses itself needs the polygon union to be restored: the page loads
+// that code only then (needsUnion / useUnion), so it is not part of the AOI feature's own code.
+import type { Geometry } from 'geojson';
+import { cleanGeometryWith, UnionNeeded, type PolygonUnion } from '../queries/aoi_geometry_clean';
 import type { AoiFeature, AoiGeometry } from '../queries/aoi_geometry_types';
 import { decodeAoiParam, decodeGeometry } from './aoi_codec';
 import { encodeAoiParam, fitGeometry, linkShare, seedFit } from './aoi_codec_fit';
@@ -54,7 +57,7 @@ export function aoiFeature(aoi: Aoi): AoiFeature & { properties: { id: string; n
 export class AoiStore {
   private readonly store = new Store<AoiState>({ aois: [] });
 
-  constructor(private readonly persistence: AoiPersistence) {}
+  constructor(private readonly persistence: AoiPersistence, private union: PolygonUnion | null = null) {}
 
   list(): Aoi[] {
     return this.store.get().aois;
@@ -115,16 +118,50 @@ export class AoiStore {
   /**
    * Restores from the link's value when the link has the key, else from localStorage.
    * Returns how many link items could not be read and how many are only approximate.
+   * A geometry that needs the polygon union counts as unreadable unless useUnion came first.
    */
   restore(param: string | undefined): { bad: number; approximate: number } {
-    const { aois, bad } = param !== undefined ? this.fromLink(param) : { aois: this.fromStorage(), bad: 0 };
+    const { aois, bad } = this.collect(param, (geometry) => this.clean(geometry));
     aois.filter((aoi) => !aoi.approximate && !this.persistence.loadGeometry(aoi.id))
       .forEach((aoi) => this.persistence.saveGeometry(aoi.id, aoi.geometry));
     this.commit(aois.slice(0, MAX_AOIS));
     return { bad, approximate: aois.filter((aoi) => aoi.approximate).length };
   }
 
-  private fromLink(param: string): { aois: Aoi[]; bad: number } {
+  /** True when restore(param) would meet a geometry that needs the polygon union, and it has none yet. */
+  needsUnion(param: string | undefined): boolean {
+    if (this.union) return false;
+    let needed = false;
+    this.collect(param, (geometry) => {
+      try {
+        return cleanGeometryWith(null, geometry).geometry;
+      } catch (error) {
+        if (!(error instanceof UnionNeeded)) throw error;
+        needed = true;
+        return null;
+      }
+    });
+    return needed;
+  }
+
+  useUnion(union: PolygonUnion): void {
+    this.union = union;
+  }
+
+  /** A simplified copy (link or storage) may self-intersect: it is cleaned like an upload. */
+  private clean(geometry: Geometry): AoiGeometry | null {
+    try {
+      return cleanGeometryWith(this.union, geometry).geometry;
+    } catch {
+      return null; // UnionNeeded: the caller did not load the union (see needsUnion)
+    }
+  }
+
+  private collect(param: string | undefined, clean: Clean): { aois: Aoi[]; bad: number } {
+    return param !== undefined ? this.fromLink(param, clean) : { aois: this.fromStorage(clean), bad: 0 };
+  }
+
+  private fromLink(param: string, clean: Clean): { aois: Aoi[]; bad: number } {
     const { items, bad } = decodeAoiParam(param);
     // Full geometries only this session holds (too big for localStorage) are kept, not replaced.
     const inMemory = new Map(this.list().filter((aoi) => !aoi.approximate).map((aoi) => [aoi.id, aoi]));
@@ -141,29 +178,28 @@ export class AoiStore {
         aois.push({ id: item.id, name: item.name, geometry: stored, approximate: false });
         continue;
       }
-      // A simplified copy may self-intersect: clean it like an upload.
-      const geometry = cleanGeometry(item.geometry).geometry;
+      const geometry = clean(item.geometry);
       if (geometry) aois.push({ id: item.id, name: item.name, geometry, approximate: item.simplified });
       else unusable++;
     }
     return { aois: dedupe(aois), bad: bad + unusable };
   }
 
-  private fromStorage(): Aoi[] {
+  private fromStorage(clean: Clean): Aoi[] {
     return (this.persistence.loadList() ?? []).flatMap(({ id, name }): Aoi[] => {
       const geometry = this.persistence.loadGeometry(id);
       if (geometry) return [{ id, name, geometry, approximate: false }];
-      const linkCopy = this.linkCopy(id);
+      const linkCopy = this.linkCopy(id, clean);
       return linkCopy ? [{ id, name, geometry: linkCopy, approximate: true }] : [];
     });
   }
 
   /** The link-precision copy kept for an area too big for localStorage, cleaned like a link's. */
-  private linkCopy(id: string): AoiGeometry | null {
+  private linkCopy(id: string, clean: Clean): AoiGeometry | null {
     const bytes = this.persistence.loadLinkCopy(id);
     if (!bytes) return null;
     try {
-      return cleanGeometry(decodeGeometry(bytes).geometry).geometry;
+      return clean(decodeGeometry(bytes).geometry);
     } catch {
       return null;
     }
@@ -174,6 +210,8 @@ export class AoiStore {
     this.store.update(() => ({ aois }));
   }
 }
+
+type Clean = (geometry: Geometry) => AoiGeometry | null;
 
 function dedupe(aois: Aoi[]): Aoi[] {
   const seen = new Set<string>();

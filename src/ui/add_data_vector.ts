@@ -7,7 +7,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import type { LayerDefinition } from '../catalogue/types';
 import { detectFormat, parseToGeoJson } from '../queries/aoi_geometry_formats';
 import { AoiReadError } from '../queries/aoi_geometry_types';
-import { MAX_AOI_FILE_BYTES } from '../queries/aoi_geometry_read';
+import { MAX_AOI_FILE_BYTES } from '../queries/aoi_geometry_limits';
 import { colourForId, legendForGeometry, styleForGeometry, type GeometryKind } from '../queries/default_style_geometry';
 import type { AddedData } from './add_data_open';
 

@@ -3,7 +3,7 @@ import { t } from '../i18n';
 import { AoiReadError, type AoiNote } from '../queries/aoi_geometry_types';
 import { AoiLinkTooLong } from '../state/aoi_codec_fit';
 import { AoiLimitReached, MAX_AOIS } from '../state/aoi_store';
-import { MAX_AOI_FILE_BYTES, MAX_AOI_VERTICES } from '../queries/aoi_geometry_read';
+import { MAX_AOI_FILE_BYTES, MAX_AOI_VERTICES } from '../queries/aoi_geometry_limits';
 
 export function noteText(note: AoiNote): string {
   const text = t(`aoi.note.${note.code}`, { count: note.count ?? 0 });

@@ -1,7 +1,7 @@
 // File input plus drop zone for AOI files. Files are read on this device only; the size limit is
 // checked before reading so a huge file never fills the memory.
 import { t } from '../i18n';
-import { MAX_AOI_FILE_BYTES } from '../queries/aoi_geometry_read';
+import { MAX_AOI_FILE_BYTES } from '../queries/aoi_geometry_limits';
 import { el } from './dom';
 
 export const AOI_FILE_ACCEPT = '.geojson,.json,.kml,.gpx,.gml,.xml,.zip,application/geo+json,application/vnd.google-earth.kml+xml,application/zip';

@@ -24,11 +24,13 @@ export interface ToolEntry {
   title?: string;
   /** A button that stays pressed while its tool is on (aria-pressed, false until the tool says). */
   toggle?: boolean;
+  /** A button that opens a panel (aria-expanded, false until the tool says; its stand-in too). */
+  expands?: boolean;
 }
 
 export const TOOLS: readonly ToolEntry[] = [
   { id: 'verdict-button', icon: 'flood', label: 'verdict.button', priority: 1, title: 'verdict.button_title' },
-  { id: 'aoi-toolbar-button', icon: 'area', label: 'aoi.button', priority: 2 },
+  { id: 'aoi-toolbar-button', icon: 'area', label: 'aoi.button', priority: 2, expands: true },
   { id: 'add-data-button', icon: 'add', label: 'add_data.button', priority: 3, title: 'add_data.button_title' },
   { id: 'measure-button', icon: 'ruler', label: 'measure.button', priority: 3, title: 'measure.button_title' },
   { id: 'compare-button', icon: 'compare', label: 'compare.button', priority: 3, title: 'compare.button_title', toggle: true },
@@ -83,6 +85,7 @@ export function addTool(toolbar: HTMLElement, button: HTMLButtonElement): HTMLBu
     button.replaceChildren(toolIcon(entry.icon), el('span', { class: 'tool-label' }, t(entry.label)));
     if (entry.title) button.title = t(entry.title);
     if (entry.toggle && !button.hasAttribute('aria-pressed')) button.setAttribute('aria-pressed', 'false');
+    if (entry.expands && !button.hasAttribute('aria-expanded')) button.setAttribute('aria-expanded', 'false');
   }
   const standIn = document.getElementById(button.id);
   if (standIn && standIn !== button) {

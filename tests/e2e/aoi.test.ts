@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAoiParam } from '../../src/state/aoi_codec';
 import { launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, waitForReady, type AppPage, type GeoveilleWindow } from './harness';
-import { drawRectangle, openAoiPanel } from './aoi_steps';
+import { drawRectangle, openAoiPanel, startDrawing } from './aoi_steps';
 
 const START = 'map=9/46.35/-72.55&lang=fr';
 
@@ -104,6 +104,8 @@ describe('areas of interest', () => {
     expect(selected?.feature.type).toBe('Feature');
     expect(selected?.feature.geometry.type).toBe('Polygon');
     expect(selected?.id).toMatch(/^a[a-z0-9]+$/);
+    // The report's code loads on this first call: the next step starts once it holds the sheet.
+    await page.waitForSelector('#side-sheet[data-content="report"]:not([hidden])');
   });
 
   it('should delete the area', async () => {
@@ -118,7 +120,7 @@ describe('areas of interest', () => {
     const { page } = app;
     await openAoiPanel(page);
     const before = (await rowNames(page)).length;
-    await page.click('.aoi-draw-button[data-shape="circle"]');
+    await startDrawing(page, 'circle');
     const centre = await pointOnPage(page, -72.75, 46.5);
     await page.mouse.click(centre.x, centre.y);
     await page.mouse.move(centre.x + 30, centre.y, { steps: 5 });
@@ -126,7 +128,7 @@ describe('areas of interest', () => {
     await page.mouse.click(centre.x + 60, centre.y);
     await page.waitForFunction((n) => document.querySelectorAll('.aoi-row').length === n + 1, before, { timeout: 30_000 });
 
-    await page.click('.aoi-draw-button[data-shape="polygon"]');
+    await startDrawing(page, 'polygon');
     const corners = [[-72.9, 46.2], [-72.75, 46.2], [-72.8, 46.3]] as const;
     for (const [lon, lat] of corners) {
       const point = await pointOnPage(page, lon, lat);
