@@ -19,15 +19,17 @@ const TOWNS: Array<[name: string, extra: number, lon: number, lat: number]> = [
 /** Largest first: 100 + 21, 80 + 21… */
 const BY_SIZE = ['Granby', 'Dolbeau', 'Bromont', 'Farnham', 'Chibougamau', 'Gaspé', 'Amos'];
 
-/** In every town: rue Principale 2–40 and 300; 302 only in the first three; a rue Principale Est in Gaspé. */
+/** In every town: rue Principale 2–40 and 300; 302 only in the first three; 8 rue Saint-Martin in the first five; Gaspé's rue Principale Est and rue Martin. */
 function records(): AddressRecord[] {
   const list: AddressRecord[] = [];
   for (const [t, [town, extra, lon, lat]] of TOWNS.entries()) {
     for (const n of [...Array.from({ length: 20 }, (_, i) => 2 + 2 * i), 300]) list.push({ address: `${n}, rue Principale`, municipality: town, lon: lon + n / 1e4, lat });
     if (t < 3) list.push({ address: '302, rue Principale', municipality: town, lon: lon + 0.0302, lat });
+    if (t < 5) list.push({ address: '8, rue Saint-Martin', municipality: town, lon, lat: lat + 0.002 });
     for (let n = 1; n <= extra; n++) list.push({ address: `${n}, rue du Moulin`, municipality: town, lon, lat: lat + 0.001 });
   }
   list.push({ address: '300, rue Principale Est', municipality: 'Gaspé', lon: -64.5, lat: 48.84 });
+  list.push({ address: '8, rue Martin', municipality: 'Gaspé', lon: -64.49, lat: 48.85 });
   return list;
 }
 
@@ -56,6 +58,7 @@ describe('grouped address hits', () => {
     expect(hits.map(label)).toEqual(['300, rue Principale | group of 7', '300, rue Principale Est | Gaspé']);
     expect(hits[0]!.group).toEqual(BY_SIZE.map((town) => ({ municipality: town, lon: at(town)[2] + 0.03, lat: at(town)[3] })));
     expect(hits[0]).toMatchObject({ municipality: 'Granby', lon: at('Granby')[2] + 0.03, lat: at('Granby')[3], score: 1 });
+    expect(hits[1]!.score).toBe(0.99); // "Est" was not typed: the street as typed comes first
     expect(fetched).toEqual(['manifest.json', 'words/pr.json', expect.stringMatching(/^by-word\/\d+\.json$/)]);
   });
 
@@ -79,9 +82,15 @@ describe('grouped address hits', () => {
   it('should order the towns of a group nearest first when given the map centre', async () => {
     const { index } = reader();
     const { hits } = await index.search('300 rue Principale', 5, { near: [-64.6, 48.8] });
-    expect(hits.map(label)).toEqual(['300, rue Principale Est | Gaspé', '300, rue Principale | group of 7']);
-    expect(hits[1]!.group!.map((town) => town.municipality)).toEqual(['Gaspé', 'Dolbeau', 'Bromont', 'Granby', 'Chibougamau', 'Farnham', 'Amos']);
-    expect(hits[1]!.municipality).toBe('Gaspé');
+    expect(hits.map(label)).toEqual(['300, rue Principale | group of 7', '300, rue Principale Est | Gaspé']);
+    expect(hits[0]!.group!.map((town) => town.municipality)).toEqual(['Gaspé', 'Dolbeau', 'Bromont', 'Granby', 'Chibougamau', 'Farnham', 'Amos']);
+    expect(hits[0]!.municipality).toBe('Gaspé');
+  });
+
+  it('should rank the street as typed before one with a saint or a direction nobody typed', async () => {
+    const { index } = reader();
+    // 8 rue Saint-Martin is in five larger towns: "rue Martin" must not be lost among them
+    expect((await index.search('8 rue Martin', 5)).hits.map(label)).toEqual(['8, rue Martin | Gaspé', '8, rue Saint-Martin | group of 5']);
   });
 
   it('should give the one address when the municipality is typed', async () => {

@@ -31,6 +31,10 @@ export interface GroupedTown { municipality: string; lon: number; lat: number }
 /** What ranking needs to know of the municipalities: name and size by id. */
 export interface RankTowns { name(town: number): string; size(town: number): number }
 
+/** Names of saints and directions are part of a street's name; the other common words may be left out. */
+const NAME_PARTS = new Set(['saint', 'sainte', 'saints', 'saintes', 'nord', 'sud', 'est', 'ouest', 'north', 'south', 'east', 'west']);
+const OMITTABLE = new Set([...COMMON_WORDS].filter((word) => !NAME_PARTS.has(word)));
+
 export interface Scored extends CandidateRow { score: number; number: number; street: string; gap: number }
 
 /** Penalty for one query word against the street's words, or null when it matches none. */
@@ -53,8 +57,9 @@ function scoreRow(row: CandidateRow, query: AddressQuery, townWords: string[]): 
     if (p === null) return null;
     penalty += p;
   }
-  // "chemin du Lac" before "chemin du Lac-Orignal": a street word nobody typed costs a little
-  penalty += 0.01 * own.filter((word) => !COMMON_WORDS.has(word) && !query.street.some((typed) => word.startsWith(typed))).length;
+  // "chemin du Lac" before "chemin du Lac-Orignal" or "chemin du Lac-Nord", "rue Martin" before
+  // "rue Saint-Martin": a word of the name nobody typed costs a little (a street type or article does not)
+  penalty += 0.01 * own.filter((word) => !OMITTABLE.has(word) && !query.street.some((typed) => word.startsWith(typed))).length;
   const number = civicNumber(row.address);
   const gap = query.number === undefined ? 0 : Math.abs(number - query.number);
   if (gap > 0) penalty += 0.2;
