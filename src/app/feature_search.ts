@@ -56,6 +56,7 @@ class SearchController implements Controller {
 
   /** A grouped address picked: its municipalities take the list's place, to pick one. */
   private openGroup(group: Extract<Suggestion, { kind: 'address-group' }>): void {
+    clearTimeout(this.addressTimer);
     this.generation++; // an address search still under way must not replace this list
     this.box.setValue(pickedLabel(group));
     this.render(addressesOfGroup(group), groupOpenedText(group));

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAddressIndex } from '../../src/cli/import/address_index_build';
 import type { AddressRecord } from '../../src/queries/search/address_format';
 import { AddressIndex, type AddressHit } from '../../src/queries/search/address_reader';
+import { addressesOfGroup, addressSuggestions } from '../../src/queries/search/suggest';
 import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
 /** Town, its extra addresses (so sizes differ and are not in name order), where it lies. */
@@ -96,6 +97,16 @@ describe('grouped address hits', () => {
   it('should give the one address when the municipality is typed', async () => {
     const { index } = reader();
     expect((await index.search('300 rue Principale, Farnham', 5)).hits.map(label)).toEqual(['300, rue Principale | Farnham']);
+  });
+
+  it('should make a grouped hit one suggestion that opens into the address in each town, in the same order', async () => {
+    const { index } = reader();
+    const [group, single] = addressSuggestions((await index.search('300 rue Principale', 5)).hits, true);
+    expect(single).toMatchObject({ kind: 'address', address: '300, rue Principale Est', municipality: 'Gaspé' });
+    if (group?.kind !== 'address-group') throw new Error(`expected a grouped suggestion, got ${group?.kind}`);
+    expect(addressesOfGroup(group)).toEqual(BY_SIZE.map((town) => ({
+      kind: 'address', address: '300, rue Principale', municipality: town, lon: at(town)[2] + 0.03, lat: at(town)[3], synthetic: true, inGroup: true,
+    })));
   });
 
   it('should print the group with cli geocode', async () => {
