@@ -4,9 +4,9 @@
 import { offsetForCover, sheetCover } from '../ui/sheet_cover';
 import { t } from '../i18n';
 import { setVisible } from '../state/layer_ops';
-import { suggestNow, zoomFor, type Suggestion } from '../queries/search/suggest';
+import { addressesOfGroup, suggestNow, zoomFor, type Suggestion } from '../queries/search/suggest';
 import { mountSearchBox, type SearchBox } from '../ui/search_box';
-import { optionView, orderNote, pickedLabel, problemText } from '../ui/search_labels';
+import { groupOpenedText, optionView, orderNote, pickedLabel, problemText } from '../ui/search_labels';
 import type { AppContext } from './context';
 import { Disposer, type Controller, type ControllerFactory } from './controller';
 import { loadSources, searchAddresses, type SearchSources } from './search_sources';
@@ -30,6 +30,7 @@ class SearchController implements Controller {
       onQuery: (text) => this.run(text),
       onPick: (index) => {
         const suggestion = this.suggestions[index];
+        if (suggestion?.kind === 'address-group') return this.openGroup(suggestion);
         if (suggestion) pickSuggestion(context, suggestion, (label) => this.box.setValue(label));
       },
     });
@@ -53,6 +54,14 @@ class SearchController implements Controller {
     this.box.show(list.map(optionView), message ?? (query && !list.length ? t('search.no_results', { query }) : undefined));
   }
 
+  /** A grouped address picked: its municipalities take the list's place, to pick one. */
+  private openGroup(group: Extract<Suggestion, { kind: 'address-group' }>): void {
+    clearTimeout(this.addressTimer);
+    this.generation++; // an address search still under way must not replace this list
+    this.box.setValue(pickedLabel(group));
+    this.render(addressesOfGroup(group), groupOpenedText(group));
+  }
+
   /** Places, coordinates and layers at once; addresses a moment later, when typing pauses. */
   private run(text: string): void {
     this.query = text;
@@ -65,7 +74,8 @@ class SearchController implements Controller {
     this.render(answer.suggestions);
     if (answer.isCoordinates || !sources.addresses.length) return;
     this.addressTimer = setTimeout(() => {
-      void searchAddresses(sources, text, answer.suggestions).then((found) => {
+      const centre = context.map.getCenter();
+      void searchAddresses(sources, text, answer.suggestions, [centre.lng, centre.lat]).then((found) => {
         if (current !== this.generation || !found.length) return;
         const places = answer.suggestions.filter((s) => s.kind === 'place');
         const layers = answer.suggestions.filter((s) => s.kind === 'layer');
@@ -75,7 +85,7 @@ class SearchController implements Controller {
   }
 }
 
-function pickSuggestion(context: AppContext, suggestion: Suggestion, setText: (label: string) => void): void {
+function pickSuggestion(context: AppContext, suggestion: Exclude<Suggestion, { kind: 'address-group' }>, setText: (label: string) => void): void {
   const { map } = context;
   const duration = window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 900;
   const label = pickedLabel(suggestion);

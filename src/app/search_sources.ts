@@ -38,11 +38,14 @@ export async function loadSources(context: AppContext, sources: SearchSources): 
   }
 }
 
-/** Municipalities of the address indexes first (those the places list lacks), then addresses. */
-export async function searchAddresses(sources: SearchSources, text: string, shown: Suggestion[]): Promise<Suggestion[]> {
+/**
+ * Municipalities of the address indexes first (those the places list lacks), then addresses; equal
+ * addresses nearest the map centre `near` [lon, lat] first.
+ */
+export async function searchAddresses(sources: SearchSources, text: string, shown: Suggestion[], near?: [number, number]): Promise<Suggestion[]> {
   const answers = await Promise.all(sources.addresses.map(async ({ index, synthetic }) => {
     try {
-      const answer = await index.search(text, MAX_ADDRESSES);
+      const answer = await index.search(text, MAX_ADDRESSES, near ? { near } : {});
       return { towns: municipalitySuggestions(answer.municipalities), addresses: addressSuggestions(answer.hits, synthetic) };
     } catch (error) {
       console.warn(`search: ${messageOf(error)}`);

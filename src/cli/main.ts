@@ -24,7 +24,9 @@ const HELP = `usage: npm run --silent cli -- <command> [--option value …]   (J
   export   --layer <id|path> --aoi <geojson> --out <dir> [--by <field>] [TIME]
   verdict  --lon <x> --lat <y> [--layers-dir layers] [--data-root public] [--radius-km 5]
   series   --raster <path|url> [--raster …] --lon <x> --lat <y>
-  geocode  --index <folder|url> "<address or municipality>" [--limit 5]   → [{label, municipality, lon, lat, score}]
+  geocode  --index <folder|url> "<address or municipality>" [--limit 5] [--near <lon,lat>]
+           → [{label, municipality, lon, lat, score, group?}]; group: [{municipality, lon, lat}], every
+           municipality with that same address when they are more than the list has room for
 TIME (catalogue layers with a time, --layer <id>): --time <value> | --from <a> --to <b>
   the same as the app's time control: an attribute-time layer keeps the features of that time
   (or range); a series layer reads the file of that date (one date: --time only). A value that

@@ -30,14 +30,23 @@ export function optionView(suggestion: Suggestion): OptionView {
       const alias = suggestion.matched !== suggestion.name ? ` (${suggestion.matched})` : '';
       return { kind: t('search.kind.place'), label: `${suggestion.name}${alias}`, detail: suggestion.admin || t('search.quebec') };
     }
-    case 'address':
-      return {
-        kind: t('search.kind.address'), label: suggestion.address,
-        detail: suggestion.synthetic ? `${suggestion.municipality} · ${t('search.synthetic')}` : suggestion.municipality,
-      };
+    case 'address': {
+      // the towns of a grouped address all share its text: the town is what tells them apart
+      const [label, detail] = suggestion.inGroup ? [suggestion.municipality, suggestion.address] : [suggestion.address, suggestion.municipality];
+      return { kind: t('search.kind.address'), label, detail: suggestion.synthetic ? `${detail} · ${t('search.synthetic')}` : detail };
+    }
+    case 'address-group': {
+      const towns = t('address_group.towns', { count: suggestion.towns.length });
+      return { kind: t('search.kind.address'), label: suggestion.address, detail: suggestion.synthetic ? `${towns} · ${t('search.synthetic')}` : towns };
+    }
     case 'layer':
       return { kind: t('search.kind.layer'), label: pick(suggestion.def.title), detail: t('search.layer_action') };
   }
+}
+
+/** What the status line says when a grouped address opens its list of municipalities. */
+export function groupOpenedText(suggestion: Extract<Suggestion, { kind: 'address-group' }>): string {
+  return t('address_group.choose', { address: suggestion.address, count: suggestion.towns.length });
 }
 
 /** The text a pick puts in the box and sends with the place-picked event. */
@@ -46,6 +55,7 @@ export function pickedLabel(suggestion: Suggestion): string {
     case 'coordinates': return coordinateText(suggestion.lon, suggestion.lat);
     case 'place': return suggestion.name;
     case 'address': return `${suggestion.address}, ${suggestion.municipality}`;
+    case 'address-group': return suggestion.address;
     case 'layer': return pick(suggestion.def.title);
   }
 }

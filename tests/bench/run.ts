@@ -11,6 +11,7 @@ const MODULES: Array<() => Promise<BenchModule>> = [
   async () => (await import('./cog_decode')).default,
   async () => (await import('./print_pages')).default,
   async () => (await import('./address_search')).default,
+  async () => (await import('./address_to_verdict')).default,
   async () => (await import('./zonal_tally')).default,
   async () => (await import('./partition_jobs')).default,
   async () => (await import('./input_budgets')).default,

@@ -3,6 +3,7 @@
 // number is matched exactly, or else by the nearest numbers that exist on that street — never
 // by a number that merely starts with the same digits.
 import { COMMON_WORDS, civicNumber, streetWords } from './address_format';
+import { groupSameAddress } from './address_group';
 import type { AddressQuery } from './address_query';
 import { allowedTypos, editDistances } from './fuzzy';
 import { tokens } from './normalize';
@@ -16,9 +17,25 @@ export interface AddressHit {
   lat: number;
   /** 1 = every word and the number exactly as typed; lower with prefixes, typos, another number. */
   score: number;
+  /**
+   * A grouped result: this same address (same words, same number) exists in every municipality
+   * listed here — more than the list had room for. The hit's own municipality, lon and lat are
+   * those of the first of them (the largest, or the nearest to the map centre given).
+   */
+  group?: GroupedTown[];
 }
 
-interface Scored extends CandidateRow { score: number; number: number; street: string; gap: number }
+/** One municipality of a grouped result, with where the address lies there. */
+export interface GroupedTown { municipality: string; lon: number; lat: number }
+
+/** What ranking needs to know of the municipalities: name and size by id. */
+export interface RankTowns { name(town: number): string; size(town: number): number }
+
+/** Names of saints and directions are part of a street's name; the other common words may be left out. */
+const NAME_PARTS = new Set(['saint', 'sainte', 'saints', 'saintes', 'nord', 'sud', 'est', 'ouest', 'north', 'south', 'east', 'west']);
+const OMITTABLE = new Set([...COMMON_WORDS].filter((word) => !NAME_PARTS.has(word)));
+
+export interface Scored extends CandidateRow { score: number; number: number; street: string; gap: number }
 
 /** Penalty for one query word against the street's words, or null when it matches none. */
 function wordPenalty(word: string, own: string[]): number | null {
@@ -40,8 +57,9 @@ function scoreRow(row: CandidateRow, query: AddressQuery, townWords: string[]): 
     if (p === null) return null;
     penalty += p;
   }
-  // "chemin du Lac" before "chemin du Lac-Orignal": a street word nobody typed costs a little
-  penalty += 0.01 * own.filter((word) => !COMMON_WORDS.has(word) && !query.street.some((typed) => word.startsWith(typed))).length;
+  // "chemin du Lac" before "chemin du Lac-Orignal" or "chemin du Lac-Nord", "rue Martin" before
+  // "rue Saint-Martin": a word of the name nobody typed costs a little (a street type or article does not)
+  penalty += 0.01 * own.filter((word) => !OMITTABLE.has(word) && !query.street.some((typed) => word.startsWith(typed))).length;
   const number = civicNumber(row.address);
   const gap = query.number === undefined ? 0 : Math.abs(number - query.number);
   if (gap > 0) penalty += 0.2;
@@ -51,16 +69,17 @@ function scoreRow(row: CandidateRow, query: AddressQuery, townWords: string[]): 
 
 /**
  * Best hits first. Per street and municipality: with a number, the exact number, else the nearest
- * existing ones (one each side); without a number, the street once (its lowest number).
+ * existing ones (one each side); without a number, the street once (its lowest number). Equal hits
+ * come largest town first, or nearest first when the map centre `near` [lon, lat] is given. The
+ * same address in more towns than the `limit` leaves room for becomes one grouped hit.
  */
 export function rankRows(
-  rows: Iterable<CandidateRow>, query: AddressQuery, townName: (town: number) => string, townSize: (town: number) => number,
-  limit: number,
+  rows: Iterable<CandidateRow>, query: AddressQuery, towns: RankTowns, limit: number, near?: readonly [number, number],
 ): AddressHit[] {
   const byStreet = new Map<string, Scored[]>();
   const townWords = new Map<number, string[]>();
   for (const row of rows) {
-    if (!townWords.has(row.town)) townWords.set(row.town, tokens(townName(row.town)));
+    if (!townWords.has(row.town)) townWords.set(row.town, tokens(towns.name(row.town)));
     const scored = scoreRow(row, query, townWords.get(row.town)!);
     if (!scored) continue;
     const key = `${scored.street}|${row.town}`;
@@ -70,9 +89,15 @@ export function rankRows(
   }
   const kept: Scored[] = [];
   for (const group of byStreet.values()) kept.push(...closest(group, query.number));
-  kept.sort((a, b) => b.score - a.score || a.gap - b.gap || townSize(b.town) - townSize(a.town) || a.number - b.number
-    || a.address.localeCompare(b.address, 'fr'));
-  return kept.slice(0, limit).map(({ address, town, lon, lat, score }) => ({ address, municipality: townName(town), lon, lat, score }));
+  const closer = near ? (a: Scored, b: Scored) => distance(a, near) - distance(b, near) : (a: Scored, b: Scored) => towns.size(b.town) - towns.size(a.town);
+  kept.sort((a, b) => b.score - a.score || a.gap - b.gap || closer(a, b) || a.number - b.number || a.address.localeCompare(b.address, 'fr'));
+  return groupSameAddress(kept, limit, towns.name);
+}
+
+/** Squared distance in degrees of longitude shrunk by the latitude: enough to order places. */
+function distance(row: Scored, [lon, lat]: readonly [number, number]): number {
+  const dx = (row.lon - lon) * Math.cos((lat * Math.PI) / 180);
+  return dx * dx + (row.lat - lat) ** 2;
 }
 
 function closest(group: Scored[], number: number | undefined): Scored[] {

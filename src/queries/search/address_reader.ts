@@ -11,7 +11,7 @@ import { rankRows, type AddressHit, type CandidateRow } from './address_rank';
 import { allowedTypos, editDistances } from './fuzzy';
 import { searchForm } from './normalize';
 
-export type { AddressHit } from './address_rank';
+export type { AddressHit, GroupedTown } from './address_rank';
 export type FetchJson = (relativePath: string) => Promise<unknown>;
 
 export interface MunicipalityHit {
@@ -26,7 +26,12 @@ export interface AddressAnswer {
   municipalities: MunicipalityHit[];
 }
 
-interface Loaded { manifest: Manifest; towns: TownList; prefixes: Set<string> }
+export interface SearchOptions {
+  /** The map centre [lon, lat]: equal hits, and the towns of a grouped hit, nearest first (else largest first). */
+  near?: readonly [number, number];
+}
+
+interface Loaded { manifest: Manifest; towns: TownList; prefixes: Set<string>; near?: readonly [number, number] }
 
 export class AddressIndex {
   private manifest?: Promise<Loaded>;
@@ -34,8 +39,8 @@ export class AddressIndex {
 
   constructor(private readonly fetchJson: FetchJson, private readonly name = 'address index') {}
 
-  async search(query: string, limit = 6): Promise<AddressAnswer> {
-    const loaded = await this.loadManifest();
+  async search(query: string, limit = 6, options: SearchOptions = {}): Promise<AddressAnswer> {
+    const loaded = { ...(await this.loadManifest()), near: options.near };
     const form = searchForm(query);
     const towns = /\d/.test(form) ? [] : loaded.towns.match(form).slice(0, 3);
     const municipalities = towns.map((match) => municipality(loaded.manifest, match));
@@ -91,7 +96,7 @@ export class AddressIndex {
 
   private rank(loaded: Loaded, rows: CandidateRow[], query: AddressQuery, limit: number): AddressHit[] {
     const towns = loaded.manifest.towns;
-    return rankRows(rows, query, (id) => towns[id]?.[0] ?? '', (id) => towns[id]?.[1] ?? 0, limit);
+    return rankRows(rows, query, { name: (id) => towns[id]?.[0] ?? '', size: (id) => towns[id]?.[1] ?? 0 }, limit, loaded.near);
   }
 
   private loadManifest(): Promise<Loaded> {

@@ -1,7 +1,7 @@
 // Turns a query into suggestions of every kind the box offers, in the order they are shown:
 // coordinates alone, or places, addresses (those arrive later, async) and layers named by the query.
 import type { LayerDefinition, Lang } from '../../catalogue/types';
-import type { AddressHit, MunicipalityHit } from './address_reader';
+import type { AddressHit, GroupedTown, MunicipalityHit } from './address_reader';
 import { parseCoordinates, type CoordinateReading } from './coordinates';
 import { matchLayers } from './layers';
 import type { PlaceIndex } from './places';
@@ -9,7 +9,10 @@ import type { PlaceIndex } from './places';
 export type Suggestion =
   | { kind: 'coordinates'; lon: number; lat: number; order: 'latlon' | 'lonlat'; ambiguous: boolean }
   | { kind: 'place'; name: string; matched: string; admin: string; lon: number; lat: number }
-  | { kind: 'address'; address: string; municipality: string; lon: number; lat: number; synthetic: boolean }
+  /** inGroup: one municipality of a grouped address (listed by municipality). */
+  | { kind: 'address'; address: string; municipality: string; lon: number; lat: number; synthetic: boolean; inGroup?: boolean }
+  /** The same address in many municipalities: picking it offers them all (addressesOfGroup). */
+  | { kind: 'address-group'; address: string; towns: GroupedTown[]; synthetic: boolean }
   | { kind: 'layer'; def: LayerDefinition };
 
 /** What the box shows instead of suggestions when the query looks like bad coordinates. */
@@ -42,7 +45,15 @@ export function suggestNow(query: string, sources: SuggestSources): SyncAnswer {
 }
 
 export function addressSuggestions(hits: AddressHit[], synthetic: boolean): Suggestion[] {
-  return hits.map(({ address, municipality, lon, lat }) => ({ kind: 'address', address, municipality, lon, lat, synthetic }));
+  return hits.map(({ address, municipality, lon, lat, group }) => (group
+    ? { kind: 'address-group', address, towns: group, synthetic }
+    : { kind: 'address', address, municipality, lon, lat, synthetic }));
+}
+
+/** The address of a grouped suggestion in each of its municipalities, in the group's order. */
+export function addressesOfGroup(group: Extract<Suggestion, { kind: 'address-group' }>): Suggestion[] {
+  const { address, synthetic } = group;
+  return group.towns.map(({ municipality, lon, lat }) => ({ kind: 'address', address, municipality, lon, lat, synthetic, inGroup: true }));
 }
 
 /** Municipalities of an address index read like places (no region known). */
