@@ -8,18 +8,23 @@ import { PbfReader } from 'pbf';
 import { gunzipSync } from 'node:zlib';
 import { readArchive } from '../../src/cli/import/pmtiles_tiles';
 
-/** A smooth surface with ridges and a nodata hole, so overviews (AVERAGE) and nodata both matter. */
-export function writeGeneratedRaster(file: string, width: number, height: number): void {
-  const values = new Float32Array(width * height);
+/**
+ * A smooth surface with ridges and a nodata hole, so overviews (AVERAGE) and nodata both matter;
+ * as Byte, classes 1…10 (nodata 0), which the importer averages never (NEAREST).
+ */
+export function writeGeneratedRaster(file: string, width: number, height: number, type: 'Float32' | 'Byte' = 'Float32'): void {
+  const values = type === 'Byte' ? new Uint8Array(width * height) : new Float32Array(width * height);
+  const noData = type === 'Byte' ? 0 : -9999;
   for (let row = 0; row < height; row++) {
     for (let col = 0; col < width; col++) {
       const hole = (col - width / 3) ** 2 + (row - height / 2) ** 2 < (Math.min(width, height) / 10) ** 2;
-      values[row * width + col] = hole ? -9999 : 100 + 50 * Math.sin(col / 37) * Math.cos(row / 53) + ((col * 7 + row * 13) % 17);
+      const value = 100 + 50 * Math.sin(col / 37) * Math.cos(row / 53) + ((col * 7 + row * 13) % 17);
+      values[row * width + col] = hole ? noData : type === 'Byte' ? 1 + Math.floor((value - 50) / 12) : value;
     }
   }
   writeFileSync(file, Buffer.from(writeArrayBuffer(values, {
     width, height, ModelPixelScale: [20, 20, 0], ModelTiepoint: [0, 0, 0, -300000, 600000, 0],
-    GTModelTypeGeoKey: 1, GTRasterTypeGeoKey: 1, ProjectedCSTypeGeoKey: 32198, GDAL_NODATA: '-9999\0',
+    GTModelTypeGeoKey: 1, GTRasterTypeGeoKey: 1, ProjectedCSTypeGeoKey: 32198, GDAL_NODATA: `${noData}\0`,
   } as never)));
 }
 
