@@ -28,22 +28,35 @@ export class HashTally implements Tally {
   }
 
   add(value: number): void {
-    this.seen++;
-    if (this.sample) return this.addToSample(value);
+    this.addMany(value, 1);
+  }
+
+  addMany(value: number, count: number): void {
+    if (this.sample) {
+      // a sample draws per pixel: the same draws as `count` single adds
+      for (let k = 0; k < count; k++) this.addToSample(value, ++this.seen);
+      return;
+    }
+    this.seen += count;
     const { keys, state } = this;
     let i = this.slot(value);
     // NaN never equals itself: compare with Object.is only on the rare probe where === fails
     while (state[i] === FULL && keys[i] !== value && !Object.is(keys[i], value)) i = (i + 1) & this.mask;
     if (state[i] === FULL) {
-      (this.counts[i] as number)++;
+      (this.counts[i] as number) += count;
       return;
     }
     state[i] = FULL;
     keys[i] = value;
-    this.counts[i] = 1;
+    this.counts[i] = count;
     this.size++;
-    if (this.size > this.maxDistinct) this.toSample();
-    else if (this.size * 2 > keys.length) this.grow();
+    if (this.size > this.maxDistinct) {
+      // as pixel by pixel: the run's first pixel starts the sample, the others are drawn into it
+      this.counts[i] = 1;
+      this.seen -= count - 1;
+      this.toSample();
+      for (let k = 1; k < count; k++) this.addToSample(value, ++this.seen);
+    } else if (this.size * 2 > keys.length) this.grow();
   }
 
   finish(): ValueCounts {
@@ -109,8 +122,8 @@ export class HashTally implements Tally {
   }
 
   /** Reservoir sampling (algorithm R) with a small deterministic PRNG: same input, same output. */
-  private addToSample(value: number): void {
-    const j = Math.floor(this.random() * this.seen);
+  private addToSample(value: number, seen: number): void {
+    const j = Math.floor(this.random() * seen);
     const sample = this.sample as Float64Array;
     if (j < sample.length) sample[j] = value;
   }

@@ -15,6 +15,8 @@ export interface ValueCounts {
 
 export interface Tally {
   add(value: number): void;
+  /** `count` pixels of one value (a run of equal neighbours): one lookup instead of `count`. */
+  addMany(value: number, count: number): void;
   finish(): ValueCounts;
 }
 
@@ -43,6 +45,10 @@ class DenseTally implements Tally {
     (this.counts[i] as number)++;
     if (i < this.lo) this.lo = i;
     if (i > this.hi) this.hi = i;
+  }
+  addMany(value: number, count: number): void {
+    this.add(value);
+    (this.counts[value + this.offset] as number) += count - 1;
   }
   finish(): ValueCounts {
     const values: number[] = [];
