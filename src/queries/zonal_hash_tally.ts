@@ -4,13 +4,9 @@
 // random sample (reservoir), as before: percentiles and histogram are then flagged approximate.
 import type { Tally, ValueCounts } from './zonal_tally';
 
-const EMPTY = 0;
-const FULL = 1;
-
 export class HashTally implements Tally {
   private keys: Float64Array;
   private counts: Float64Array;
-  private state: Uint8Array;
   private size = 0;
   private mask: number;
   private sample: Float64Array | null = null;
@@ -23,7 +19,6 @@ export class HashTally implements Tally {
   constructor(private readonly maxDistinct: number, initialCapacity = 1024) {
     this.keys = new Float64Array(initialCapacity);
     this.counts = new Float64Array(initialCapacity);
-    this.state = new Uint8Array(initialCapacity);
     this.mask = initialCapacity - 1;
   }
 
@@ -32,21 +27,22 @@ export class HashTally implements Tally {
   }
 
   addMany(value: number, count: number): void {
+    if (count <= 0) return;
     if (this.sample) {
       // a sample draws per pixel: the same draws as `count` single adds
       for (let k = 0; k < count; k++) this.addToSample(value, ++this.seen);
       return;
     }
     this.seen += count;
-    const { keys, state } = this;
+    const { keys, counts } = this;
     let i = this.slot(value);
-    // NaN never equals itself: compare with Object.is only on the rare probe where === fails
-    while (state[i] === FULL && keys[i] !== value && !Object.is(keys[i], value)) i = (i + 1) & this.mask;
-    if (state[i] === FULL) {
-      (this.counts[i] as number) += count;
+    // a slot is empty while its count is 0 (one array less to touch per pixel); NaN never equals
+    // itself: compare with Object.is only on the rare probe where === fails
+    while (counts[i] !== 0 && keys[i] !== value && !Object.is(keys[i], value)) i = (i + 1) & this.mask;
+    if (counts[i] !== 0) {
+      (counts[i] as number) += count;
       return;
     }
-    state[i] = FULL;
     keys[i] = value;
     this.counts[i] = count;
     this.size++;
@@ -66,7 +62,7 @@ export class HashTally implements Tally {
     }
     const order = new Float64Array(this.size);
     let n = 0;
-    for (let i = 0; i < this.keys.length; i++) if (this.state[i] === FULL) order[n++] = this.keys[i] as number;
+    for (let i = 0; i < this.keys.length; i++) if (this.counts[i] !== 0) order[n++] = this.keys[i] as number;
     order.sort();
     const counts = new Float64Array(n);
     for (let k = 0; k < n; k++) counts[k] = this.counts[this.find(order[k] as number)] as number;
@@ -86,17 +82,15 @@ export class HashTally implements Tally {
   }
 
   private grow(): void {
-    const { keys, counts, state } = this;
+    const { keys, counts } = this;
     const capacity = keys.length * 2;
     this.keys = new Float64Array(capacity);
     this.counts = new Float64Array(capacity);
-    this.state = new Uint8Array(capacity);
     this.mask = capacity - 1;
     for (let j = 0; j < keys.length; j++) {
-      if (state[j] === EMPTY) continue;
+      if (counts[j] === 0) continue;
       let i = this.slot(keys[j] as number);
-      while (this.state[i] === FULL) i = (i + 1) & this.mask;
-      this.state[i] = FULL;
+      while (this.counts[i] !== 0) i = (i + 1) & this.mask;
       this.keys[i] = keys[j] as number;
       this.counts[i] = counts[j] as number;
     }
@@ -109,16 +103,15 @@ export class HashTally implements Tally {
     let filled = 0;
     let carry = 0;
     for (let j = 0; j < this.keys.length && filled < sample.length; j++) {
-      if (this.state[j] !== FULL) continue;
+      if (this.counts[j] === 0) continue;
       carry += (this.counts[j] as number) * ratio;
       while (carry >= 1 && filled < sample.length) { sample[filled++] = this.keys[j] as number; carry--; }
     }
-    const first = this.keys[this.state.indexOf(FULL)] as number;
+    const first = this.keys[this.counts.findIndex((c) => c !== 0)] as number;
     while (filled < sample.length) sample[filled++] = first;
     this.sample = sample;
     this.keys = new Float64Array(0);
     this.counts = new Float64Array(0);
-    this.state = new Uint8Array(0);
   }
 
   /** Reservoir sampling (algorithm R) with a small deterministic PRNG: same input, same output. */
