@@ -1,7 +1,8 @@
 // `npm run cli -- …`: runs the CLI compiled to plain JavaScript (dist-cli/main.js) on node,
 // without tsx's start-up. Builds it first (scripts/vite_cli.config.ts, a few seconds, messages
-// on stderr so stdout stays JSON) when it is missing or a file under src/ is newer: a fresh clone
-// or an edit needs no extra step. A lock keeps two calls from building at once.
+// on stderr so stdout stays JSON) when it is missing or a file under src/ (or the installed
+// packages, bundled in) is newer: a fresh clone, an edit or an `npm ci` needs no extra step.
+// A lock keeps two calls from building at once.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
@@ -15,8 +16,11 @@ const lock = `${out}.lock`;
 /** A lock older than this is a crashed build's. */
 const STALE_LOCK_MS = 120_000;
 
+/** Besides src/: the build config, and the installed packages (they are bundled in). */
+const INPUTS = [config, path.join(root, 'package-lock.json'), path.join(root, 'node_modules/.package-lock.json')];
+
 function newestSourceMs() {
-  let newest = statSync(config).mtimeMs;
+  let newest = Math.max(...INPUTS.filter((file) => existsSync(file)).map((file) => statSync(file).mtimeMs));
   for (const item of readdirSync(path.join(root, 'src'), { withFileTypes: true, recursive: true })) {
     if (item.isFile()) newest = Math.max(newest, statSync(path.join(item.parentPath, item.name)).mtimeMs);
   }
