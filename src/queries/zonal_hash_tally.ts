@@ -96,6 +96,14 @@ export class HashTally implements Tally {
     }
   }
 
+  /** A tally already past its limit: `seen` pixels counted as `counts` of `keys` become its sample. */
+  static sampleOf(maxDistinct: number, keys: Float64Array, counts: Float64Array, seen: number): HashTally {
+    const tally = new HashTally(maxDistinct, 1);
+    Object.assign(tally, { keys, counts, seen, size: keys.length });
+    tally.toSample();
+    return tally;
+  }
+
   /** Spreads the counted values into a sample in proportion (a good enough starting reservoir). */
   private toSample(): void {
     const sample = new Float64Array(this.maxDistinct);
