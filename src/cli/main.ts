@@ -41,6 +41,8 @@ async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;
   const load = name === undefined ? undefined : COMMANDS[name];
   if (!load) throw new Error(`usage: cli <${Object.keys(COMMANDS).join('|')}> [--option value …]${name ? ` (unknown command "${name}")` : ''}`);
+  // deflate tiles through node:zlib, not pako (Node only: the browser bundles never load it)
+  await (await import('../sources/cog/inflate_node')).useNativeInflate();
   const result = await (await load())(parseArgs(rest, POSITIONAL[name!]));
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

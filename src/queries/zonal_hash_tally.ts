@@ -4,13 +4,9 @@
 // random sample (reservoir), as before: percentiles and histogram are then flagged approximate.
 import type { Tally, ValueCounts } from './zonal_tally';
 
-const EMPTY = 0;
-const FULL = 1;
-
 export class HashTally implements Tally {
   private keys: Float64Array;
   private counts: Float64Array;
-  private state: Uint8Array;
   private size = 0;
   private mask: number;
   private sample: Float64Array | null = null;
@@ -23,27 +19,40 @@ export class HashTally implements Tally {
   constructor(private readonly maxDistinct: number, initialCapacity = 1024) {
     this.keys = new Float64Array(initialCapacity);
     this.counts = new Float64Array(initialCapacity);
-    this.state = new Uint8Array(initialCapacity);
     this.mask = initialCapacity - 1;
   }
 
   add(value: number): void {
-    this.seen++;
-    if (this.sample) return this.addToSample(value);
-    const { keys, state } = this;
-    let i = this.slot(value);
-    // NaN never equals itself: compare with Object.is only on the rare probe where === fails
-    while (state[i] === FULL && keys[i] !== value && !Object.is(keys[i], value)) i = (i + 1) & this.mask;
-    if (state[i] === FULL) {
-      (this.counts[i] as number)++;
+    this.addMany(value, 1);
+  }
+
+  addMany(value: number, count: number): void {
+    if (count <= 0) return;
+    if (this.sample) {
+      // a sample draws per pixel: the same draws as `count` single adds
+      for (let k = 0; k < count; k++) this.addToSample(value, ++this.seen);
       return;
     }
-    state[i] = FULL;
+    this.seen += count;
+    const { keys, counts } = this;
+    let i = this.slot(value);
+    // a slot is empty while its count is 0 (one array less to touch per pixel); NaN never equals
+    // itself: compare with Object.is only on the rare probe where === fails
+    while (counts[i] !== 0 && keys[i] !== value && !Object.is(keys[i], value)) i = (i + 1) & this.mask;
+    if (counts[i] !== 0) {
+      (counts[i] as number) += count;
+      return;
+    }
     keys[i] = value;
-    this.counts[i] = 1;
+    this.counts[i] = count;
     this.size++;
-    if (this.size > this.maxDistinct) this.toSample();
-    else if (this.size * 2 > keys.length) this.grow();
+    if (this.size > this.maxDistinct) {
+      // as pixel by pixel: the run's first pixel starts the sample, the others are drawn into it
+      this.counts[i] = 1;
+      this.seen -= count - 1;
+      this.toSample();
+      for (let k = 1; k < count; k++) this.addToSample(value, ++this.seen);
+    } else if (this.size * 2 > keys.length) this.grow();
   }
 
   finish(): ValueCounts {
@@ -53,7 +62,7 @@ export class HashTally implements Tally {
     }
     const order = new Float64Array(this.size);
     let n = 0;
-    for (let i = 0; i < this.keys.length; i++) if (this.state[i] === FULL) order[n++] = this.keys[i] as number;
+    for (let i = 0; i < this.keys.length; i++) if (this.counts[i] !== 0) order[n++] = this.keys[i] as number;
     order.sort();
     const counts = new Float64Array(n);
     for (let k = 0; k < n; k++) counts[k] = this.counts[this.find(order[k] as number)] as number;
@@ -73,20 +82,26 @@ export class HashTally implements Tally {
   }
 
   private grow(): void {
-    const { keys, counts, state } = this;
+    const { keys, counts } = this;
     const capacity = keys.length * 2;
     this.keys = new Float64Array(capacity);
     this.counts = new Float64Array(capacity);
-    this.state = new Uint8Array(capacity);
     this.mask = capacity - 1;
     for (let j = 0; j < keys.length; j++) {
-      if (state[j] === EMPTY) continue;
+      if (counts[j] === 0) continue;
       let i = this.slot(keys[j] as number);
-      while (this.state[i] === FULL) i = (i + 1) & this.mask;
-      this.state[i] = FULL;
+      while (this.counts[i] !== 0) i = (i + 1) & this.mask;
       this.keys[i] = keys[j] as number;
       this.counts[i] = counts[j] as number;
     }
+  }
+
+  /** A tally already past its limit: `seen` pixels counted as `counts` of `keys` become its sample. */
+  static sampleOf(maxDistinct: number, keys: Float64Array, counts: Float64Array, seen: number): HashTally {
+    const tally = new HashTally(maxDistinct, 1);
+    Object.assign(tally, { keys, counts, seen, size: keys.length });
+    tally.toSample();
+    return tally;
   }
 
   /** Spreads the counted values into a sample in proportion (a good enough starting reservoir). */
@@ -96,21 +111,20 @@ export class HashTally implements Tally {
     let filled = 0;
     let carry = 0;
     for (let j = 0; j < this.keys.length && filled < sample.length; j++) {
-      if (this.state[j] !== FULL) continue;
+      if (this.counts[j] === 0) continue;
       carry += (this.counts[j] as number) * ratio;
       while (carry >= 1 && filled < sample.length) { sample[filled++] = this.keys[j] as number; carry--; }
     }
-    const first = this.keys[this.state.indexOf(FULL)] as number;
+    const first = this.keys[this.counts.findIndex((c) => c !== 0)] as number;
     while (filled < sample.length) sample[filled++] = first;
     this.sample = sample;
     this.keys = new Float64Array(0);
     this.counts = new Float64Array(0);
-    this.state = new Uint8Array(0);
   }
 
   /** Reservoir sampling (algorithm R) with a small deterministic PRNG: same input, same output. */
-  private addToSample(value: number): void {
-    const j = Math.floor(this.random() * this.seen);
+  private addToSample(value: number, seen: number): void {
+    const j = Math.floor(this.random() * seen);
     const sample = this.sample as Float64Array;
     if (j < sample.length) sample[j] = value;
   }

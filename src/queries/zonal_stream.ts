@@ -7,7 +7,7 @@ import type { Cog, CogLevel } from '../sources/cog/open';
 import { blockRanges, type PixelWindow } from '../sources/cog/blocks';
 import type { RowSpans } from './zonal_rasterize';
 import { createTally, type Tally } from './zonal_tally';
-import { decode, type DecodedTiles, type Samples } from './zonal_tiles';
+import { decode, type DecodedTile, type DecodedTiles, type Samples } from './zonal_tiles';
 
 export interface ZoneStream {
   count: number;
@@ -37,26 +37,42 @@ export async function streamZone(cog: Cog, spans: RowSpans, options: StreamOptio
   const total = tiles.reduce((n, row) => n + row.length, 0);
   let done = 0;
   options.onProgress?.(0, total);
-  const sample = options.band - 1;
-  const perRequest = rowsPerRequest(level.image);
+  // One tile row is folded while the next one is read and decoded (on worker threads when a
+  // threaded decoder is registered): its tiles are all asked at once, then folded in order.
+  let next: Promise<Array<Promise<DecodedTile>>> | null = tiles.length ? startRow(cog, level, tiles, 0, options) : null;
   for (const [r, tileRow] of tiles.entries()) {
-    options.signal?.throwIfAborted();
-    if (r % perRequest === 0) {
-      // the next few tile rows (strips) in one merged request
-      const toRead = tiles.slice(r, r + perRequest).flat().filter((w) => !options.tiles?.isCached(level, w, sample));
-      const ranges = toRead.flatMap((w) => [...blockRanges(level.image, w), ...(level.mask ? blockRanges(level.mask, w) : [])]);
-      await cog.bytes.prefetch(ranges, options.signal);
-    }
-    for (const window of tileRow) {
+    const decoded = await (next as Promise<Array<Promise<DecodedTile>>>);
+    next = r + 1 < tiles.length ? quiet(startRow(cog, level, tiles, r + 1, options)) : null;
+    for (const [i, window] of tileRow.entries()) {
       options.signal?.throwIfAborted();
-      const [values, mask] = options.tiles
-        ? await options.tiles.read(level, window, sample, options.signal)
-        : await decode(level, window, sample, options.signal);
+      const [values, mask] = await (decoded[i] as Promise<DecodedTile>);
       foldWindow(zone, spans, window, values, mask, cog.nodata);
       options.onProgress?.(++done, total);
     }
   }
   return zone;
+}
+
+/** Reads (one merged request per few rows) and starts decoding every tile of tile row `r`. */
+async function startRow(cog: Cog, level: CogLevel, tiles: PixelWindow[][], r: number, options: StreamOptions): Promise<Array<Promise<DecodedTile>>> {
+  options.signal?.throwIfAborted();
+  const sample = options.band - 1;
+  const perRequest = rowsPerRequest(level.image);
+  if (r % perRequest === 0) {
+    // the next few tile rows (strips) in one merged request
+    const toRead = tiles.slice(r, r + perRequest).flat().filter((w) => !options.tiles?.isCached(level, w, sample));
+    const ranges = toRead.flatMap((w) => [...blockRanges(level.image, w), ...(level.mask ? blockRanges(level.mask, w) : [])]);
+    await cog.bytes.prefetch(ranges, options.signal);
+  }
+  return (tiles[r] as PixelWindow[]).map((window) => quiet(options.tiles
+    ? options.tiles.read(level, window, sample, options.signal)
+    : decode(level, window, sample, options.signal)));
+}
+
+/** The promise itself, marked handled: a failure is reported where it is awaited, not as unhandled. */
+function quiet<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /** Bytes read at once for striped images: strips are often a few KiB, one request each would be thousands. */
@@ -93,10 +109,17 @@ export function tilesTouched(image: GeoTIFFImage, spans: RowSpans): PixelWindow[
   return out;
 }
 
+/**
+ * Folds the counted pixels of one window into the zone. The running sums live in locals and go
+ * back to the zone once per window, in the same order as pixel by pixel (same results to the
+ * bit); runs of equal neighbours (smooth or quantised rasters) reach the tally as one lookup.
+ */
 function foldWindow(zone: ZoneStream, spans: RowSpans, window: PixelWindow, values: Samples, mask: Samples | null, nodata: number | null): void {
   const [x0, y0, x1, y1] = window;
   const w = x1 - x0;
   const nd = nodata ?? NaN;
+  let { count, sum, min, max, shift, shiftedSum, shiftedSquares } = zone;
+  let runValue = NaN, runCount = 0;
   for (let row = Math.max(y0, spans.rowStart); row < Math.min(y1, spans.rowEnd); row++) {
     const rowSpans = spans.rows[row - spans.rowStart] as Int32Array;
     const base = (row - y0) * w - x0;
@@ -107,20 +130,23 @@ function foldWindow(zone: ZoneStream, spans: RowSpans, window: PixelWindow, valu
         const v = values[base + col] as number;
         // v !== v: NaN is always nodata
         if (v !== v || v === nd || (mask !== null && mask[base + col] === 0)) continue;
-        addValue(zone, v);
+        if (count === 0) shift = v;
+        count++;
+        sum += v;
+        if (v < min) min = v;
+        if (v > max) max = v;
+        const d = v - shift;
+        shiftedSum += d;
+        shiftedSquares += d * d;
+        if (v === runValue) runCount++;
+        else {
+          if (runCount > 0) zone.tally.addMany(runValue, runCount);
+          runValue = v;
+          runCount = 1;
+        }
       }
     }
   }
-}
-
-function addValue(zone: ZoneStream, v: number): void {
-  if (zone.count === 0) zone.shift = v;
-  zone.count++;
-  zone.sum += v;
-  if (v < zone.min) zone.min = v;
-  if (v > zone.max) zone.max = v;
-  const d = v - zone.shift;
-  zone.shiftedSum += d;
-  zone.shiftedSquares += d * d;
-  zone.tally.add(v);
+  if (runCount > 0) zone.tally.addMany(runValue, runCount);
+  Object.assign(zone, { count, sum, min, max, shift, shiftedSum, shiftedSquares });
 }

@@ -1,9 +1,11 @@
 // Counts of every pixel value seen, so that percentiles, histograms and categories come out
 // exact without keeping the pixels. Memory stays bounded: 8/16-bit integers use a fixed
-// array, other types a typed-array hash table (zonal_hash_tally.ts) that turns into a fixed-size
+// array, other types a typed-array hash table (zonal_hash_tally.ts; float32 keys for float32
+// rasters, zonal_float32_tally.ts) that turns into a fixed-size
 // random sample past a limit (then the percentiles and histogram are flagged as approximate;
 // count/sum/min/max/mean/std never are).
 import { HashTally } from './zonal_hash_tally';
+import { Float32Tally } from './zonal_float32_tally';
 
 export interface ValueCounts {
   /** distinct values ascending, with their counts */
@@ -15,6 +17,8 @@ export interface ValueCounts {
 
 export interface Tally {
   add(value: number): void;
+  /** `count` pixels of one value (a run of equal neighbours): one lookup instead of `count`. */
+  addMany(value: number, count: number): void;
   finish(): ValueCounts;
 }
 
@@ -27,7 +31,8 @@ const DENSE: Record<string, { offset: number; size: number }> = {
 
 export function createTally(dtype: string, maxDistinct = 200_000): Tally {
   const dense = DENSE[dtype];
-  return dense ? new DenseTally(dense.offset, dense.size) : new HashTally(maxDistinct);
+  if (dense) return new DenseTally(dense.offset, dense.size);
+  return dtype === 'float32' ? new Float32Tally(maxDistinct) : new HashTally(maxDistinct);
 }
 
 class DenseTally implements Tally {
@@ -43,6 +48,10 @@ class DenseTally implements Tally {
     (this.counts[i] as number)++;
     if (i < this.lo) this.lo = i;
     if (i > this.hi) this.hi = i;
+  }
+  addMany(value: number, count: number): void {
+    this.add(value);
+    (this.counts[value + this.offset] as number) += count - 1;
   }
   finish(): ValueCounts {
     const values: number[] = [];

@@ -47,8 +47,11 @@ export class DecodedTiles {
     if (this.tiles.get(key) !== entry) return;
     entry.bytes = (values.byteLength ?? values.length * 8) + (mask ? (mask.byteLength ?? mask.length * 8) : 0);
     this.bytes += entry.bytes;
+    // oldest first; the tile just decoded stays, and so do tiles still decoding (a tile row is
+    // asked at once, so the oldest entry may be the newest decoded)
     for (const [oldKey, old] of this.tiles) {
-      if (this.bytes <= this.maxBytes || oldKey === key) break;
+      if (this.bytes <= this.maxBytes) break;
+      if (oldKey === key || old.bytes === 0) continue;
       this.tiles.delete(oldKey);
       this.bytes -= old.bytes;
     }

@@ -12,6 +12,7 @@ import { bbox } from '@turf/turf';
 import { PMTiles } from 'pmtiles';
 import type { BBox } from 'geojson';
 import { openCog } from '../../sources/cog/open';
+import { useThreadedInflate } from '../../sources/cog/inflate_threads';
 import { sourceForPathOrUrl } from '../../sources/file_source';
 import { zonalStatsMany, type ZonalStats } from '../../queries/zonal_stats';
 import { clipLayer, summariseClipped, type VectorStats } from '../../queries/stats_vector';
@@ -60,6 +61,8 @@ function optionalInt(options: Map<string, string>, name: string, fallback: numbe
 }
 
 async function rasterStats(path: string, aois: NamedAoi[], options: Map<string, string>): Promise<ZonalStats[]> {
+  // deflate tiles inflated on worker_threads while this thread folds the pixels (Node only)
+  await useThreadedInflate();
   const cog = await openCog(await sourceForPathOrUrl(path));
   try {
     const band = optionalInt(options, 'band', 1);

@@ -41,9 +41,15 @@ export async function readSample(image: GeoTIFFImage, window: PixelWindow, sampl
 /** The asked samples of the window, each tile decoded once with `decoder` and its rows copied. */
 async function readTiles(image: GeoTIFFImage, window: PixelWindow, samples: number[], decoder: Decoder, signal?: AbortSignal): Promise<TypedArray[]> {
   const [x0, y0, x1, y1] = window;
-  const outs = samples.map((sample) => image.getArrayForSample(sample, (x1 - x0) * (y1 - y0)) as TypedArray);
   const tileW = image.isTiled ? image.getTileWidth() : image.getWidth();
   const tileH = image.getTileHeight();
+  if (isWholeBlock(image, window, samples, tileW, tileH)) {
+    // the window is one whole block of one sample: its decoded array is the answer (no copy)
+    const tile = await image.getTileOrStrip(x0 / tileW, y0 / tileH, samples[0]!, decoder, signal);
+    const values = image.getArrayForSample(samples[0]!, tile.data) as TypedArray;
+    return [values.length > tileW * tileH ? values.subarray(0, tileW * tileH) : values];
+  }
+  const outs = samples.map((sample) => image.getArrayForSample(sample, (x1 - x0) * (y1 - y0)) as TypedArray);
   const jobs: Array<Promise<void>> = [];
   for (let ty = Math.floor(y0 / tileH); ty <= Math.floor((y1 - 1) / tileH); ty++) {
     for (let tx = Math.floor(x0 / tileW); tx <= Math.floor((x1 - 1) / tileW); tx++) {
@@ -54,6 +60,13 @@ async function readTiles(image: GeoTIFFImage, window: PixelWindow, samples: numb
   }
   await Promise.all(jobs);
   return outs;
+}
+
+/** One sample, one block exactly (a full tile, or a strip of full height), one sample per pixel. */
+function isWholeBlock(image: GeoTIFFImage, [x0, y0, x1, y1]: PixelWindow, samples: number[], tileW: number, tileH: number): boolean {
+  const onePlane = image.planarConfiguration === 2 || image.getSamplesPerPixel() === 1;
+  return samples.length === 1 && onePlane && x0 % tileW === 0 && y0 % tileH === 0 && x1 - x0 === tileW && y1 - y0 === tileH
+    && x1 <= image.getWidth() && y1 <= image.getHeight();
 }
 
 /** YCbCr JPEG as R, G, B equal to GDAL's (see jpeg_ycbcr.ts). */
