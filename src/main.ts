@@ -6,7 +6,7 @@ import { decodeHash } from './state/url_codec';
 import { Store } from './state/store';
 import { startHashSync } from './state/hash_sync';
 import { startingHash, startPersist } from './state/persist';
-import { browserStorage } from './state/aoi_persist';
+import { browserStorage } from './state/browser_storage';
 import { DEFAULT_VIEW, type AppState } from './state/app_state';
 import type { LayerStatus } from './state/layer_status';
 import { createMap, viewOf } from './map/create_map';

@@ -14,8 +14,8 @@ function recordReadyTime(): void {
   performance.setResourceTimingBufferSize(100_000);
   new MutationObserver(() => {
     const holder = window as Window & { __readyAt?: number };
-    if (document.documentElement.dataset.ready === 'true' && holder.__readyAt === undefined) holder.__readyAt = performance.now();
-  }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-ready'] });
+    if (document.documentElement?.dataset.ready === 'true' && holder.__readyAt === undefined) holder.__readyAt = performance.now();
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] }); // no <html> yet at this point
 }
 
 /** Each feature chunk fetched (`assets/feature_<name>-<hash>.js`) with when its request started. */
