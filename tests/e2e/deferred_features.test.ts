@@ -97,6 +97,7 @@ describe('deferred features', () => {
     it('should open identify\'s results for a click made before identify was loaded', async () => {
       const mountedAtClick = await app.page.evaluate(() => (window as unknown as { __geoveille: { features: { get(name: string): unknown } } }).__geoveille.features.get('identify') !== undefined);
       expect(mountedAtClick).toBe(false);
+      await saveScreenshot(app.page, 'deferred-first-view');
       const { x, y } = await pointOnPage(app.page, point.lon + 0.0004, point.lat);
       await app.page.mouse.click(x, y);
       releaseIdentify();
