@@ -76,15 +76,24 @@ class SearchCombobox implements SearchBox {
     this.relabel();
   }
 
-  /** Takes the stand-in's place with what the user did there: its text, its focus. */
+  /**
+   * Takes the stand-in's place with what the user did there: its text now, its focus and its
+   * query once the feature has its box (the handlers use it: after mountSearchBox returns).
+   */
   takeOver(standIn: HTMLElement): void {
     const previous = standIn.querySelector('input');
     const focused = previous !== null && document.activeElement === previous;
     const text = previous?.value ?? '';
     standIn.replaceWith(this.element);
     this.input.value = text;
-    if (focused) this.input.focus(); // the focus event: the feature's first-focus work starts
-    if (text) this.handlers.onQuery(text);
+    if (focused) {
+      this.focusedOnce = true; // its first focus is told below, with the query
+      this.input.focus({ preventScroll: true });
+    }
+    queueMicrotask(() => {
+      if (focused) this.handlers.onFirstFocus();
+      if (text) this.handlers.onQuery(this.input.value);
+    });
   }
 
   show(options: OptionView[], message?: string): void {

@@ -32,6 +32,24 @@ async function featureChunks(page: Page): Promise<{ readyAt: number; started: Ma
   return { readyAt, started };
 }
 
+/** Holds a feature's chunk until `release()`: what the user does meanwhile lands before the feature is mounted. */
+function holdChunk(feature: string): { hold: (page: Page) => Promise<unknown>; release: () => void } {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => { release = resolve; });
+  const pattern = new RegExp(`/assets/feature_${feature}-[\\w-]+\\.js$`);
+  return {
+    hold: (page) => page.route(pattern, async (route) => {
+      await released;
+      await route.continue();
+    }),
+    release: () => release(),
+  };
+}
+
+async function isMounted(page: Page, feature: string): Promise<boolean> {
+  return page.evaluate((name) => (window as unknown as { __geoveille: { features: { get(name: string): unknown } } }).__geoveille.features.get(name) !== undefined, feature);
+}
+
 describe('deferred features', () => {
   let browser: Browser;
 
@@ -106,6 +124,31 @@ describe('deferred features', () => {
       const codes = readLayer(LAYER).fields!.find((field) => field.name === 'gr_ess')!.codes!;
       expect(await app.page.$eval(selector, (dd) => dd.textContent)).toBe(codes.SB!.fr);
       await saveScreenshot(app.page, 'deferred-identify-click');
+    });
+  });
+
+  describe('typing in the search box before the search code is there', () => {
+    let app: AppPage;
+    const search = holdChunk('search');
+
+    beforeAll(async () => {
+      app = await openApp(browser, '', { noWait: true, beforeGoto: search.hold });
+      await waitForFirstView(app.page);
+    });
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    it('should keep the typed text and the focus, and suggest for it once the search code is mounted', async () => {
+      await app.page.focus('#search-input');
+      await app.page.keyboard.type('Trois-Riv');
+      expect(await isMounted(app.page, 'search')).toBe(false);
+      search.release();
+      await app.page.waitForFunction(() => document.querySelectorAll('#search-listbox:not([hidden]) [role="option"]').length > 0, undefined, { timeout: 30_000 });
+      const options = await app.page.$$eval('#search-listbox [role="option"]', (items) => items.map((item) => item.textContent ?? ''));
+      expect(options[0]).toContain('Trois-Rivières');
+      expect(await app.page.evaluate(() => [(document.activeElement as HTMLInputElement).id, (document.activeElement as HTMLInputElement).value])).toEqual(['search-input', 'Trois-Riv']);
+      expect(await app.page.$$('#search')).toHaveLength(1);
     });
   });
 });
