@@ -6,7 +6,7 @@ import { decodeHash } from './state/url_codec';
 import { Store } from './state/store';
 import { startHashSync } from './state/hash_sync';
 import { startingHash, startPersist } from './state/persist';
-import { browserStorage } from './state/aoi_persist';
+import { browserStorage } from './state/browser_storage';
 import { DEFAULT_VIEW, type AppState } from './state/app_state';
 import type { LayerStatus } from './state/layer_status';
 import { createMap, viewOf } from './map/create_map';
@@ -15,7 +15,7 @@ import { definitions, initialState } from './app/initial_state';
 import { mountNotices } from './ui/notices';
 import { describeHashProblem, followHashEdits } from './app/hash_edits';
 import { mountUi } from './app/mount_ui';
-import { markReadyAfterFirstView } from './app/ready';
+import { markFeaturesMounted, markReadyAfterFirstView } from './app/ready';
 import type { AppContext } from './app/context';
 import { FEATURES } from './app/features';
 import { FeatureLoader } from './app/feature_loader';
@@ -84,7 +84,8 @@ async function boot(): Promise<void> {
   startHashSync(store);
   startPersist(store, browserStorage());
   followHashEdits(store, map, defs, notices);
-  markReadyAfterFirstView(map, mapLoaded, linkedTools);
+  // What the first view does not show loads once it is drawn (issue 15: first-load size).
+  void markReadyAfterFirstView(map, mapLoaded, linkedTools).then(() => features.loadDeferred()).then(markFeaturesMounted);
 }
 
 async function loadCatalogueOrEmpty(report: (message: string) => void): Promise<Catalogue> {

@@ -36,6 +36,11 @@ export class AppEvents {
     return () => set.delete(listener as Listener<never>);
   }
 
+  /** The listeners of one event now (the feature loader tells a late feature what it missed). */
+  listenersOf<K extends keyof AppEventMap>(type: K): ReadonlySet<Listener<K>> {
+    return new Set((this.listeners.get(type) ?? []) as Iterable<Listener<K>>);
+  }
+
   emit<K extends keyof AppEventMap>(type: K, payload: AppEventMap[K]): void {
     for (const listener of [...(this.listeners.get(type) ?? [])]) (listener as Listener<K>)(payload);
   }

@@ -1,30 +1,51 @@
-// Mounts the app's features from the list in features.ts: the first view's features at once,
-// the tools the first time their toolbar button is used (or at start when the link asks for
-// them), each loaded with import() so their code stays out of the first view's JavaScript.
+// Mounts the app's features from the list in features.ts: the first view's at once; the deferred
+// ones right after the first view is drawn (loadDeferred); the tools the first time they are
+// used. Until a feature's code is there, stand-ins answer for it — its toolbar button, its
+// commands, the events it listens to, the map's clicks, its placeholder — and the first use
+// loads it and hands it what the user did.
 import { t } from '../i18n';
 import { el } from '../ui/dom';
 import { addTool, TOOLS } from '../ui/toolbar';
+import type { AppEventMap } from './app_events';
 import type { AppContext } from './context';
-import type { Controller } from './controller';
-import type { FeatureEntry } from './features';
+import type { Controller, ControllerFactory } from './controller';
+import type { FeatureEntry, Placeholder } from './features';
+import { BROWSE_MODE, type MapInputOwner } from './map_input';
 
 export class FeatureLoader {
   private readonly mounted = new Map<string, Controller>();
   private readonly loading = new Map<string, Promise<Controller | null>>();
+  /** A feature's code, fetched once (forgotten on failure, so the next use tries again). */
+  private readonly code = new Map<string, Promise<ControllerFactory>>();
+  /** Per feature not mounted yet: what takes its stand-ins away once it is. */
+  private readonly standIns = new Map<string, (() => void)[]>();
+  private readonly placeholders = new Map<string, Placeholder>();
 
   constructor(private readonly context: AppContext, private readonly entries: readonly FeatureEntry[]) {}
 
-  /** Mounts the eager features now; resolves when the tools the link asks for are mounted too. */
+  /** Mounts the first view's features now; resolves when the features the link asks for are mounted too. */
   start(): Promise<unknown> {
     const state = this.context.store.get();
     const wanted: Promise<unknown>[] = [];
     for (const entry of this.entries) {
-      if (entry.controller) this.mountWith(entry, entry.controller());
-      else if (entry.wanted?.(state)) wanted.push(this.load(entry.name));
-      else this.standIn(entry);
-      this.answerCommands(entry);
+      if (entry.controller) {
+        this.mountWith(entry, entry.controller());
+        continue;
+      }
+      this.standIn(entry);
+      if (entry.wanted?.(state)) wanted.push(this.load(entry.name));
     }
     return Promise.all(wanted);
+  }
+
+  /**
+   * After the first view: fetches the code of every deferred feature at once and mounts them
+   * in the list's order. Resolves when each is mounted (or has said it could not load).
+   */
+  async loadDeferred(): Promise<void> {
+    const deferred = this.entries.filter((entry) => entry.deferred && !this.mounted.has(entry.name));
+    for (const entry of deferred) void this.codeOf(entry).catch(() => undefined);
+    for (const entry of deferred) await this.load(entry.name);
   }
 
   /** Loads (once) and mounts a feature; null when its code could not be loaded. */
@@ -53,12 +74,23 @@ export class FeatureLoader {
   }
 
   relabel(): void {
+    for (const placeholder of this.placeholders.values()) placeholder.relabel();
     for (const controller of this.mounted.values()) controller.relabel();
+  }
+
+  private codeOf(entry: FeatureEntry): Promise<ControllerFactory> {
+    let code = this.code.get(entry.name);
+    if (!code) {
+      code = entry.controller ? Promise.resolve(entry.controller) : entry.load!();
+      code.catch(() => this.code.delete(entry.name));
+      this.code.set(entry.name, code);
+    }
+    return code;
   }
 
   private async fetch(entry: FeatureEntry): Promise<Controller | null> {
     try {
-      const factory = entry.controller ?? (await entry.load!());
+      const factory = await this.codeOf(entry);
       return this.mounted.get(entry.name) ?? this.mountWith(entry, factory());
     } catch (error) {
       const tool = TOOLS.find((candidate) => candidate.id === entry.tool);
@@ -71,32 +103,75 @@ export class FeatureLoader {
   private mountWith(entry: FeatureEntry, controller: Controller): Controller {
     controller.mount(this.context);
     this.mounted.set(entry.name, controller);
+    for (const undo of this.standIns.get(entry.name) ?? []) undo();
+    this.standIns.delete(entry.name);
+    this.placeholders.delete(entry.name);
     return controller;
   }
 
+  /** Everything that answers for a feature until its code is there (see FeatureEntry). */
+  private standIn(entry: FeatureEntry): void {
+    const undos = [
+      ...this.answerCommands(entry),
+      ...this.keepEvents(entry),
+      ...this.keepMapClicks(entry),
+      ...this.toolStandIn(entry),
+    ];
+    this.standIns.set(entry.name, undos);
+    if (entry.placeholder) this.placeholders.set(entry.name, entry.placeholder(this.context, () => void this.load(entry.name)));
+  }
+
   /**
-   * Until a lazy feature is loaded, its commands load it and then call its own handler (which
+   * Until the feature is loaded, its commands load it and then call its own handler (which
    * replaced this one when it mounted). A feature that fails to load leaves the stand-in.
    */
-  private answerCommands(entry: FeatureEntry): void {
-    if (entry.controller) return;
+  private answerCommands(entry: FeatureEntry): (() => void)[] {
     const { commands } = this.context;
-    for (const name of entry.commands ?? []) {
+    return (entry.commands ?? []).map((name) => {
       const standIn = (argument: never): void => {
         void this.load(entry.name).then((controller) => {
           if (controller) (commands[name] as (value: never) => void)(argument);
         });
       };
-      commands.provide(name, standIn);
-    }
+      return commands.provide(name, standIn);
+    });
+  }
+
+  /** An event sent before the feature listens loads it; once mounted, its new listeners hear it. */
+  private keepEvents(entry: FeatureEntry): (() => void)[] {
+    const { events } = this.context;
+    return (entry.events ?? []).map(<K extends keyof AppEventMap>(type: K) => events.on(type, (payload: AppEventMap[K]) => {
+      const before = events.listenersOf(type);
+      void this.load(entry.name).then((controller) => {
+        if (!controller) return;
+        for (const listener of events.listenersOf(type)) if (!before.has(listener)) listener(payload);
+      });
+    }));
+  }
+
+  /** A click (or Enter) on the map before the feature is loaded loads it, then goes to it. */
+  private keepMapClicks(entry: FeatureEntry): (() => void)[] {
+    if (!entry.mapClicks) return [];
+    const { mapInput } = this.context;
+    const standIn: MapInputOwner = {
+      mode: BROWSE_MODE,
+      point: (at, via) => {
+        void this.load(entry.name).then((controller) => {
+          const owner = mapInput.defaultOwner;
+          if (controller && owner && owner !== standIn) owner.point(at, via);
+        });
+      },
+    };
+    mapInput.setDefault(standIn);
+    return [() => { if (mapInput.defaultOwner === standIn) mapInput.setDefault(null); }];
   }
 
   /**
    * The tool's button before its code is loaded: the first click loads and mounts the feature
-   * (whose button takes this one's place), then clicks the feature's own button.
+   * (whose button takes this one's place, or keeps it), then clicks the feature's own button.
    */
-  private standIn(entry: FeatureEntry): void {
-    if (!entry.tool) return;
+  private toolStandIn(entry: FeatureEntry): (() => void)[] {
+    if (!entry.tool) return [];
     const id = entry.tool;
     const button = addTool(this.context.toolbar, el('button', { type: 'button', id }));
     const first = () => {
@@ -111,6 +186,7 @@ export class FeatureLoader {
       });
     };
     button.addEventListener('click', first);
+    return [() => button.removeEventListener('click', first)];
   }
 }
 

@@ -23,6 +23,8 @@ class PwaController extends FeatureController {
     };
     const deadline = setTimeout(start, REGISTER_DEADLINE_MS);
     context.map.once('idle', start);
+    // mounted after the first view (features.ts): a map already idle draws no frame by itself
+    context.map.triggerRepaint();
     this.disposer.add(() => {
       clearTimeout(deadline);
       context.map.off('idle', start);

@@ -45,6 +45,11 @@ export class MapInput {
     return this.owner === owner;
   }
 
+  /** What the map does now when no tool holds it (null: nothing yet). */
+  get defaultOwner(): MapInputOwner | null {
+    return this.fallback;
+  }
+
   /** What the map does when no tool holds it (identify). */
   setDefault(owner: MapInputOwner | null): void {
     this.fallback = owner;

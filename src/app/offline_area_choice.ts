@@ -1,5 +1,5 @@
 // The areas the offline panel offers: the current view, or one of the saved areas of interest.
-import { bbox as turfBbox } from '@turf/turf';
+import { bbox as turfBbox } from '@turf/bbox';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { t } from '../i18n';
 import type { Bbox } from '../offline/tiles';

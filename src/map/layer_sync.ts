@@ -10,7 +10,7 @@ import { FIRST_LABEL_LAYER } from './basemap_style';
 import { problemOf } from '../sources/errors';
 import { cogTileUrl, onCogError, registerCogLayer } from './cog_protocol';
 import { mapKindOf, type ReloadableSource } from './source_kinds';
-import { timeLayersOf } from './time_layers';
+import { timeLayersOf } from './time_layers_of';
 
 type StatusListener = (id: string, status: LayerStatus) => void;
 

@@ -6,7 +6,7 @@ import type { PMTiles, Protocol } from 'pmtiles';
 import type { LayerDefinition, SeriesEntry, SourceKind } from '../catalogue/types';
 import { openPmtiles } from '../sources/pmtiles_archive';
 import { cogTileUrl, registerCogLayer } from './cog_protocol';
-import { seriesTileId } from './time_layers';
+import { seriesTileId } from './time_layers_of';
 
 /** The MapLibre source methods a reload uses (vector/raster: setUrl, setTiles; geojson: setData). */
 export interface ReloadableSource { setUrl?(url: string): void; setTiles?(tiles: string[]): void; setData?(data: string): void }

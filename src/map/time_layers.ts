@@ -14,6 +14,7 @@ import { sourceIdFor, styleLayerId } from '../catalogue/to_style';
 import { combineFilters, type FilterExpression } from '../queries/time_filter';
 import { cogTileUrl, onCogError, registerCogLayer } from './cog_protocol';
 import { dateOfUrl } from '../state/time_selection';
+import { DATE_SEPARATOR, seriesTileId, setTimeLayersOf, timeLayersOf, type SeriesFiles } from './time_layers_of';
 
 interface Wanted {
   def: LayerDefinition;
@@ -24,22 +25,10 @@ interface Wanted {
 }
 
 const PRELOAD_PREFIX = 'time-preload:';
-/** Separates a series layer id from a date in COG protocol ids ("etendue-crue-2019@2019-05-04"). */
-const DATE_SEPARATOR = '@';
 
-/** The COG protocol id of one file of a series: the layer's own file is `<id>`, a date's `<id>@<date>`. */
-export function seriesTileId(def: LayerDefinition, url: string, date: string): string {
-  return url === def.source.url ? def.id : `${def.id}${DATE_SEPARATOR}${date}`;
-}
+export { seriesTileId, timeLayersOf };
 
-/** The time glue of each map (main, compare right), so LayerSync can hand it a series reload. */
-const ofMap = new WeakMap<MapLibreMap, TimeLayers>();
-
-export function timeLayersOf(map: MapLibreMap): TimeLayers | undefined {
-  return ofMap.get(map);
-}
-
-export class TimeLayers {
+export class TimeLayers implements SeriesFiles {
   private readonly wanted = new Map<string, Wanted>();
   private readonly applied = new Map<string, string>();
   /** "<layer id> <catalogue url>" → the absolute URL of that file's latest version (reloads). */
@@ -50,7 +39,7 @@ export class TimeLayers {
     private readonly resolveUrl: (url: string) => string,
     onError: (layerId: string, error: unknown) => void,
   ) {
-    ofMap.set(map, this);
+    setTimeLayersOf(map, this);
     map.on('styledata', this.onStyle);
     // A date's file that fails to open is the series layer's error.
     onCogError((id, error) => {
@@ -65,7 +54,7 @@ export class TimeLayers {
   dispose(): void {
     for (const { def } of [...this.wanted.values()]) this.clear(def);
     this.map.off('styledata', this.onStyle);
-    if (ofMap.get(this.map) === this) ofMap.delete(this.map);
+    setTimeLayersOf(this.map, null, this);
   }
 
   /** What a layer should show; `date`/`preload` only for series layers. */

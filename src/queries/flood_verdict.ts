@@ -2,7 +2,7 @@
 // outside the mapped zones, or no mapping at all), by whom and when, and the historical
 // floods recorded nearby. Pure: the features come in already read (flood_verdict_load.ts).
 // It reports what is mapped; it never concludes that a place is free of flooding.
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Feature, Position } from 'geojson';
 import type { FloodClass, FloodHistorySpec, FloodZoneSpec, I18nText, LayerDefinition } from '../catalogue/types';
 import { FLOOD_CLASSES } from '../catalogue/types';

@@ -1,6 +1,9 @@
 // Does a feature lie at (or near) a point? Polygons: point-in-polygon; lines and points:
 // within a tolerance in metres. Pure, DOM-free.
-import { booleanPointInPolygon, distance, pointToLineDistance, pointToPolygonDistance } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { distance } from '@turf/distance';
+import { pointToLineDistance } from '@turf/point-to-line-distance';
+import { pointToPolygonDistance } from '@turf/point-to-polygon-distance';
 import type { Feature, Geometry, Polygon, MultiPolygon, Position } from 'geojson';
 
 const EARTH_CIRCUMFERENCE_M = 40_075_016.686;

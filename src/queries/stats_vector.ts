@@ -2,7 +2,9 @@
 // geodesic area inside it (turf `area` of the clipped parts), per class of a chosen field,
 // plus lengths for lines and counts for points. The index keeps the clipper to the features
 // whose bounding box meets the AOI's.
-import { area as turfArea, bbox as turfBbox, length as turfLength } from '@turf/turf';
+import { area as turfArea } from '@turf/area';
+import { bbox as turfBbox } from '@turf/bbox';
+import { length as turfLength } from '@turf/length';
 import type { Feature } from 'geojson';
 import type { VectorIndex } from './stats_vector_index';
 import { clipFeature, type Aoi } from './stats_vector_clip';

@@ -2,11 +2,13 @@
 // as they are, the others are clipped with polygon-clipping (stats_vector_polyclip), lines by splitting at the AOI boundary, points by containment. A geometry
 // that the clipper refuses (self-intersections…) is repaired once with turf `unkinkPolygon`;
 // when that fails too, the caller counts it as skipped.
-import {
-  along, booleanPointInPolygon, length as turfLength, lineSplit, unkinkPolygon,
-} from '@turf/turf';
+import { along } from '@turf/along';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { length as turfLength } from '@turf/length';
+import { lineSplit } from '@turf/line-split';
+import { unkinkPolygon } from '@turf/unkink-polygon';
 import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
-import { bbox } from '@turf/turf';
+import { bbox } from '@turf/bbox';
 import { isWithinAoi } from './stats_vector_within';
 import { intersectPolygons } from './stats_vector_polyclip';
 

@@ -1,7 +1,8 @@
 // A static spatial index (flatbush) over a layer's features, built once per layer, so an AOI or a
 // click only looks at the features whose bounding box it touches — 100,000 polygons stay fast.
 import Flatbush from 'flatbush';
-import { bbox as turfBbox, booleanPointInPolygon } from '@turf/turf';
+import { bbox as turfBbox } from '@turf/bbox';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { BBox, Feature, Geometry } from 'geojson';
 
 export class VectorIndex {

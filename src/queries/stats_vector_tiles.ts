@@ -2,7 +2,7 @@
 // (full-resolution geometry, not the simplified low zooms). Each tile's part is cut to the
 // tile's own square (dropping the tile buffer) and parts are regrouped by feature id, so
 // areas add up once and counts are per feature.
-import { bboxClip } from '@turf/turf';
+import { bboxClip } from '@turf/bbox-clip';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import type { PMTiles } from 'pmtiles';

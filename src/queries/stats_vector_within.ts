@@ -1,7 +1,7 @@
 // Fast path before polygon clipping (polyclip-ts costs milliseconds per overlapping polygon):
 // a polygon whose vertices are all inside the AOI and whose edges cross no AOI edge lies wholly
 // inside it, so its clipped geometry is itself.
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { Aoi } from './stats_vector_clip';
 

@@ -10,18 +10,12 @@ import type { DataAccess } from './identify_data';
 import { originalGeojsonUrl } from './stats_vector_load';
 import { tileRange } from './stats_vector_tiles';
 import { distinctTimes, sortTimes, type TimeKind } from './time_values';
+import { timeKindOf } from './time_kind';
+
+export { isTimeLayer, timeKindOf } from './time_kind';
 
 /** Tiles read at most when the times come from the tiles themselves. */
 const MAX_TILES = 24;
-
-/** True when the layer has a time the map can step through. */
-export function isTimeLayer(def: LayerDefinition): boolean {
-  return Boolean(def.source.series?.length || (def.time?.field && def.time.kind));
-}
-
-export function timeKindOf(def: LayerDefinition): TimeKind {
-  return def.time?.kind ?? 'date';
-}
 
 export async function collectTimes(def: LayerDefinition, data: DataAccess, signal?: AbortSignal): Promise<string[]> {
   const kind = timeKindOf(def);

@@ -7,12 +7,9 @@ import type { AoiGeometry } from '../queries/aoi_geometry_types';
 import { fromBase64Url, toBase64Url } from './aoi_codec_bytes';
 import { vertexCount } from './aoi_codec_ids';
 import { AOI_LIST_KEY } from './aoi_saved';
+import type { KeyValueStorage } from './browser_storage';
 
-export interface KeyValueStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+export { browserStorage, type KeyValueStorage } from './browser_storage';
 
 export interface StoredAoi {
   id: string;
@@ -93,15 +90,5 @@ export class AoiPersistence {
     } catch {
       return false;
     }
-  }
-}
-
-/** window.localStorage when it can be used, else null (Node, blocked cookies). */
-export function browserStorage(): KeyValueStorage | null {
-  try {
-    const storage = (globalThis as { localStorage?: KeyValueStorage }).localStorage;
-    return storage ?? null;
-  } catch {
-    return null;
   }
 }

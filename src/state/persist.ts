@@ -4,7 +4,7 @@
 import type { AppState } from './app_state';
 import { hashOf } from './hash_sync';
 import type { Store } from './store';
-import type { KeyValueStorage } from './aoi_persist';
+import type { KeyValueStorage } from './browser_storage';
 
 const KEY = 'geoveille.session.hash';
 /** Longer hashes are not restored (a corrupted or hostile entry); links are far shorter. */

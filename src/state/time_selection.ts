@@ -1,7 +1,7 @@
 // Which time a layer shows: the URL's request snapped to the layer's actual times (or the
 // default: a series' own date, else every time), and the next step when playing. Pure.
 import type { LayerDefinition } from '../catalogue/types';
-import { timeKindOf } from '../queries/time_collect';
+import { timeKindOf } from '../queries/time_kind';
 import { nearestTime } from '../queries/time_values';
 import type { ShownTime, TimeSelection } from './time_state';
 

@@ -2,7 +2,7 @@
 // readers parse them; Latin-1 tables are decoded right). The features become a GeoJSON source
 // held in memory (a blob: URL), drawn with a default style by geometry type, and identified
 // like any catalogue GeoJSON layer. Nothing leaves the browser.
-import { bbox } from '@turf/turf';
+import { bbox } from '@turf/bbox';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { LayerDefinition } from '../catalogue/types';
 import { detectFormat, parseToGeoJson } from '../queries/aoi_geometry_formats';

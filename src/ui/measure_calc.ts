@@ -1,6 +1,8 @@
 // Geodesic measures of what the user clicked (turf: length on the ellipsoid-free great circle,
 // area on the sphere, the same as the AOI statistics) and their text in m/km/ha/km². Pure, no DOM.
-import { area, length, lineString, polygon } from '@turf/turf';
+import { area } from '@turf/area';
+import { length } from '@turf/length';
+import { lineString, polygon } from '@turf/helpers';
 import type { Position } from 'geojson';
 
 export type MeasureKind = 'distance' | 'area';

@@ -1,6 +1,6 @@
 // The AOI report: one section per visible layer (vector or COG), filled as results arrive,
 // then the all-layers CSV and the map PNG.
-import { area } from '@turf/turf';
+import { area } from '@turf/area';
 import { pick, t } from '../i18n';
 import type { LayerDefinition } from '../catalogue/types';
 import type { CsvRow } from '../queries/export_csv';

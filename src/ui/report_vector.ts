@@ -1,6 +1,6 @@
 // Report section of a vector layer: features in the AOI, area inside it per class of a field
 // (chooser), bars, notes on repaired/skipped geometry, CSV and clipped GeoJSON downloads.
-import { bbox } from '@turf/turf';
+import { bbox } from '@turf/bbox';
 import { pick, t } from '../i18n';
 import type { LayerDefinition } from '../catalogue/types';
 import { clipLayer, summariseClipped, type ClippedLayer, type VectorStats } from '../queries/stats_vector';

@@ -31,8 +31,18 @@ export interface SearchBox {
 
 export function mountSearchBox(host: HTMLElement, handlers: SearchBoxHandlers): SearchBox {
   const box = new SearchCombobox(handlers);
-  host.appendChild(box.element);
+  const standIn = document.getElementById(box.element.id);
+  if (standIn) box.takeOver(standIn);
+  else host.appendChild(box.element);
   return box;
+}
+
+/**
+ * The box of the first view, before the search code is loaded (app/features.ts): the same box,
+ * which calls `use` when focused or typed in; the search feature's box then takes its place.
+ */
+export function mountSearchStandIn(host: HTMLElement, use: () => void): SearchBox {
+  return mountSearchBox(host, { onFirstFocus: use, onQuery: use, onPick: () => {} });
 }
 
 class SearchCombobox implements SearchBox {
@@ -64,6 +74,26 @@ class SearchCombobox implements SearchBox {
       if (option) this.pick(Number((option as HTMLElement).dataset.index));
     });
     this.relabel();
+  }
+
+  /**
+   * Takes the stand-in's place with what the user did there: its text now, its focus and its
+   * query once the feature has its box (the handlers use it: after mountSearchBox returns).
+   */
+  takeOver(standIn: HTMLElement): void {
+    const previous = standIn.querySelector('input');
+    const focused = previous !== null && document.activeElement === previous;
+    const text = previous?.value ?? '';
+    standIn.replaceWith(this.element);
+    this.input.value = text;
+    if (focused) {
+      this.focusedOnce = true; // its first focus is told below, with the query
+      this.input.focus({ preventScroll: true });
+    }
+    queueMicrotask(() => {
+      if (focused) this.handlers.onFirstFocus();
+      if (text) this.handlers.onQuery(this.input.value);
+    });
   }
 
   show(options: OptionView[], message?: string): void {

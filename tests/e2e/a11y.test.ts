@@ -4,7 +4,7 @@
 // axe is evaluated through DevTools (page.evaluate), which the app's CSP does not block.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, saveScreenshot, type AppPage, clickTool, waitForReportDone } from './harness';
+import { launchBrowser, openApp, saveScreenshot, type AppPage, clickTool, waitForReady, waitForReportDone } from './harness';
 import { showReport, showVerdict } from './app_hook';
 import { axeViolations } from './axe';
 
@@ -111,7 +111,7 @@ for (const lang of ['fr', 'en'] as const) {
       const page = await context.newPage();
       try {
         await page.goto(`${app.page.url().split('#')[0]}#map=12/${FLOOD_POINT.lat}/${FLOOD_POINT.lon}&lang=${lang}&layers=zones-inondables`);
-        await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', undefined, { timeout: 60_000 });
+        await waitForReady(page);
         expect(await axeViolations(page, [], { seriousOnly: true })).toEqual([]);
         await page.tap('#tools-more-button');
         await page.waitForSelector('#tools-more-list:not([hidden])');

@@ -3,7 +3,7 @@
 // at a point shows the side it is on, and the comparison comes back from its permalink.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage, VIEWPORT, clickTool, waitForHashWritten } from './harness';
+import { colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage, VIEWPORT, clickTool, waitForHashWritten, waitForReady } from './harness';
 import { colorDistance, formatRgb, type Rgb } from './pixels';
 
 const POINT = { lon: -72.55, lat: 46.35 };
@@ -92,7 +92,7 @@ describe('compare', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.goto(`${(await app.page.evaluate(() => location.origin + location.pathname))}#${HASH.replace('swipe=0.5', 'swipe=0.2')}`);
-    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', undefined, { timeout: 60_000 });
+    await waitForReady(page);
     await waitForIdle(page);
     expect(await swipe(page)).toBe(20);
     const box = (await page.locator('.compare-divider').boundingBox())!;

@@ -111,7 +111,19 @@ export async function perFileCatalogue(page: Page): Promise<void> {
   await page.route('**/layers/catalogue.bundle.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{}' }));
 }
 
+/**
+ * The first view is drawn (`data-ready`) and the features loaded after it are mounted
+ * (`data-features`, src/app/ready.ts): identify, verdict, time, search… answer from here on.
+ */
 export async function waitForReady(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(() => {
+    const { dataset } = document.documentElement;
+    return dataset.ready === 'true' && dataset.features === 'mounted';
+  }, undefined, { timeout });
+}
+
+/** Only the first view: `data-ready`, before the deferred features (tests of the first load). */
+export async function waitForFirstView(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', undefined, { timeout });
 }
 

@@ -166,7 +166,7 @@ describe('offline areas and GPS', () => {
     await page.waitForFunction(() => document.documentElement.dataset.offlineAreas === '0');
     await page.evaluate(() => (window as unknown as { __geoveille: { map: { jumpTo(o: unknown): void } } }).__geoveille.map.jumpTo({ center: [-72.56, 46.36], zoom: 13 }));
     await page.reload();
-    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', undefined, { timeout: 60_000 });
+    await waitForReady(page);
     await page.waitForSelector('#offline-banner:not([hidden])', { timeout: 30_000 });
     await page.click('#offline-banner ~ * >> nth=0').catch(() => undefined);
     await saveScreenshot(page, 'offline-deleted');
