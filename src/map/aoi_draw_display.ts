@@ -4,7 +4,8 @@
 // on the main thread, which for 250 000 vertices froze the page.
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap, LngLatBoundsLike } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
-import { bbox, pointOnFeature } from '@turf/turf';
+import { bbox } from '@turf/bbox';
+import { pointOnFeature } from '@turf/point-on-feature';
 import type { AoiGeometry } from '../queries/aoi_geometry_types';
 
 export interface ShownAoi {

@@ -1,7 +1,10 @@
 // Fits every AOI into the link: each gets a share of a bounded length; a geometry longer than its
 // share is simplified (turf simplify, growing tolerance), then loses its smallest parts, and at
 // worst becomes its bounding box. The full geometry stays in localStorage (see aoi_persist.ts).
-import { area, bbox, polygon, simplify } from '@turf/turf';
+import { area } from '@turf/area';
+import { bbox } from '@turf/bbox';
+import { polygon } from '@turf/helpers';
+import { simplify } from '@turf/simplify';
 import type { Position } from 'geojson';
 import type { AoiGeometry } from '../queries/aoi_geometry_types';
 import { encodeGeometry, encodeItem } from './aoi_codec';

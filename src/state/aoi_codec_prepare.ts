@@ -2,7 +2,7 @@
 // responsive: the id (a hash of the whole coordinate text), the link-fitted bytes for the share
 // the link will give them, and a lighter outline for the map. The store seeds these into its own
 // path (same functions, same results); anything that no longer matches is recomputed there.
-import { simplify } from '@turf/turf';
+import { simplify } from '@turf/simplify';
 import type { AoiGeometry } from '../queries/aoi_geometry_types';
 import { cleanName, geometryId, uniqueId, vertexCount } from './aoi_codec_ids';
 import { fitGeometry, linkShare, type PrecomputedFit } from './aoi_codec_fit';
