@@ -85,4 +85,27 @@ describe('AOI report statistics in a worker', () => {
     expect(shown).toMatchObject({ count: main.count, area_m2: main.area_m2, min: main.min, max: main.max, mean: main.mean, std: main.std, p10: main.p10, p50: main.p50, p90: main.p90, sum: main.sum });
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('Cancel ends the worker mid-job and offers the full run again', { timeout: 120_000 }, async () => {
+    const { page } = app;
+    // The file's reads are held from now on: the job is surely running when Cancel is pressed.
+    const held: Array<() => Promise<void>> = [];
+    await page.route('**/data/lidar_mnt.tif', (route) => {
+      held.push(() => route.continue().catch(() => undefined));
+    });
+    // A corner no tile of the first AOI covered, so the statistics must read the file again.
+    const corner = aoiInside(cog, [[0.02, 0.93], [0.17, 0.92], [0.16, 0.98], [0.03, 0.99]]);
+    await showReport(page, { id: 'zw2', name: 'Coin MNT', feature: { type: 'Feature', properties: {}, geometry: corner } });
+    const section = page.locator(`#side-sheet[data-content="report"] section[data-layer="${LAYER}"]`);
+    await expect.poll(() => held.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(workers.filter((w) => /zonal_worker/.test(w.url())).length).toBe(2);
+    await section.getByRole('button', { name: 'Annuler' }).click();
+    await section.locator('p.report-note', { hasText: 'Calcul annulé.' }).waitFor();
+    await expect.poll(() => closed.filter((url) => /zonal_worker/.test(url)).length).toBe(2);
+    expect(await section.getByRole('button', { name: 'Calcul complet (pleine résolution)' }).count()).toBe(1);
+    expect(await section.locator('table.report-table').count()).toBe(0);
+    await page.unroute('**/data/lidar_mnt.tif');
+    await Promise.all(held.map((release) => release()));
+    expect(app.pageErrors).toEqual([]);
+  });
 });
