@@ -108,4 +108,21 @@ describe('AOI report statistics in a worker', () => {
     await Promise.all(held.map((release) => release()));
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('a read failing in the worker comes back as the main thread\'s error, in the section', { timeout: 120_000 }, async () => {
+    const { page } = app;
+    // The header is read already (the report's cache); the tiles under this corner answer 404.
+    await page.route('**/data/lidar_mnt.tif', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'gone' }));
+    const corner = aoiInside(cog, [[0.85, 0.93], [0.98, 0.93], [0.98, 0.99], [0.86, 0.99]]);
+    await showReport(page, { id: 'zw3', name: 'Coin MNT est', feature: { type: 'Feature', properties: {}, geometry: corner } });
+    const alert = page.locator(`#side-sheet[data-content="report"] section[data-layer="${LAYER}"] .report-error[role="alert"]`);
+    await alert.waitFor({ timeout: 60_000 });
+    const text = await alert.textContent();
+    await saveScreenshot(page, 'report-worker-error');
+    await page.unroute('**/data/lidar_mnt.tif');
+    expect(workers.filter((w) => /zonal_worker/.test(w.url())).length).toBe(3);
+    // the typed error's own English message, as the main-thread path gave it (report.error wording)
+    expect(text).toMatch(/^Calcul impossible : http:\/\/[^ ]+\/data\/lidar_mnt\.tif: HTTP 404/);
+    expect(app.pageErrors).toEqual([]);
+  });
 });
