@@ -1,12 +1,13 @@
 // Page side of the zonal statistics worker: the same call shape as zonalStats, the work in a
-// module worker so the page stays responsive. The worker reads its bytes through a ByteHub that
-// serves the report's own ByteCache for this COG: one byte path (same URL, same retries and
-// deadline, offline copies from src/offline, local files) and the header bytes already read.
+// module worker so the page stays responsive. The worker asks its bytes from the report's own
+// ByteCache for this COG, exactly as zonalStats on the page reads them (the same merged
+// requests): one byte path (same URL, retries and deadline, offline copies from src/offline,
+// local files) and the header bytes already read.
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { ByteCache } from '../sources/cog/byte_cache';
-import { ByteHub, type BytesAbort, type BytesRequest } from '../sources/cog/byte_hub';
+import type { BytesAbort, BytesReply, BytesRequest } from '../sources/cog/byte_hub';
 import type { Cog } from '../sources/cog/open';
-import { errorFromProblem } from '../sources/errors';
+import { errorFromProblem, problemOf } from '../sources/errors';
 import { zonalStats } from './zonal_stats';
 import type { ScaledZonalStats } from './zonal_scale';
 import type { ZonalJobMessage, ZonalJobRequest } from './zonal_worker_job';
@@ -25,7 +26,7 @@ export interface OffMainThreadOptions {
 export async function zonalStatsOffMainThread(cog: Cog, aoi: AoiGeometry | Feature<AoiGeometry>, options: OffMainThreadOptions = {}): Promise<ScaledZonalStats> {
   const geometry = 'geometry' in aoi ? aoi.geometry : aoi;
   // No Worker (Node: the CLI and unit tests), or a Cog read through something other than a
-  // ByteCache (no cache a hub can serve the worker from): the main thread computes, as before.
+  // ByteCache (no cache to serve the worker from): the main thread computes, as before.
   if (typeof Worker === 'undefined' || !(cog.bytes instanceof ByteCache)) return zonalStats(cog, geometry, options);
   const request: ZonalJobRequest = {
     type: 'run', url: cog.key, aoi: geometry, level: options.level ?? 0, categorical: options.categorical ?? false,
@@ -41,17 +42,15 @@ export async function zonalStatsOffMainThread(cog: Cog, aoi: AoiGeometry | Featu
 class WorkerNotStarted extends Error {}
 
 function runInWorker(cache: ByteCache, request: ZonalJobRequest, options: OffMainThreadOptions): Promise<ScaledZonalStats> {
-  const hub = new ByteHub();
-  hub.share(request.url, cache);
   const worker = new Worker(new URL('./zonal_worker.ts', import.meta.url), { type: 'module' });
-  const reading = new Set<number>();
+  const reading = new Map<number, AbortController>();
   let heard = false;
   return new Promise<ScaledZonalStats>((resolve, reject) => {
     const finish = (outcome: { stats: ScaledZonalStats } | { error: unknown }) => {
       worker.terminate();
       options.signal?.removeEventListener('abort', onAbort);
       // reads still in flight for this job stop sharing the cache's requests
-      for (const id of reading) hub.handle('zonal', { type: 'bytes-abort', id }, () => undefined);
+      for (const read of reading.values()) read.abort();
       if ('stats' in outcome) resolve(outcome.stats);
       else reject(outcome.error);
     };
@@ -62,14 +61,15 @@ function runInWorker(cache: ByteCache, request: ZonalJobRequest, options: OffMai
       heard = true;
       const message = event.data;
       if (message.type === 'bytes') {
-        reading.add(message.id);
-        hub.handle('zonal', message, (reply) => {
+        const read = new AbortController();
+        reading.set(message.id, read);
+        void serveBytes(cache, message, read.signal).then((reply) => {
           reading.delete(message.id);
           worker.postMessage(reply);
         });
       } else if (message.type === 'bytes-abort') {
+        reading.get(message.id)?.abort();
         reading.delete(message.id);
-        hub.handle('zonal', message, () => undefined);
       } else if (message.type === 'progress') options.onProgress?.(message.done, message.total);
       else if (message.type === 'done') finish({ stats: message.stats });
       else finish({ error: errorFromProblem(message.problem) });
@@ -80,4 +80,16 @@ function runInWorker(cache: ByteCache, request: ZonalJobRequest, options: OffMai
     };
     worker.postMessage(request);
   });
+}
+
+/** Header reads by aligned blocks (as the tile workers' hub does), data as zonalStats reads it. */
+export async function serveBytes(cache: ByteCache, request: BytesRequest, signal: AbortSignal): Promise<BytesReply> {
+  try {
+    if (!request.header) await cache.prefetch(request.ranges, signal);
+    const data = request.header ? await cache.fetchBlocks(request.ranges, signal) : await cache.fetch(request.ranges, signal);
+    return { type: 'bytes', id: request.id, data, fileSize: cache.fileSize };
+  } catch (error) {
+    const problem = problemOf(error);
+    return { type: 'bytes', id: request.id, error: problem.message, problem };
+  }
 }

@@ -1,7 +1,8 @@
 // The zonal statistics worker's job, without the worker (the shell is tested in the browser,
-// tests/e2e/report_worker.test.ts): over bytes asked from a ByteHub, it gives exactly the
-// numbers of the main-thread zonalStats, posts throttled progress ending at the total, stops on
-// abort, and sends errors as their problem (code), which the page turns back into typed errors.
+// tests/e2e/report_worker.test.ts): over bytes served from the page's ByteCache as the client
+// does, it gives exactly the numbers of the main-thread zonalStats with the same requests, posts
+// throttled progress ending at the total, stops on abort, and sends errors as their problem
+// (code), which the page turns back into typed errors.
 import path from 'node:path';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,14 +10,13 @@ import type { Polygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openCog, type Cog } from '../../src/sources/cog/open';
 import { FileRangeSource } from '../../src/sources/file_source';
-import { ByteHub } from '../../src/sources/cog/byte_hub';
 import { ByteCache } from '../../src/sources/cog/byte_cache';
 import type { AskBytes } from '../../src/sources/cog/remote_bytes';
 import { errorFromProblem, SourceError } from '../../src/sources/errors';
 import { pixelToCrs } from '../../src/sources/cog/georef';
 import { zonalStats } from '../../src/queries/zonal_stats';
 import { runZonalJob, throttledProgress, PROGRESS_INTERVAL_MS, type ZonalJobMessage, type ZonalJobRequest } from '../../src/queries/zonal_worker_job';
-import { zonalStatsOffMainThread } from '../../src/queries/zonal_worker_client';
+import { serveBytes, zonalStatsOffMainThread } from '../../src/queries/zonal_worker_client';
 import { REPO_ROOT } from '../support/shared_data';
 
 const file = path.join(REPO_ROOT, 'public/data/lidar_mnt.tif');
@@ -28,13 +28,11 @@ function aoiInside(cog: Cog): Polygon {
   return { type: 'Polygon', coordinates: [[...ring, ring[0] as [number, number]]] };
 }
 
-/** What the page's worker client does: a hub serving the page's cache for `key`. */
-function askThroughHub(key: string, cache: ByteCache): AskBytes {
-  const hub = new ByteHub();
-  hub.share(key, cache);
+/** What the page's worker client does: serve the worker's byte requests from the page's cache. */
+function askThroughPage(key: string, cache: ByteCache): AskBytes {
   let id = 0;
   return async (ranges, header, signal) => {
-    const reply = await hub.serve({ type: 'bytes', id: id++, key, ranges, header }, signal);
+    const reply = await serveBytes(cache, { type: 'bytes', id: id++, key, ranges, header }, signal ?? new AbortController().signal);
     if ('error' in reply) throw errorFromProblem(reply.problem);
     return reply;
   };
@@ -57,7 +55,7 @@ describe('zonal statistics worker job', () => {
   it('gives the numbers of the main-thread path, through structured clone', async () => {
     for (const level of [0, 1]) {
       const main = await zonalStats(await openCog(new FileRangeSource(file)), aoi, { level });
-      const posted = await job({ type: 'run', url: page.key, aoi, level, categorical: false }, askThroughHub(page.key, page.bytes as ByteCache));
+      const posted = await job({ type: 'run', url: page.key, aoi, level, categorical: false }, askThroughPage(page.key, page.bytes as ByteCache));
       const done = posted.at(-1);
       expect(done?.type).toBe('done');
       expect(main.count).toBeGreaterThan(100_000 / 4 ** level);
@@ -65,8 +63,22 @@ describe('zonal statistics worker job', () => {
     }
   });
 
+  it('reads the file with exactly the requests of the main-thread path (header already read)', async () => {
+    const pageCog = await openCog(new FileRangeSource(file));
+    const opened = { ...pageCog.bytes.stats };
+    await job({ type: 'run', url: pageCog.key, aoi, level: 0, categorical: false }, askThroughPage(pageCog.key, pageCog.bytes as ByteCache));
+    const mainCog = await openCog(new FileRangeSource(file));
+    const mainOpened = { ...mainCog.bytes.stats };
+    await zonalStats(mainCog, aoi);
+    expect(opened).toEqual(mainOpened);
+    const worker = { requests: pageCog.bytes.stats.requests - opened.requests, bytes: pageCog.bytes.stats.bytes - opened.bytes };
+    const main = { requests: mainCog.bytes.stats.requests - mainOpened.requests, bytes: mainCog.bytes.stats.bytes - mainOpened.bytes };
+    expect(main.requests).toBeGreaterThan(0);
+    expect(worker).toEqual(main);
+  });
+
   it('posts progress from 0 to the number of tiles, the last one always', async () => {
-    const posted = await job({ type: 'run', url: page.key, aoi, level: 0, categorical: true }, askThroughHub(page.key, page.bytes as ByteCache));
+    const posted = await job({ type: 'run', url: page.key, aoi, level: 0, categorical: true }, askThroughPage(page.key, page.bytes as ByteCache));
     const steps = posted.filter((m) => m.type === 'progress');
     expect(steps[0]).toEqual({ type: 'progress', done: 0, total: 30 });
     expect(steps.at(-1)).toEqual({ type: 'progress', done: 30, total: 30 });
@@ -84,7 +96,7 @@ describe('zonal statistics worker job', () => {
 
   it('stops when aborted and reports the abort', async () => {
     const controller = new AbortController();
-    const ask = askThroughHub(page.key, page.bytes as ByteCache);
+    const ask = askThroughPage(page.key, page.bytes as ByteCache);
     let asked = 0;
     const posted = await job({ type: 'run', url: page.key, aoi, level: 0, categorical: false }, (ranges, header, signal) => {
       if (!header && ++asked === 2) controller.abort();
@@ -101,7 +113,7 @@ describe('zonal statistics worker job', () => {
     writeFileSync(html, '<!doctype html><html><body>not found</body></html>'.padEnd(2048, ' '));
     const cache = new ByteCache(new FileRangeSource(html));
     cache.headerMode = false;
-    const posted = await job({ type: 'run', url: html, aoi, level: 0, categorical: false }, askThroughHub(html, cache));
+    const posted = await job({ type: 'run', url: html, aoi, level: 0, categorical: false }, askThroughPage(html, cache));
     const failed = posted.at(-1);
     expect(failed).toMatchObject({ type: 'failed', problem: { code: 'html-page', url: html } });
     const error = failed?.type === 'failed' ? errorFromProblem(failed.problem) : null;
