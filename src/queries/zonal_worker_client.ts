@@ -8,6 +8,7 @@ import { ByteCache } from '../sources/cog/byte_cache';
 import type { BytesAbort, BytesReply, BytesRequest } from '../sources/cog/byte_hub';
 import type { Cog } from '../sources/cog/open';
 import { errorFromProblem, problemOf } from '../sources/errors';
+import { JobQueue } from '../sources/cog/job_queue';
 import { zonalStats } from './zonal_stats';
 import type { ScaledZonalStats } from './zonal_scale';
 import type { ZonalJobMessage, ZonalJobRequest } from './zonal_worker_job';
@@ -32,11 +33,30 @@ export async function zonalStatsOffMainThread(cog: Cog, aoi: AoiGeometry | Featu
     type: 'run', url: cog.key, aoi: geometry, level: options.level ?? 0, categorical: options.categorical ?? false,
     ...(options.crs ? { crs: options.crs } : {}),
   };
-  return runInWorker(cog.bytes, request, options).catch((error: unknown) => {
+  const lane = await laneFor(options.signal);
+  try {
+    return await runInWorker(cog.bytes, request, options);
+  } catch (error) {
     // A browser that refuses to start the module worker still gets its statistics, on the page.
     if (error instanceof WorkerNotStarted) return zonalStats(cog, geometry, options);
     throw error;
-  });
+  } finally {
+    lanes.finish(lane);
+  }
+}
+
+/**
+ * A report computes its raster sections together: one worker per core but one (the page keeps
+ * a core), as the tile pool does; the other sections wait (a waiting one cancelled is dropped).
+ */
+const lanes = new JobQueue(Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1)), 1);
+
+function laneFor(signal?: AbortSignal): Promise<number> {
+  return new Promise((resolve, reject) => lanes.push({
+    ...(signal ? { signal } : {}),
+    start: resolve,
+    drop: () => reject(signal?.reason ?? new DOMException('Aborted', 'AbortError')),
+  }));
 }
 
 class WorkerNotStarted extends Error {}

@@ -126,3 +126,54 @@ describe('AOI report statistics in a worker', () => {
     expect(app.pageErrors).toEqual([]);
   });
 });
+
+/** Counts, in the page, the zonal workers alive at once (constructed, not yet terminated). */
+function countZonalWorkers(): void {
+  const seen = { alive: 0, most: 0, started: 0 };
+  Object.assign(window, { __zonalWorkers: seen });
+  const Original = window.Worker;
+  window.Worker = class extends Original {
+    private counted: boolean;
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      this.counted = String(url).includes('zonal_worker');
+      if (!this.counted) return;
+      seen.started++;
+      seen.most = Math.max(seen.most, ++seen.alive);
+    }
+    override terminate(): void {
+      if (this.counted) seen.alive--;
+      this.counted = false;
+      super.terminate();
+    }
+  };
+}
+
+describe('AOI report with two COG layers', () => {
+  let browser: Browser;
+  let app: AppPage;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    app = await openApp(browser, 'map=13/46.36/-72.56&lang=fr&layers=lidar-mnt,lidar-mhc', { beforeGoto: (page) => page.addInitScript(countZonalWorkers) });
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('runs one worker per core but one, the other section waiting its turn', { timeout: 120_000 }, async () => {
+    const { page } = app;
+    const cog = await openCog(new FileRangeSource(file));
+    const aoi = aoiInside(cog, [[0.2, 0.2], [0.7, 0.25], [0.6, 0.8], [0.25, 0.7]]);
+    await showReport(page, { id: 'zw4', name: 'Deux couches', feature: { type: 'Feature', properties: {}, geometry: aoi } });
+    const mnt = await reportValues(page, 'lidar-mnt');
+    const mhc = await reportValues(page, 'lidar-mhc');
+    expect(mnt.count).toBe((await zonalStats(cog, aoi)).count);
+    expect(mhc.count).toBeGreaterThan(0);
+    const counted = await page.evaluate(() => ({ ...(window as unknown as { __zonalWorkers: { alive: number; most: number; started: number } }).__zonalWorkers, cores: navigator.hardwareConcurrency }));
+    const lanes = Math.max(1, Math.min(4, counted.cores - 1));
+    expect(counted).toMatchObject({ started: 2, alive: 0, most: Math.min(2, lanes) });
+    expect(app.pageErrors).toEqual([]);
+  });
+});
