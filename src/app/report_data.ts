@@ -30,7 +30,9 @@ export function reportData(context: AppContext): ReportDeps {
     },
     openRaster(def: LayerDefinition) {
       const url = shownUrl(def);
-      if (!cogs.has(url)) cogs.set(url, openCog(new FetchRangeSource(url)));
+      // the layer's CRS override, as the map and the statistics worker read the file
+      const crs = def.source.cog?.crs;
+      if (!cogs.has(url)) cogs.set(url, openCog(new FetchRangeSource(url), crs ? { crs } : {}));
       return cogs.get(url) as Promise<Cog>;
     },
     timeOf: (layerId) => context.times.of(layerId),

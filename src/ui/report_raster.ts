@@ -4,7 +4,8 @@
 import { pick, t } from '../i18n';
 import type { LayerDefinition } from '../catalogue/types';
 import type { Cog } from '../sources/cog/open';
-import { zonalStats, type ZonalStats } from '../queries/zonal_stats';
+import type { ZonalStats } from '../queries/zonal_stats';
+import { zonalStatsOffMainThread } from '../queries/zonal_worker_client';
 import { rasterRows } from '../queries/export_csv';
 import { rasterCsvFile, rasterGeotiffFile } from '../queries/export_layer';
 import { el } from './dom';
@@ -21,6 +22,7 @@ export async function fillRasterSection(body: HTMLElement, ctx: SectionContext):
   const time = exportTime(ctx.deps.timeOf(ctx.def.id))?.text;
   const cog = await ctx.deps.openRaster(ctx.def);
   const categorical = ctx.def.source.cog?.mode === 'categorical';
+  const crs = ctx.def.source.cog?.crs;
   const run = async (level: number) => {
     const controller = new AbortController();
     ctx.signal.addEventListener('abort', () => controller.abort());
@@ -28,8 +30,9 @@ export async function fillRasterSection(body: HTMLElement, ctx: SectionContext):
     const cancel = button(t('report.cancel'), () => controller.abort());
     body.replaceChildren(el('div', { class: 'report-progress' }, progress, ' ', cancel));
     try {
-      const stats = await zonalStats(cog, ctx.aoi.feature, {
-        level, categorical, signal: controller.signal,
+      // in a worker: the page stays responsive and the progress bar moves (issue 15)
+      const stats = await zonalStatsOffMainThread(cog, ctx.aoi.feature, {
+        level, categorical, signal: controller.signal, ...(crs ? { crs } : {}),
         onProgress: (done, total) => { progress.max = Math.max(1, total); progress.value = done; },
       });
       ctx.setRows(rasterRows(ctx.def.id, pick(ctx.def.title), stats, categoryLabels(ctx.def, stats), time));

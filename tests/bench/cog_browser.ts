@@ -4,6 +4,7 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
@@ -11,6 +12,8 @@ import { SHARED_DATA, REPO_ROOT as repoRoot } from '../support/shared_data';
 
 export const sharedData = SHARED_DATA;
 const outDir = '/tmp/geoveille-cog-bench';
+/** Where zonal_scale.ts writes its generated rasters. */
+export const GENERATED = path.join(os.tmpdir(), 'geoveille-bench-zonal');
 const CHROMIUM_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-sandbox', '--disable-background-networking', '--no-first-run', '--disable-quic'];
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.tif': 'image/tiff' };
 
@@ -68,9 +71,12 @@ export class BenchBrowser {
 function serve(url: string, range: string | undefined, res: import('node:http').ServerResponse, counts: Map<string, Counts>): void {
   const [, run = '', ...rest] = decodeURIComponent(url.split('?')[0] ?? '/').split('/');
   const rel = rest.join('/');
-  const isData = rel.startsWith('data/');
-  const file = isData ? path.join(sharedData, rel.slice(5)) : path.join(outDir, rel);
-  if (!file.startsWith(isData ? sharedData : outDir) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
+  // gen/: rasters the benches generate (tests/bench/zonal_scale.ts), counted like data/
+  const generated = rel.startsWith('gen/');
+  const isData = rel.startsWith('data/') || generated;
+  const root = generated ? GENERATED : isData ? sharedData : outDir;
+  const file = isData ? path.join(root, rel.slice(generated ? 4 : 5)) : path.join(outDir, rel);
+  if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
   const size = statSync(file).size;
   const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
   const headers = { 'Content-Type': type, 'Accept-Ranges': 'bytes', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' };

@@ -28,7 +28,7 @@ const folder = path.join(os.tmpdir(), 'geoveille-bench-zonal');
 const loadNow = () => os.loadavg()[0]!.toFixed(1);
 
 /** A side × side Float32 deflate COG (made once): smooth relief plus fine texture, in 1/64 steps. */
-async function raster(side: number): Promise<string> {
+export async function raster(side: number): Promise<string> {
   const file = path.join(folder, `float32_${side}.tif`);
   if (existsSync(file)) return file;
   mkdirSync(folder, { recursive: true });

@@ -2,6 +2,7 @@
 // its result in window.__bench for the Node runner (tests/bench/cog_browser.ts).
 import { decodeRun, oursFirstView, oursFirstViewCatalogue, oursPoint } from './ours';
 import { mcpPoint, olFirstView } from './peers';
+import { zonalResponsiveness } from './zonal';
 
 type Result = Record<string, unknown>;
 const params = new URLSearchParams(location.search);
@@ -16,6 +17,8 @@ const cases: Record<string, () => Promise<Result>> = {
   'ol-view': () => olFirstView(file),
   'decode-pool': () => decodeRun(file, true),
   'decode-single': () => decodeRun(file, false),
+  'zonal-worker': () => zonalResponsiveness(file, true),
+  'zonal-main': () => zonalResponsiveness(file, false),
 };
 // Point cases first run once on `warm` (the same file under another, uncounted URL): both
 // libraries then start from the same state — modules, lazily loaded codecs and JIT warm, the
