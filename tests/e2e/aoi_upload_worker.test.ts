@@ -2,7 +2,7 @@
 // the list and on the map, timers on the page keep firing (no main-thread gap of 500 ms, the add
 // included), the reading can be cancelled, a corrupt file gives a clear error without losing any
 // area, and a reload brings the area back (at link precision: it is too big for localStorage).
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openApp, saveScreenshot, seenNotices, waitForIdle, waitForReady, type AppPage } from './harness';
 import { openAoiPanel } from './aoi_steps';
@@ -95,13 +95,23 @@ describe('AOI upload in a worker', () => {
 
   it('should let the user cancel a long reading, adding nothing', async () => {
     const { page } = app;
-    await page.setInputFiles('#aoi-file', { name: 'annulé.geojson', mimeType: 'application/geo+json', buffer: big });
-    await page.waitForSelector('.aoi-status[data-kind="busy"] .aoi-status-action');
-    // busy reading, or already checking the geometry (a fast machine): both phases can be cancelled
-    expect(await page.textContent('.aoi-status')).toMatch(/(Lecture|Vérification et réparation) de « annulé\.geojson »/);
-    console.log(await saveScreenshot(page, 'aoi-upload-worker-reading'));
-    await page.click('.aoi-status-action');
-    expect(await statusFor(page, 'annulé.geojson', 'info')).toContain('Lecture de « annulé.geojson » annulée.');
+    // The worker's script is held until Cancel is pressed, so the reading is surely still running
+    // when the click lands (on a fast machine the whole reading can end before a click).
+    const held: Route[] = [];
+    const workerScript = /aoi_upload_worker[^/]*\.js/;
+    await page.context().route(workerScript, (route) => void held.push(route));
+    try {
+      await page.setInputFiles('#aoi-file', { name: 'annulé.geojson', mimeType: 'application/geo+json', buffer: big });
+      await page.waitForSelector('.aoi-status[data-kind="busy"] .aoi-status-action');
+      expect(await page.textContent('.aoi-status')).toMatch(/Lecture de « annulé\.geojson »/);
+      console.log(await saveScreenshot(page, 'aoi-upload-worker-reading'));
+      await page.click('.aoi-status-action');
+      expect(await statusFor(page, 'annulé.geojson', 'info')).toContain('Lecture de « annulé.geojson » annulée.');
+      expect(held.length, 'the worker script was held while the reading was cancelled').toBeGreaterThan(0);
+    } finally {
+      await page.context().unroute(workerScript);
+      await Promise.all(held.map((route) => route.continue().catch(() => undefined)));
+    }
     expect(await rowNames(page)).toEqual([]);
   });
 

@@ -41,7 +41,10 @@ async function searchAddress(page: Page): Promise<[number, number]> {
  * the address in the middle of the map at `zoom`.
  */
 async function centreOn(page: Page, [lon, lat]: [number, number], zoom: number): Promise<void> {
-  if (await page.isVisible('#side-sheet .side-sheet-close')) await page.click('#side-sheet .side-sheet-close');
+  // the pick opens the verdict card, maybe only once its (deferred) code is there: wait for it
+  await page.waitForSelector('#side-sheet[data-content="verdict"] .side-sheet-close', { state: 'visible' });
+  await page.click('#side-sheet .side-sheet-close');
+  await page.waitForSelector('#side-sheet .side-sheet-close', { state: 'hidden' });
   await page.$$eval('[data-testid="point-marker"]', (markers) => markers.forEach((marker) => { (marker as HTMLElement).style.visibility = 'hidden'; }));
   await page.evaluate(([x, y, z]) => (window as GeoveilleWindow).__geoveille!.map.jumpTo({ center: [x, y], zoom: z }), [lon, lat, zoom] as const);
   await waitForIdle(page);
