@@ -26,7 +26,8 @@ import { MapInput } from './app/map_input';
 import { mapInputSource } from './map/map_input_source';
 import { ShownTimes } from './state/shown_times';
 
-async function boot(): Promise<void> {
+/** The link (or the last session's), in its language, with a notice for each part it could not read. */
+async function startFromLink() {
   // A bare address reopens the last session; it goes into the URL so every feature sees it.
   const restored = startingHash(window.location.hash, browserStorage());
   if (restored && restored !== window.location.hash) history.replaceState(history.state, '', restored);
@@ -36,6 +37,11 @@ async function boot(): Promise<void> {
   document.documentElement.lang = lang;
   const notices = mountNotices(document.body);
   for (const problem of problems) notices.show(describeHashProblem(problem));
+  return { fromHash, lang, notices };
+}
+
+async function boot(): Promise<void> {
+  const { fromHash, lang, notices } = await startFromLink();
 
   // The map and its basemap start while the catalogue loads (first-load time, issue 15).
   const catalogueLoading = loadCatalogueOrEmpty((message) => notices.show(message, 'error'));
