@@ -3,12 +3,12 @@
 /// <reference lib="webworker" />
 import type { CogRendering } from '../../catalogue/types';
 import type { BytesAbort, BytesReply, BytesRequest, TileRequest } from './byte_hub';
-import type { ByteRange } from './byte_cache';
 import { openCogFrom, type Cog } from './open';
 import { RemoteBytes } from './remote_bytes';
 import { renderTile } from './render';
 import { resolveStretch } from './stretch';
-import { errorFromProblem, problemOf, type SourceProblem } from '../errors';
+import { problemOf, type SourceProblem } from '../errors';
+import { workerBytes } from './worker_bytes';
 
 /** A map tile to render (where it is, as the hub was told) under the pool's job id. */
 export interface RenderRequest extends TileRequest {
@@ -26,37 +26,14 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const cogs = new Map<string, Promise<Cog>>();
 const renderings = new Map<string, Promise<CogRendering>>();
 const jobs = new Map<number, AbortController>();
-const byteWaits = new Map<number, { resolve: (reply: BytesReply) => void }>();
-let nextBytesId = 1;
-
-/** Asks the pool's ByteHub for byte ranges; an abort tells the hub to stop waiting too. */
-function askBytes(key: string, ranges: ByteRange[], header: boolean, signal?: AbortSignal) {
-  return new Promise<{ data: ArrayBuffer[]; fileSize: number | null }>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const id = nextBytesId++;
-    const onAbort = () => {
-      byteWaits.delete(id);
-      scope.postMessage({ type: 'bytes-abort', id } satisfies BytesAbort);
-      reject(signal?.reason ?? new DOMException('Aborted', 'AbortError'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    byteWaits.set(id, {
-      resolve: (reply) => {
-        signal?.removeEventListener('abort', onAbort);
-        if ('error' in reply) reject(errorFromProblem(reply.problem));
-        else resolve(reply);
-      },
-    });
-    scope.postMessage({ type: 'bytes', id, key, ranges, header } satisfies BytesRequest);
-  });
-}
+const bytes = workerBytes(scope);
 
 function cogFor(url: string, crs?: string): Promise<Cog> {
   const key = crs ? `${url}\n${crs}` : url;
   let cog = cogs.get(key);
   if (!cog) {
     // opening is shared by every tile of the layer: no tile's signal may cancel it
-    cog = openCogFrom(new RemoteBytes(url, (ranges, header, signal) => askBytes(url, ranges, header, signal)), url, undefined, { crs });
+    cog = openCogFrom(new RemoteBytes(url, (ranges, header, signal) => bytes.ask(url, ranges, header, signal)), url, undefined, { crs });
     cog.catch(() => cogs.delete(key));
     cogs.set(key, cog);
   }
@@ -98,10 +75,7 @@ async function render(request: RenderRequest): Promise<void> {
 
 scope.onmessage = (event: MessageEvent<RenderRequest | CancelRequest | BytesReply>) => {
   const message = event.data;
-  if (message.type === 'bytes') {
-    const wait = byteWaits.get(message.id);
-    byteWaits.delete(message.id);
-    wait?.resolve(message);
-  } else if (message.type === 'cancel') jobs.get(message.id)?.abort();
+  if (message.type === 'bytes') bytes.answer(message);
+  else if (message.type === 'cancel') jobs.get(message.id)?.abort();
   else void render(message);
 };
