@@ -5,7 +5,7 @@
 // awaited, as a person types for a moment. Times, on the page's clock: the whole address put in
 // the box (one input event) → its suggestion shown; the pick (Enter on it) → the verdict card's
 // headline. Reduced motion: the card does not wait for the map's flight anyway.
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -14,12 +14,12 @@ import { build } from 'vite';
 import type { AddressRecord } from '../../src/queries/search/address_format';
 import { benchDir } from './address_search';
 import type { BenchModule, BenchRow } from './table';
+import { sendFile } from './static_server';
 import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
 const appDir = process.env.BENCH_APP_DIST ?? '/tmp/geoveille-address-app';
 const LOOKUPS = Number(process.env.ADDRESS_APP_LOOKUPS ?? 20);
 const CHROMIUM_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-sandbox', '--disable-background-networking', '--no-first-run'];
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.geojson': 'application/json' };
 const LIST = { indexes: [{ id: 'big', title: { fr: 'Adresses (banc)', en: 'Addresses (bench)' }, count: 0, manifest: 'big/manifest.json' }] };
 
 /** The app; data/addresses/index.json lists the bench index, served from data/addresses/big/. */
@@ -28,15 +28,7 @@ function serve(url: string, range: string | undefined, res: import('node:http').
   if (rel === 'data/addresses/index.json') return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(LIST));
   const [root, inside] = rel.startsWith('data/addresses/big/') ? [indexDir, rel.slice('data/addresses/big/'.length)] : [appDir, rel];
   const file = path.join(root, inside);
-  if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
-  const size = statSync(file).size;
-  const headers = { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-store' };
-  const match = /bytes=(\d+)-(\d*)/.exec(range ?? '');
-  if (!match) return void (res.writeHead(200, { ...headers, 'Content-Length': size }), createReadStream(file).pipe(res));
-  const start = Number(match[1]);
-  const end = match[2] ? Math.min(Number(match[2]), size - 1) : size - 1;
-  res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': end - start + 1 });
-  createReadStream(file, { start, end }).pipe(res);
+  sendFile(root, file, range, res);
 }
 
 interface Timing { suggestMs: number; verdictMs: number; indexRequests: number }

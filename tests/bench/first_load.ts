@@ -3,7 +3,7 @@
 // interleaved, median of BENCH_RUNS (default 5) after one warm-up run of each. Times navigation
 // start → <html data-ready> (the app's own signal; the bare page sets it on its first idle frame).
 // Also counts the requests and the gzip size of the JavaScript each page fetched before ready.
-import { existsSync, readFileSync, statSync, createReadStream } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -12,16 +12,13 @@ import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { measureFirstLoad } from '../../scripts/first_load_size';
 import type { BenchModule, BenchRow } from './table';
+import { sendFile } from './static_server';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 // BENCH_APP_DIST=<folder>: time an app built elsewhere (e.g. an older commit) instead of building
 const appDir = process.env.BENCH_APP_DIST ?? '/tmp/geoveille-firstload-app';
 const bareDir = '/tmp/geoveille-firstload-bare';
 const CHROMIUM_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-sandbox', '--disable-background-networking', '--no-first-run'];
-const TYPES: Record<string, string> = {
-  '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
-  '.json': 'application/json', '.geojson': 'application/json', '.webmanifest': 'application/manifest+json',
-};
 
 interface PageLoad { ms: number; requests: number; jsGz: number }
 
@@ -31,16 +28,7 @@ function serve(url: string, range: string | undefined, res: import('node:http').
   const rel = rest.join('/') || 'index.html';
   const root = side === 'bare' && !rel.startsWith('data/') ? bareDir : appDir;
   const file = path.join(root, rel);
-  if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
-  const size = statSync(file).size;
-  const headers = { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-store' };
-  const match = /bytes=(\d+)-(\d*)/.exec(range ?? '');
-  if (!match) return void (res.writeHead(200, { ...headers, 'Content-Length': size }), createReadStream(file).pipe(res));
-  const start = Number(match[1]);
-  const end = match[2] ? Math.min(Number(match[2]), size - 1) : size - 1;
-  if (start >= size) return void res.writeHead(416, { 'Content-Range': `bytes */${size}` }).end();
-  res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': end - start + 1 });
-  createReadStream(file, { start, end }).pipe(res);
+  sendFile(root, file, range, res);
 }
 
 /** The app, the bare page with a plain basemap style, the bare page with the app's basemap style. */
