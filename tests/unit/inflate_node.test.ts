@@ -7,9 +7,7 @@ import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { getDecoder, type TypedArray } from 'geotiff';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCog } from '../../src/sources/cog/open';
-import { readSamples } from '../../src/sources/cog/window_read';
-import { FileRangeSource } from '../../src/sources/file_source';
+import { decodeAllLevels } from '../support/decode_levels';
 import { inflateNative, useNativeInflate } from '../../src/sources/cog/inflate_node';
 
 const hasGdal = existsSync('/usr/bin/gdal_translate');
@@ -37,28 +35,17 @@ beforeAll(async () => {
 });
 afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
 
-/** Every level of the file, whole, as decoded by the deflate decoder registered now. */
-async function decodeAll(file: string): Promise<TypedArray[]> {
-  const cog = await openCog(new FileRangeSource(file));
-  try {
-    const out: TypedArray[] = [];
-    for (const level of cog.levels) out.push(...(await readSamples(level.image, [0, 0, level.width, level.height], [0])));
-    return out;
-  } finally {
-    await cog.close();
-  }
-}
 
 describe.skipIf(!hasGdal)('deflate through node:zlib (gdal_translate makes the COGs; skipped without it)', () => {
   it('gives the same pixels as pako for predictors 1, 2 and 3, on every level', async () => {
     expect((await getDecoder(8, params)).constructor.name).toBe('DeflateDecoder');
     const byPako = new Map<number, TypedArray[]>();
-    for (const predictor of PREDICTORS) byPako.set(predictor, await decodeAll(files.get(predictor)!));
+    for (const predictor of PREDICTORS) byPako.set(predictor, await decodeAllLevels(files.get(predictor)!));
     await useNativeInflate();
     expect((await getDecoder(8, params)).constructor.name).toBe('NativeDeflateDecoder');
     expect((await getDecoder(32946, params)).constructor.name).toBe('NativeDeflateDecoder');
     for (const predictor of PREDICTORS) {
-      const native = await decodeAll(files.get(predictor)!);
+      const native = await decodeAllLevels(files.get(predictor)!);
       const pako = byPako.get(predictor)!;
       expect(native.length).toBeGreaterThan(1); // full resolution and an overview
       expect(native.map((a) => a.length)).toEqual(pako.map((a) => a.length));

@@ -9,8 +9,8 @@ import { deflateSync } from 'node:zlib';
 import { getDecoder, type TypedArray } from 'geotiff';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCog } from '../../src/sources/cog/open';
-import { readSamples } from '../../src/sources/cog/window_read';
 import { FileRangeSource } from '../../src/sources/file_source';
+import { decodeAllLevels } from '../support/decode_levels';
 import { zonalStats } from '../../src/queries/zonal_stats';
 import { InflatePool, useThreadedInflate } from '../../src/sources/cog/inflate_threads';
 
@@ -52,16 +52,6 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function decodeAll(file: string): Promise<TypedArray[]> {
-  const cog = await openCog(new FileRangeSource(file));
-  try {
-    const out: TypedArray[] = [];
-    for (const level of cog.levels) out.push(...(await readSamples(level.image, [0, 0, level.width, level.height], [0])));
-    return out;
-  } finally {
-    await cog.close();
-  }
-}
 
 async function statsOf(file: string) {
   const cog = await openCog(new FileRangeSource(file));
@@ -78,11 +68,11 @@ async function statsOf(file: string) {
 describe.skipIf(!hasGdal)('deflate on worker_threads (gdal_translate makes the COGs; skipped without it)', () => {
   it('gives the same pixels and the same zonal statistics as pako, the workers doing the inflating', async () => {
     const byPako = new Map<number, { pixels: TypedArray[]; stats: unknown }>();
-    for (const predictor of PREDICTORS) byPako.set(predictor, { pixels: await decodeAll(files.get(predictor)!), stats: await statsOf(files.get(predictor)!) });
+    for (const predictor of PREDICTORS) byPako.set(predictor, { pixels: await decodeAllLevels(files.get(predictor)!), stats: await statsOf(files.get(predictor)!) });
     expect(await useThreadedInflate(pool)).toBe(pool);
     for (const predictor of PREDICTORS) {
       const before = pool.blocks;
-      const pixels = await decodeAll(files.get(predictor)!);
+      const pixels = await decodeAllLevels(files.get(predictor)!);
       const pako = byPako.get(predictor)!;
       expect(pool.blocks - before).toBeGreaterThanOrEqual(9); // 3 × 3 full-resolution tiles at least
       expect(pixels.map((a) => a.length)).toEqual(pako.pixels.map((a) => a.length));
