@@ -5,7 +5,7 @@ import type { Cog } from '../sources/cog/open';
 import { exportFileName } from './export_names';
 import { rasterRows, toCsv, vectorRows } from './export_csv';
 import { clippedGeojson } from './export_geojson';
-import { clipRasterToAoi } from './export_geotiff';
+import { clipRasterOffMainThread, type ClipOffMainThreadOptions } from './export_geotiff_client';
 import { summariseClipped } from './stats_vector';
 import type { ZonalStats } from './zonal_stats';
 import type { TimedClippedLayer } from './export_time';
@@ -40,8 +40,9 @@ export function rasterCsvFile(layer: LayerLabel, stats: ZonalStats, date: Date, 
   return { name: exportFileName(layer.id, 'csv', date, layer.time, layer.aoi), mime: 'text/csv;charset=utf-8', data: toCsv(rasterRows(layer.id, layer.title, stats, labels, layer.time)) };
 }
 
-export async function rasterGeotiffFile(layer: LayerLabel, cog: Cog, aoi: Feature<Polygon | MultiPolygon>, date: Date, signal?: AbortSignal): Promise<ExportFile> {
-  const clipped = await clipRasterToAoi(cog, aoi, signal);
+/** In the browser the clip and encoding run in a worker (export_geotiff_client.ts); in Node on this thread. */
+export async function rasterGeotiffFile(layer: LayerLabel, cog: Cog, aoi: Feature<Polygon | MultiPolygon>, date: Date, options: ClipOffMainThreadOptions = {}): Promise<ExportFile> {
+  const clipped = await clipRasterOffMainThread(cog, aoi, options);
   return { name: exportFileName(layer.id, 'tif', date, layer.time, layer.aoi), mime: 'image/tiff', data: clipped.data };
 }
 
@@ -50,5 +51,5 @@ export function vectorExports(layer: LayerLabel, clipped: TimedClippedLayer, opt
 }
 
 export async function rasterExports(layer: LayerLabel, cog: Cog, aoi: Feature<Polygon | MultiPolygon>, stats: ZonalStats, options: { date: Date; signal?: AbortSignal }): Promise<ExportFile[]> {
-  return [rasterCsvFile(layer, stats, options.date), await rasterGeotiffFile(layer, cog, aoi, options.date, options.signal)];
+  return [rasterCsvFile(layer, stats, options.date), await rasterGeotiffFile(layer, cog, aoi, options.date, options.signal ? { signal: options.signal } : {})];
 }

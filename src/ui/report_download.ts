@@ -41,7 +41,7 @@ export function exportButton(label: string, make: () => ExportFile | Promise<Exp
   return el('span', { class: 'report-export' }, button, problem);
 }
 
-function showFailure(problem: HTMLElement, label: string, error: unknown, retry: () => Promise<void>): void {
+export function showFailure(problem: HTMLElement, label: string, error: unknown, retry: () => Promise<void>): void {
   const message = error instanceof Error ? error.message : String(error);
   const again = el('button', { type: 'button', class: 'report-button report-retry' }, t('report.retry'));
   again.addEventListener('click', () => {

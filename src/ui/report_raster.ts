@@ -13,6 +13,7 @@ import { barChart, histogramChart } from './report_charts';
 import { formatArea, formatNumber } from './report_format';
 import { summaryTable, type TableRow } from './report_table';
 import { exportButton } from './report_download';
+import { tiffExportButton } from './report_tiff_export';
 import { button, classLabel } from './report_vector';
 import type { SectionContext } from './report_types';
 import { exportTime } from '../queries/export_time';
@@ -76,6 +77,9 @@ function rasterView(ctx: SectionContext, cog: Cog, stats: ZonalStats, rerun: (le
     stats.estimate ? button(t('report.full_run'), () => rerun(0)) : null,
     el('div', { class: 'report-actions' },
       exportButton(t('report.export_csv'), () => rasterCsvFile(label, stats, ctx.date, labels)),
-      exportButton(t('report.export_tiff'), () => rasterGeotiffFile(label, cog, ctx.aoi.feature, ctx.date))),
+      // clipped and encoded in a worker, with progress and Cancel (report_tiff_export.ts)
+      tiffExportButton(t('report.export_tiff'), label.title, (signal, onProgress) => rasterGeotiffFile(label, cog, ctx.aoi.feature, ctx.date, {
+        signal, onProgress, ...(def.source.cog?.crs ? { crs: def.source.cog.crs } : {}),
+      }))),
   ].filter((n): n is NonNullable<typeof n> => n !== null);
 }
