@@ -15,6 +15,11 @@ import type { PixelWindow } from '../sources/cog/blocks';
 
 /** Refuse windows above this many pixels × bands (about 1 GiB of Float64). */
 const MAX_SAMPLES = 128 * 1024 * 1024;
+/**
+ * Bands of tile rows read at once: enough to keep the network busy, few enough that the tiles
+ * asked stay in the byte cache (32 MiB) until decoded — all at once, a 70 MB file was read twice.
+ */
+const CHUNKS_AT_ONCE = 3;
 
 type Typed = Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
 const ARRAYS: Record<string, new (n: number) => Typed> = {
@@ -74,11 +79,15 @@ export async function clipRasterToAoi(cog: Cog, aoi: Feature<Polygon | MultiPoly
   const chunks = rowChunks(window, level.image.getTileHeight());
   let done = 0;
   onProgress?.(0, chunks.length + 1);
-  await Promise.all(chunks.map(async (chunk) => {
-    const bands = await readSamples(level.image, chunk, Array.from({ length: cog.bands }, (_, b) => b), signal);
-    interleaveInside(out, bands, spans, window, chunk);
-    onProgress?.(++done, chunks.length + 1);
-  }));
+  let next = 0;
+  const reader = async () => {
+    for (let chunk = chunks[next++]; chunk; chunk = chunks[next++]) {
+      const bands = await readSamples(level.image, chunk, Array.from({ length: cog.bands }, (_, b) => b), signal);
+      interleaveInside(out, bands, spans, window, chunk);
+      onProgress?.(++done, chunks.length + 1);
+    }
+  };
+  await Promise.all(Array.from({ length: CHUNKS_AT_ONCE }, reader));
   signal?.throwIfAborted();
   const data = writeArrayBuffer(unsignedView(out), fileTags(cog, window, nodata));
   onProgress?.(chunks.length + 1, chunks.length + 1);

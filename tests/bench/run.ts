@@ -15,6 +15,7 @@ const MODULES: Array<() => Promise<BenchModule>> = [
   async () => (await import('./zonal_tally')).default,
   async () => (await import('./zonal_scale')).default,
   async () => (await import('./zonal_page')).default,
+  async () => (await import('./export_page')).default,
   async () => (await import('./partition_jobs')).default,
   async () => (await import('./input_budgets')).default,
   async () => (await import('./first_load')).default,

@@ -3,6 +3,7 @@
 import { decodeRun, oursFirstView, oursFirstViewCatalogue, oursPoint } from './ours';
 import { mcpPoint, olFirstView } from './peers';
 import { zonalResponsiveness } from './zonal';
+import { exportResponsiveness } from './export';
 
 type Result = Record<string, unknown>;
 const params = new URLSearchParams(location.search);
@@ -19,6 +20,8 @@ const cases: Record<string, () => Promise<Result>> = {
   'decode-single': () => decodeRun(file, false),
   'zonal-worker': () => zonalResponsiveness(file, true),
   'zonal-main': () => zonalResponsiveness(file, false),
+  'export-worker': () => exportResponsiveness(file, true),
+  'export-main': () => exportResponsiveness(file, false),
 };
 // Point cases first run once on `warm` (the same file under another, uncounted URL): both
 // libraries then start from the same state — modules, lazily loaded codecs and JIT warm, the
