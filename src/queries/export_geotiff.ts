@@ -1,13 +1,13 @@
 // A GeoTIFF of a COG clipped to an AOI: the AOI's pixel bounding box on the original grid,
 // every band, the original CRS and data type; pixels whose centre is outside the AOI become
 // nodata (the file's own nodata, or a type-appropriate one when the file has none).
-// Written by geotiff.js `writeArrayBuffer` (uncompressed, one strip). The window is read by
+// Written as geotiff.js `writeArrayBuffer` writes it (uncompressed, one strip; geotiff_encode.ts). The window is read by
 // bands of tile rows, each copied into the output as it arrives (progress, and no second
 // full-size copy of the samples); the report runs all this in a worker (export_geotiff_client.ts).
-import { writeArrayBuffer } from 'geotiff';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Cog } from '../sources/cog/open';
 import { aoiSpans } from './zonal_stats';
+import { encodeGeotiff, type WritableArray } from './geotiff_encode';
 import { readSamples } from '../sources/cog/window_read';
 import { pixelToCrs } from '../sources/cog/georef';
 import type { RowSpans } from './zonal_rasterize';
@@ -89,7 +89,7 @@ export async function clipRasterToAoi(cog: Cog, aoi: Feature<Polygon | MultiPoly
   };
   await Promise.all(Array.from({ length: CHUNKS_AT_ONCE }, reader));
   signal?.throwIfAborted();
-  const data = writeArrayBuffer(unsignedView(out), fileTags(cog, window, nodata));
+  const data = encodeGeotiff(unsignedView(out), fileTags(cog, window, nodata));
   onProgress?.(chunks.length + 1, chunks.length + 1);
   const corners = [[x0, y0], [x1, y0], [x0, y1], [x1, y1]].map(([c, r]) => pixelToCrs(cog.georef, c as number, r as number));
   const xs = corners.map((p) => p[0]), ys = corners.map((p) => p[1]);
@@ -106,7 +106,7 @@ function rowChunks([x0, y0, x1, y1]: PixelWindow, tileHeight: number): PixelWind
 }
 
 /** The TIFF and GeoTIFF tags of the clipped window: size, CRS, grid, sample format, nodata. */
-function fileTags(cog: Cog, [x0, y0, x1, y1]: PixelWindow, nodata: number): Record<string, unknown> {
+function fileTags(cog: Cog, [x0, y0, x1, y1]: PixelWindow, nodata: number): Record<string, unknown> & { width: number; height: number } {
   const [left, top] = pixelToCrs(cog.georef, x0, y0);
   const { resX, resY, transform: t } = cog.georef;
   // a rotated grid keeps its rotation: a ModelTransformation matrix instead of scale + tie point
@@ -136,7 +136,7 @@ function crsGeoKeys(cog: Cog): Record<string, unknown> {
  * garbage), so signed samples are handed over as the unsigned view of the same bytes, with
  * SampleFormat = 2 telling readers they are signed.
  */
-function unsignedView(data: Typed): Typed {
+function unsignedView(data: Typed): WritableArray {
   if (data instanceof Int8Array) return new Uint8Array(data.buffer, data.byteOffset, data.length);
   if (data instanceof Int16Array) return new Uint16Array(data.buffer, data.byteOffset, data.length);
   if (data instanceof Int32Array) return new Uint32Array(data.buffer, data.byteOffset, data.length);

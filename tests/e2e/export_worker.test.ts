@@ -79,6 +79,7 @@ describe('clipped GeoTIFF export in a worker', () => {
     await expect.poll(() => held.length, { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await tiff().getAttribute('data-state')).toBe('running');
     expect(exportWorkers()).toBe(1);
+    await saveScreenshot(page, 'export-worker-running');
     await tiff().getByRole('button', { name: 'Annuler l’export' }).click();
     await tiff().and(page.locator('[data-state="cancelled"]')).waitFor();
     await expect.poll(exportClosed).toBe(1);
