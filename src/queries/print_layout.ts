@@ -61,6 +61,7 @@ function footerMarks(options: PrintOptions, content: PrintContent, measure: Meas
   }
   if (options.include.date) lines.push({ text: content.printed });
   if (options.include.permalink) wrap(content.permalink, small, box.width, measure).forEach((text) => lines.push({ text }));
+  if (content.unprintableNote) wrap(content.unprintableNote, small, box.width, measure).forEach((text) => lines.push({ text }));
   if (lines.length) y -= 4 * u;
   for (const line of lines) {
     y -= small * 1.3;

@@ -60,6 +60,8 @@ export interface PrintContent {
   permalink: string;
   north: string;
   sourcesHeading: string;
+  /** Said under the footer when some characters cannot be drawn in the PDF (e.g. non-Latin scripts). */
+  unprintableNote?: string;
 }
 
 export function pageSize(page: PageName, orientation: Orientation): { width: number; height: number } {

@@ -11,6 +11,9 @@ import { planPage, type PagePlan } from './print_layout';
 import { coordinateTicks, emptyMarks, northArrow, scaleBar, type MapMarks } from './print_marks';
 import { pointsToPixels, type PrintContent, type PrintOptions } from './print_page';
 import { deflate, subFilteredRgb, type Strip } from './print_raster';
+import { pdfText, winAnsi } from './pdf_text';
+
+export { winAnsi };
 
 export class PrintPdf {
   private stripCount = 0;
@@ -29,11 +32,11 @@ export class PrintPdf {
   static async create(options: PrintOptions, content: PrintContent): Promise<PrintPdf> {
     const doc = await PDFDocument.create();
     const fonts = { regular: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold) };
-    const safe = { ...content, title: winAnsi(content.title) };
+    const safe = drawableContent(content);
     const plan = planPage(options, safe, (text, size, bold) => (bold ? fonts.bold : fonts.regular).widthOfTextAtSize(winAnsi(text), size));
     const page = doc.addPage([plan.width, plan.height]);
     const pixels = { width: pointsToPixels(plan.map.width, options.dpi), height: pointsToPixels(plan.map.height, options.dpi) };
-    doc.setTitle(safe.title);
+    doc.setTitle(content.title.normalize('NFC')); // the Info dictionary is Unicode: the title as typed
     doc.setCreator('Géoveille');
     doc.setProducer('Géoveille (pdf-lib)');
     return new PrintPdf(doc, page, fonts, plan, pixels, options, safe);
@@ -80,7 +83,7 @@ export class PrintPdf {
     const marks: MapMarks = emptyMarks();
     if (include.ticks) coordinateTicks(marks, extent, map, unit);
     if (include.scaleBar) scaleBar(marks, extent, map, unit);
-    if (include.north) northArrow(marks, map, unit, winAnsi(this.content.north));
+    if (include.north) northArrow(marks, map, unit, this.content.north);
     const page = this.page;
     for (const box of marks.boxes) page.drawRectangle({ ...box, color: colour(box.fill), opacity: box.opacity ?? 1 });
     for (const line of marks.lines) page.drawLine({ start: { x: line.x1, y: line.y1 }, end: { x: line.x2, y: line.y2 }, thickness: 0.6 * unit, color: rgb(0.1, 0.1, 0.1) });
@@ -90,9 +93,10 @@ export class PrintPdf {
     }
     for (const text of marks.texts) {
       const font = text.bold ? this.fonts.bold : this.fonts.regular;
-      const width = font.widthOfTextAtSize(text.text, text.size);
+      const drawn = winAnsi(text.text);
+      const width = font.widthOfTextAtSize(drawn, text.size);
       const x = text.align === 'center' ? text.x - width / 2 : text.align === 'right' ? text.x - width : text.x;
-      page.drawText(text.text, { x, y: text.y, size: text.size, font, color: rgb(0.1, 0.1, 0.1) });
+      page.drawText(drawn, { x, y: text.y, size: text.size, font, color: rgb(0.1, 0.1, 0.1) });
     }
   }
 
@@ -117,11 +121,30 @@ function colour(hex: string | undefined): Color | undefined {
   return rgb(parseInt(match[1]!, 16) / 255, parseInt(match[2]!, 16) / 255, parseInt(match[3]!, 16) / 255);
 }
 
-/** The PDF standard fonts encode WinAnsi only: other characters become '?', never an exception. */
-const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
-export function winAnsi(text: string): string {
-  return [...text].map((ch) => {
-    const code = ch.codePointAt(0)!;
-    return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.includes(ch) ? ch : '?';
-  }).join('');
+/**
+ * Every text of the print as the standard fonts draw it (pdf_text.ts: French as typed, other
+ * scripts as '?'); the note saying so is kept only when something was replaced.
+ */
+export function drawableContent(content: PrintContent): PrintContent {
+  let missing = 0;
+  const text = (value: string) => {
+    const drawn = pdfText(value);
+    missing += drawn.missing.length;
+    return drawn.text;
+  };
+  const { unprintableNote, ...rest } = content;
+  const safe: PrintContent = {
+    ...rest,
+    title: text(content.title),
+    legend: content.legend.map((block) => ({
+      title: text(block.title), ...(block.time !== undefined ? { time: text(block.time) } : {}),
+      items: block.items.map((item) => ({ ...item, label: text(item.label) })),
+    })),
+    sources: content.sources.map(text),
+    printed: text(content.printed),
+    permalink: text(content.permalink),
+    north: text(content.north),
+    sourcesHeading: text(content.sourcesHeading),
+  };
+  return missing > 0 && unprintableNote ? { ...safe, unprintableNote: winAnsi(unprintableNote) } : safe;
 }

@@ -28,5 +28,6 @@ export function printContent(
     permalink,
     north: t('print.north_letter'),
     sourcesHeading: t('print.sources_heading'),
+    unprintableNote: t('print_text.unprintable'),
   };
 }

@@ -42,13 +42,16 @@ export async function readPrintPdf(bytes: Uint8Array): Promise<ReadBack> {
   };
 }
 
-const WIN_ANSI_HIGH: Record<number, string> = { 0x85: '…', 0x96: '–', 0x97: '—', 0x92: '’', 0x91: '‘', 0x93: '“', 0x94: '”', 0x80: '€', 0x95: '•' };
+/** WinAnsi's 0x80–0x9F (the rest is Latin-1); '\0' where WinAnsi has no character. Node's
+ *  TextDecoder('windows-1252') decodes this range as C1 controls, so the table is written out. */
+const WIN_ANSI_80 = '€\0‚ƒ„…†‡ˆ‰Š‹Œ\0Ž\0\0‘’“”•–—˜™š›œ\0žŸ';
 
+/** The standard fonts' text bytes are WinAnsi. */
 function decodeWinAnsiHex(hex: string): string {
   let out = '';
   for (let i = 0; i < hex.length; i += 2) {
     const code = parseInt(hex.slice(i, i + 2), 16);
-    out += WIN_ANSI_HIGH[code] ?? String.fromCharCode(code);
+    out += code >= 0x80 && code <= 0x9f ? WIN_ANSI_80[code - 0x80] : String.fromCharCode(code);
   }
   return out;
 }
