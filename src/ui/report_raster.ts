@@ -80,6 +80,6 @@ function rasterView(ctx: SectionContext, cog: Cog, stats: ZonalStats, rerun: (le
       // clipped and encoded in a worker, with progress and Cancel (report_tiff_export.ts)
       tiffExportButton(t('report.export_tiff'), label.title, (signal, onProgress) => rasterGeotiffFile(label, cog, ctx.aoi.feature, ctx.date, {
         signal, onProgress, ...(def.source.cog?.crs ? { crs: def.source.cog.crs } : {}),
-      }))),
+      }), ctx.signal)),
   ].filter((n): n is NonNullable<typeof n> => n !== null);
 }

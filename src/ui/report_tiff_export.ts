@@ -13,7 +13,8 @@ import { layerErrorText } from './layer_error_text';
 type Make = (signal: AbortSignal, onProgress: (done: number, total: number) => void) => Promise<ExportFile>;
 type State = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 
-export function tiffExportButton(label: string, layerTitle: string, make: Make): HTMLElement {
+/** `closed`: the report's signal; closing the report ends a running export's worker too. */
+export function tiffExportButton(label: string, layerTitle: string, make: Make, closed?: AbortSignal): HTMLElement {
   const button = el('button', { type: 'button', class: 'report-button' }, label);
   const progress = el('progress', { max: 1, value: 0, 'aria-label': t('export_tiff.progress', { name: label }), hidden: true });
   const cancel = el('button', { type: 'button', class: 'report-button', hidden: true }, t('export_tiff.cancel'));
@@ -49,6 +50,7 @@ export function tiffExportButton(label: string, layerTitle: string, make: Make):
   };
   button.addEventListener('click', () => void run());
   cancel.addEventListener('click', () => running?.abort());
+  closed?.addEventListener('abort', () => running?.abort(), { once: true });
   return root;
 }
 
