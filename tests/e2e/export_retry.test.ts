@@ -58,6 +58,8 @@ describe('export failure and retry', () => {
     const problem = tiff.locator('.report-export-error');
     await problem.waitFor({ state: 'visible', timeout: 60_000 });
     expect(await problem.textContent()).toContain('L’export « GeoTIFF découpé » a échoué');
+    // the reason in French, naming the layer (the worker's typed error, translated by the page)
+    expect(await problem.textContent()).toContain('Couche « LiDAR — hauteur de la canopée » : erreur réseau');
     expect(network.refused).toBeGreaterThan(0); // the failure came from the file's requests
     const retry = problem.getByRole('button', { name: 'Réessayer' });
     expect(await retry.isVisible()).toBe(true);
