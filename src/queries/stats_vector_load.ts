@@ -4,6 +4,7 @@
 import { PMTiles, type Source } from 'pmtiles';
 import type { BBox } from 'geojson';
 import { featuresFromGeojsonText } from './geojson_text';
+import { StatsError } from './stats_errors';
 import type { RangeSource } from '../sources/source';
 import { VectorIndex } from './stats_vector_index';
 import { readTileFeatures } from './stats_vector_tiles';
@@ -44,9 +45,12 @@ export async function pickSourceLayer(archive: PMTiles, wanted: string | undefin
   const metadata = (await archive.getMetadata()) as { vector_layers?: Array<{ id: string }> };
   const ids = (metadata.vector_layers ?? []).map((l) => l.id);
   if (wanted) {
-    if (ids.length && !ids.includes(wanted)) throw new Error(`${name}: no layer "${wanted}" (layers: ${ids.join(', ')})`);
+    if (ids.length && !ids.includes(wanted)) {
+      throw new StatsError('source-layer-missing', `${name}: no layer "${wanted}" (layers: ${ids.join(', ')})`, { file: name, wanted, layers: ids });
+    }
     return wanted;
   }
-  if (ids.length !== 1) throw new Error(`${name}: ${ids.length ? `several layers (${ids.join(', ')}); choose one with --source-layer` : 'no vector_layers in the metadata'}`);
+  if (ids.length > 1) throw new StatsError('source-layer-ambiguous', `${name}: several layers (${ids.join(', ')}); choose one with --source-layer`, { file: name, layers: ids });
+  if (ids.length === 0) throw new StatsError('no-source-layers', `${name}: no vector_layers in the metadata`, { file: name });
   return ids[0] as string;
 }
