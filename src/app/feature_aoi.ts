@@ -39,6 +39,8 @@ class AoiController implements Controller, MapInputOwner {
   private drawing: { shape: DrawShape } | null = null;
   /** The shape whose button waits for terra-draw's first load. */
   private loading: DrawShape | null = null;
+  /** The panel says the drawing tool could not be loaded (taken back once it is). */
+  private loadFailed = false;
   private disposed = false;
 
   mount(context: AppContext): void {
@@ -159,11 +161,14 @@ class AoiController implements Controller, MapInputOwner {
     this.showLoading(shape);
     try {
       this.loadedDrawTool = await this.drawTool;
+      if (this.loadFailed) this.panel.clearStatus();
+      this.loadFailed = false;
       return this.loadedDrawTool;
     } catch (error) {
       this.drawTool = null;
       console.warn('drawing tool:', error); // the browser's words, for whoever debugs; the user gets ours
       this.panel.showStatus(t('aoi_draw.load_failed'), 'error');
+      this.loadFailed = true;
       return null;
     } finally {
       this.showLoading(null);

@@ -21,6 +21,8 @@ export interface AoiPanel {
   showLoading(shape: DrawShape | null): void;
   /** A message (and optional details, e.g. one line per repaired feature, and a button such as Cancel). */
   showStatus(message: string, kind: 'info' | 'error' | 'busy', details?: string[], action?: { label: string; run(): void }): void;
+  /** Takes the message away (what it said no longer holds). */
+  clearStatus(): void;
 }
 
 const SHAPES: DrawShape[] = ['polygon', 'rectangle', 'circle'];
@@ -69,6 +71,11 @@ export function renderAoiPanel(actions: AoiPanelActions): AoiPanel {
       if (shape) return;
       if (focusBack && (document.activeElement === document.body || document.activeElement === null)) focusBack.focus();
       focusBack = null;
+    },
+    clearStatus() {
+      delete status.dataset.kind;
+      status.setAttribute('aria-busy', 'false');
+      status.replaceChildren();
     },
     showStatus(message, kind, details = [], action) {
       status.dataset.kind = kind;

@@ -91,6 +91,7 @@ describe('drawing tool loading', () => {
 
       for (const file of draw) await page.unroute(`**/${file}`);
       await startDrawing(page, 'rectangle');
+      expect(await page.textContent('.aoi-status')).toBe(''); // the failure no longer holds
       expect(app.pageErrors).toEqual([]);
     } finally {
       await app.close();
