@@ -14,7 +14,10 @@ export { featuresFromGeojsonText };
 export interface LoadedVector {
   index: VectorIndex;
   origin: 'geojson' | 'tiles';
+  /** English, for the command line; the app words its own from `tiles` (ui/report_notes.ts). */
   notes: string[];
+  /** How the tiles were read, when they were. */
+  tiles?: { zoom: number; maxZoom: number; anonymous: number };
 }
 
 /** "data/x.pmtiles" → "data/x.geojson" (null when the URL is not a .pmtiles archive). */
@@ -28,8 +31,8 @@ export function vectorFromGeojson(text: string, name: string): LoadedVector {
 }
 
 export async function vectorFromPmtiles(archive: PMTiles, sourceLayer: string, box: BBox, signal?: AbortSignal): Promise<LoadedVector> {
-  const { features, notes } = await readTileFeatures(archive, sourceLayer, box, signal);
-  return { index: new VectorIndex(features), origin: 'tiles', notes };
+  const { features, notes, zoom, maxZoom, anonymous } = await readTileFeatures(archive, sourceLayer, box, signal);
+  return { index: new VectorIndex(features), origin: 'tiles', notes, tiles: { zoom, maxZoom, anonymous } };
 }
 
 /** Our byte-range sources (local file, fetch) seen as a PMTiles `Source`. */

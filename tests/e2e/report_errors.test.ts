@@ -69,4 +69,27 @@ describe('AOI report error lines', () => {
       await app.close();
     }
   });
+
+  it('should word the remarks under a layer (a feature without geometry) in French too', async () => {
+    const collection = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', id: 1, properties: { classe: '0-20' }, geometry: { type: 'Polygon', coordinates: [[[-72.58, 46.32], [-72.55, 46.32], [-72.55, 46.35], [-72.58, 46.35], [-72.58, 46.32]]] } },
+        { type: 'Feature', id: 2, properties: { classe: '20-100' }, geometry: null },
+      ],
+    };
+    const app = await openApp(browser, 'map=11/46.35/-72.55&layers=zones-inondables&lang=fr');
+    try {
+      await app.page.route('**/data/zones_inondables.geojson', (route) => route.fulfill({ status: 200, contentType: 'application/geo+json', body: JSON.stringify(collection) }));
+      await showReport(app.page, aoi);
+      const section = '#side-sheet[data-content="report"] section[data-layer="zones-inondables"]';
+      await app.page.waitForSelector(`${section} .report-body[aria-busy="false"] table`, { timeout: 60_000 });
+      const notes = await app.page.$$eval(`${section} .report-body .report-note`, (nodes) => nodes.map((node) => node.textContent ?? ''));
+      await saveScreenshot(app.page, 'report-notes-fr');
+      expect(notes).toEqual(['Éléments sans géométrie utilisable, ignorés : 1.']);
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
 });

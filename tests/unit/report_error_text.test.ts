@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { initI18n, setLang } from '../../src/i18n';
 import { fileNameOf, reportErrorText } from '../../src/ui/report_error_text';
+import { vectorNotes } from '../../src/ui/report_notes';
 import { CrsError, FormatError, NetworkError, errorFromProblem, problemOf } from '../../src/sources/errors';
 import { StatsError } from '../../src/queries/stats_errors';
 import { pickSourceLayer } from '../../src/queries/stats_vector_load';
@@ -74,5 +75,30 @@ describe('report error line', () => {
     expect(fileNameOf(URL_)).toBe('zones inondables.geojson');
     expect(fileNameOf('data/a.tif')).toBe('a.tif');
     expect(fileNameOf(undefined)).toBe('');
+  });
+});
+
+describe('report notes of a vector layer', () => {
+  it('says what the statistics dropped or simplified in the UI language, from the numbers', async () => {
+    const facts = { unusable: 2, repaired: 1, skipped: 3, tiles: { zoom: 9, maxZoom: 12, anonymous: 4 } };
+    await setLang('fr');
+    const fr = vectorNotes(facts);
+    await setLang('en');
+    const en = vectorNotes(facts);
+    expect(fr).toEqual([
+      'Grande zone : lue au niveau de zoom 9 au lieu de 12 (géométrie simplifiée).',
+      'Parties de tuiles sans identifiant d’élément : 4 ; les parties aux attributs identiques comptent pour un seul élément.',
+      'Éléments sans géométrie utilisable, ignorés : 2.',
+      'Géométries invalides réparées avant le découpage : 1.',
+      'Géométries qui n’ont pas pu être découpées, ignorées : 3.',
+    ]);
+    expect(en).toEqual([
+      'Large area: read at zoom level 9 instead of 12 (simplified geometry).',
+      'Tile parts without a feature id: 4; parts with identical attributes count as one feature.',
+      'Features without a usable geometry, ignored: 2.',
+      'Invalid geometries repaired before clipping: 1.',
+      'Geometries that could not be clipped, skipped: 3.',
+    ]);
+    expect(vectorNotes({ unusable: 0, repaired: 0, skipped: 0, tiles: { zoom: 12, maxZoom: 12, anonymous: 0 } })).toEqual([]);
   });
 });
