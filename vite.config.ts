@@ -88,6 +88,7 @@ export default defineConfig({
   preview: { port: 4173, headers: SECURITY_HEADERS },
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    globalSetup: ['tests/unit/global_setup.ts'],
     testTimeout: 60000,
   },
 });

@@ -37,6 +37,10 @@ class AoiController implements Controller, MapInputOwner {
   private readonly disposer = new Disposer();
   /** The drawing asked for last (an object, so a second click on the same shape is a new one). */
   private drawing: { shape: DrawShape } | null = null;
+  /** The shape whose button waits for terra-draw's first load. */
+  private loading: DrawShape | null = null;
+  /** The panel says the drawing tool could not be loaded (taken back once it is). */
+  private loadFailed = false;
   private disposed = false;
 
   mount(context: AppContext): void {
@@ -56,6 +60,7 @@ class AoiController implements Controller, MapInputOwner {
     const wasOpen = sheet.current() === SHEET_ID;
     this.panel = this.renderPanel();
     this.panel.showDrawing(this.drawing?.shape ?? null);
+    if (this.loading) this.panel.showLoading(this.loading);
     if (wasOpen) sheet.open(t('aoi.title'), this.panel.element, { id: SHEET_ID, focus: false });
   }
 
@@ -151,16 +156,28 @@ class AoiController implements Controller, MapInputOwner {
 
   /** null (and a message) when the code could not be loaded, e.g. offline; the next click tries again. */
   private async loadDrawTool(shape: DrawShape): Promise<AoiDrawTool | null> {
+    if (this.loadedDrawTool) return this.loadedDrawTool;
     this.drawTool ??= import('../map/aoi_draw').then(({ AoiDrawTool }) => new AoiDrawTool(this.context.map));
+    this.showLoading(shape);
     try {
       this.loadedDrawTool = await this.drawTool;
+      if (this.loadFailed) this.panel.clearStatus();
+      this.loadFailed = false;
       return this.loadedDrawTool;
     } catch (error) {
       this.drawTool = null;
-      const message = error instanceof Error ? error.message : String(error);
-      this.panel.showStatus(t('features.load_failed', { tool: t(`aoi.draw_${shape}`), message }), 'error');
+      console.warn('drawing tool:', error); // the browser's words, for whoever debugs; the user gets ours
+      this.panel.showStatus(t('aoi_draw.load_failed'), 'error');
+      this.loadFailed = true;
       return null;
+    } finally {
+      this.showLoading(null);
     }
+  }
+
+  private showLoading(shape: DrawShape | null): void {
+    this.loading = shape;
+    this.panel.showLoading(shape);
   }
 
   /** Adds areas; returns null (and says why) when they do not fit. */

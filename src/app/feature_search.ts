@@ -20,6 +20,8 @@ class SearchController implements Controller {
   private readonly sources: SearchSources = { addresses: [] };
   private suggestions: Suggestion[] = [];
   private query = '';
+  /** The grouped address whose municipalities the list shows, until the next query. */
+  private openedGroup: Extract<Suggestion, { kind: 'address-group' }> | null = null;
   private generation = 0;
   private addressTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -39,7 +41,9 @@ class SearchController implements Controller {
 
   relabel(): void {
     this.box.relabel();
-    this.run(this.query);
+    // an opened group is the user's choice, not the query's answer: keep it, in the new words
+    if (this.openedGroup) this.render(this.suggestions, groupOpenedText(this.openedGroup));
+    else this.run(this.query);
   }
 
   dispose(): void {
@@ -58,6 +62,7 @@ class SearchController implements Controller {
   private openGroup(group: Extract<Suggestion, { kind: 'address-group' }>): void {
     clearTimeout(this.addressTimer);
     this.generation++; // an address search still under way must not replace this list
+    this.openedGroup = group;
     this.box.setValue(pickedLabel(group));
     this.render(addressesOfGroup(group), groupOpenedText(group));
   }
@@ -65,6 +70,7 @@ class SearchController implements Controller {
   /** Places, coordinates and layers at once; addresses a moment later, when typing pauses. */
   private run(text: string): void {
     this.query = text;
+    this.openedGroup = null;
     const current = ++this.generation;
     clearTimeout(this.addressTimer);
     if (!text.trim()) return this.render([]);

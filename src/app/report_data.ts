@@ -6,6 +6,7 @@ import type { LayerDefinition } from '../catalogue/types';
 import { openCog, type Cog } from '../sources/cog/open';
 import { FetchRangeSource } from '../sources/source';
 import { fetchWithRetry } from '../sources/http_retry';
+import { FormatError, NetworkError } from '../sources/errors';
 import { openPmtiles } from '../sources/pmtiles_archive';
 import { originalGeojsonUrl, pickSourceLayer, vectorFromGeojson, vectorFromPmtiles, type LoadedVector } from '../queries/stats_vector_load';
 import { shownFileOf } from '../state/time_selection';
@@ -41,11 +42,14 @@ export function reportData(context: AppContext): ReportDeps {
 
 /** The GeoJSON, or null when it is not there (a 404 or an HTML fallback page) and tiles must do. */
 async function fetchGeojson(url: string, required: boolean): Promise<LoadedVector | null> {
-  const response = await fetchWithRetry(url).catch(() => null);
-  const type = response?.headers.get('Content-Type') ?? '';
-  if (!response?.ok || type.includes('text/html')) {
-    if (required) throw new Error(`${url}: HTTP ${response?.status ?? 'error'}`);
+  const response = await fetchWithRetry(url).catch((error: unknown) => {
+    if (required) throw error; // a NetworkError: its code says what failed
     return null;
-  }
+  });
+  if (!response) return null;
+  const type = response.headers.get('Content-Type') ?? '';
+  if (!required && (!response.ok || type.includes('text/html'))) return null;
+  if (!response.ok) throw new NetworkError({ code: 'http', url, status: response.status }, `HTTP ${response.status}`);
+  if (type.includes('text/html')) throw new FormatError('html-page', 'the server sent a web page instead of the file', url);
   return vectorFromGeojson(await response.text(), url);
 }

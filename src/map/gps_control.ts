@@ -1,7 +1,7 @@
 // "My location" on the map: MapLibre's GeolocateControl draws the dot and the accuracy circle and
 // keeps the map on the user while following; we add the heading (a small arrow on the dot) when
 // the device gives one. It needs no network, so it works offline. The app's panel drives it.
-import { GeolocateControl, type Map as MapLibreMap } from 'maplibre-gl';
+import { GeolocateControl, type IControl, type Map as MapLibreMap } from 'maplibre-gl';
 
 export interface GpsFix {
   lon: number;
@@ -34,7 +34,7 @@ export function addGpsControl(map: MapLibreMap): GpsHandle {
     showAccuracyCircle: true,
     fitBoundsOptions: { maxZoom: 16 },
   });
-  map.addControl(control, 'top-right');
+  const placed = addUnderZoomButtons(map, control);
   let state = 'OFF';
   control.on('trackuserlocationstart', () => { state = 'ACTIVE'; });
   control.on('trackuserlocationend', () => { state = 'BACKGROUND'; });
@@ -59,9 +59,26 @@ export function addGpsControl(map: MapLibreMap): GpsHandle {
       if (!('geolocation' in navigator)) setTimeout(() => listener(0), 0);
     },
     remove: () => {
-      if (map.hasControl(control)) map.removeControl(control);
+      if (map.hasControl(placed)) map.removeControl(placed);
     },
   };
+}
+
+/**
+ * The control, added to the top-right corner right under the zoom buttons rather than last:
+ * below the basemap switcher it would sit under the switcher's list when that opens.
+ */
+function addUnderZoomButtons(map: MapLibreMap, control: GeolocateControl): IControl {
+  const added: { element?: HTMLElement } = {};
+  const placed: IControl = {
+    onAdd: (target) => (added.element = control.onAdd(target)),
+    onRemove: () => control.onRemove(),
+  };
+  map.addControl(placed, 'top-right'); // appended to the corner, whose first child is the zoom group
+  const { element } = added;
+  const zoom = element?.parentElement?.firstElementChild;
+  if (element && zoom && zoom !== element) zoom.after(element);
+  return placed;
 }
 
 /** An arrow on the user dot pointing where the device moves (heading is null or NaN when still). */

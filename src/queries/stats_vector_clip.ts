@@ -2,6 +2,7 @@
 // as they are, the others are clipped with polygon-clipping (stats_vector_polyclip), lines by splitting at the AOI boundary, points by containment. A geometry
 // that the clipper refuses (self-intersections…) is repaired once with turf `unkinkPolygon`;
 // when that fails too, the caller counts it as skipped.
+import { StatsError } from './stats_errors';
 import { along } from '@turf/along';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { length as turfLength } from '@turf/length';
@@ -33,7 +34,7 @@ export function clipFeature(feature: Feature, aoi: Aoi): ClipResult {
     case 'MultiPoint':
       return { feature: clipPoints(feature, geometry.type === 'Point' ? [geometry.coordinates] : geometry.coordinates, aoi), repaired: false };
     default:
-      throw new Error(`unsupported geometry ${geometry?.type ?? 'null'}`);
+      throw new StatsError('unsupported-geometry', `unsupported geometry ${geometry?.type ?? 'null'}`, { geometry: geometry?.type ?? 'null' });
   }
 }
 

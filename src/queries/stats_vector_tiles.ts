@@ -14,6 +14,10 @@ export const MAX_TILES = 256;
 export interface TileFeatures {
   features: Feature[];
   zoom: number;
+  /** The archive's own maximum zoom (zoom is lower for a large area). */
+  maxZoom: number;
+  /** Tile parts without a feature id, regrouped by attributes. */
+  anonymous: number;
   notes: string[];
 }
 
@@ -45,7 +49,7 @@ export async function readTileFeatures(archive: PMTiles, sourceLayer: string, bo
     }
   }
   if (anonymous) notes.push(`${anonymous} tile part(s) without a feature id: parts with identical attributes counted as one feature`);
-  return { features: [...parts.values()].map(mergeParts), zoom, notes };
+  return { features: [...parts.values()].map(mergeParts), zoom, maxZoom: header.maxZoom, anonymous, notes };
 }
 
 function tileCount(box: BBox, zoom: number): number {

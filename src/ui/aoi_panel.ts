@@ -17,8 +17,12 @@ export interface AoiPanel {
   element: HTMLElement;
   showList(aois: Aoi[]): void;
   showDrawing(shape: DrawShape | null): void;
+  /** The shape's button busy (and the other words under it) while the drawing tool loads; null when done. */
+  showLoading(shape: DrawShape | null): void;
   /** A message (and optional details, e.g. one line per repaired feature, and a button such as Cancel). */
   showStatus(message: string, kind: 'info' | 'error' | 'busy', details?: string[], action?: { label: string; run(): void }): void;
+  /** Takes the message away (what it said no longer holds). */
+  clearStatus(): void;
 }
 
 const SHAPES: DrawShape[] = ['polygon', 'rectangle', 'circle'];
@@ -35,6 +39,8 @@ export function renderAoiPanel(actions: AoiPanelActions): AoiPanel {
   const drawHint = el('p', { class: 'aoi-hint', 'aria-live': 'polite' }, t('aoi.draw_hint'));
   const status = el('div', { class: 'aoi-status', role: 'status', 'aria-live': 'polite' });
   const listHost = el('div', { class: 'aoi-list-host' });
+  /** The button that had the focus when it became busy (a disabled button loses it). */
+  let focusBack: HTMLElement | null = null;
   const element = el('div', { class: 'aoi-panel' },
     el('section', { class: 'aoi-section' },
       el('h3', {}, t('aoi.draw_title')),
@@ -53,6 +59,23 @@ export function renderAoiPanel(actions: AoiPanelActions): AoiPanel {
       drawButtons.forEach((button) => button.setAttribute('aria-pressed', String(button.dataset.shape === shape)));
       cancel.hidden = shape === null;
       drawHint.textContent = shape ? t(`aoi.draw_hint_${shape}`) : t('aoi.draw_hint');
+    },
+    showLoading(shape) {
+      for (const button of drawButtons) {
+        const busy = button.dataset.shape === shape;
+        if (busy && document.activeElement === button) focusBack = button;
+        button.disabled = busy;
+        button.setAttribute('aria-busy', String(busy));
+      }
+      drawHint.textContent = shape ? t('aoi_draw.loading') : t('aoi.draw_hint');
+      if (shape) return;
+      if (focusBack && (document.activeElement === document.body || document.activeElement === null)) focusBack.focus();
+      focusBack = null;
+    },
+    clearStatus() {
+      delete status.dataset.kind;
+      status.setAttribute('aria-busy', 'false');
+      status.replaceChildren();
     },
     showStatus(message, kind, details = [], action) {
       status.dataset.kind = kind;

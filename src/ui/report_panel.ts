@@ -13,6 +13,7 @@ import { fillRasterSection } from './report_raster';
 import { exportButton } from './report_download';
 import type { ReportAoi, ReportDeps } from './report_types';
 import { reportKind } from '../sources/kinds/traits';
+import { reportErrorText } from './report_error_text';
 
 export interface ReportOptions {
   aoi: ReportAoi;
@@ -52,7 +53,7 @@ function section(def: LayerDefinition, options: ReportOptions, date: Date, rows:
     (error: unknown) => {
       if (options.signal.aborted) return;
       body.setAttribute('aria-busy', 'false');
-      body.replaceChildren(el('p', { class: 'report-error', role: 'alert' }, t('report.error', { message: error instanceof Error ? error.message : String(error) })));
+      body.replaceChildren(el('p', { class: 'report-error', role: 'alert' }, reportErrorText(pick(def.title), error)));
     },
   );
   return node;

@@ -14,6 +14,7 @@ import { summaryTable, type TableRow } from './report_table';
 import { exportButton } from './report_download';
 import type { SectionContext } from './report_types';
 import { clippedAtTime, exportTime, type TimedClippedLayer } from '../queries/export_time';
+import { vectorNotes } from './report_notes';
 
 export function classLabel(def: LayerDefinition, field: string | undefined, key: string): string {
   const codes = def.fields?.find((f) => f.name === field)?.codes;
@@ -29,14 +30,16 @@ export async function fillVectorSection(body: HTMLElement, ctx: SectionContext):
   const { def, aoi } = ctx;
   const loaded = await ctx.deps.loadVector(def, bbox(aoi.feature), ctx.signal);
   // A time-filtered layer: the report and its exports hold the time the map shows (export_time.ts).
+  let timeNote: string | null = null;
   const clipped = clippedAtTime(clipLayer(loaded.index, aoi.feature, ctx.signal), exportTime(ctx.deps.timeOf(def.id)),
-    (time) => t('report.time_note', { time: time.label }));
-  clipped.notes.push(...loaded.notes);
+    (time) => (timeNote = t('report.time_note', { time: time.label })));
   let field = defaultClassField(def);
   const render = () => {
     const stats = summariseClipped(clipped, field);
+    // the remarks in the UI language (the English `notes` are the command line's)
+    const notes = [timeNote, ...vectorNotes({ unusable: loaded.index.unusable, repaired: stats.repaired, skipped: stats.skipped, tiles: loaded.tiles })];
     ctx.setRows(vectorRows(def.id, pick(def.title), stats, clipped.time?.text));
-    body.replaceChildren(...vectorView(ctx, clipped, stats, field, (next) => {
+    body.replaceChildren(...vectorView(ctx, clipped, { ...stats, notes: notes.filter((note): note is string => note !== null) }, field, (next) => {
       field = next || undefined;
       render();
     }));

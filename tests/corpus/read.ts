@@ -1,7 +1,7 @@
 // Reads one corpus case in-process with the app's own code (the same paths the browser takes):
 // COG → open + info + a pixel; PMTiles → header + tile 0/0/0; AOI upload → readAoiFile.
 // Returns what happened, how long it took and how much memory grew, on and off the JS heap.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
@@ -37,6 +37,12 @@ export function materialise(item: CorpusCase): string {
   const file = path.join(folder, item.name);
   writeFileSync(file, item.bytes);
   return file;
+}
+
+/** Removes the folder `materialise` wrote into (call it in afterAll). */
+export function removeMaterialised(): void {
+  if (folder) rmSync(folder, { recursive: true, force: true });
+  folder = undefined;
 }
 
 /** A pmtiles Source over bytes in memory (what a server or a dropped file would give). */

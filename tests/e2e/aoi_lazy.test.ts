@@ -3,7 +3,7 @@
 // the upload worker with the first file, the polygon union only for a link area that crosses itself;
 // a link with `aoi=`, or areas saved in local storage, load the feature at start and the outline is
 // drawn on the map. Requests are matched to the build's chunks (dist/.vite/chunks.json).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { decode } from 'fast-png';
 import type { Browser, Page } from 'playwright-core';
@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AoiGeometry } from '../../src/queries/aoi_geometry_types';
 import { AoiPersistence } from '../../src/state/aoi_persist';
 import { AoiStore } from '../../src/state/aoi_store';
-import type { ChunkReport } from '../../scripts/vite_chunk_report_plugin';
 import { baseUrl, clickTool, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, waitForReady, type AppPage, type GeoveilleWindow } from './harness';
 import { openAoiPanel, startDrawing } from './aoi_steps';
+import { chunksWith } from './built_chunks';
 import { colorDistance, parseColor } from './pixels';
 
 const START = 'map=10/46.35/-72.55&lang=fr';
@@ -22,14 +22,6 @@ const OUTLINE = parseColor('#c2185b');
 
 const rectangle: AoiGeometry = { type: 'Polygon', coordinates: [[[-72.75, 46.28], [-72.4, 46.28], [-72.4, 46.42], [-72.75, 46.42], [-72.75, 46.28]]] };
 const bowTie: AoiGeometry = { type: 'Polygon', coordinates: [[[-72.7, 46.3], [-72.5, 46.4], [-72.5, 46.3], [-72.7, 46.4], [-72.7, 46.3]]] };
-
-/** File names (assets/…) of the built JS chunks holding a module whose id matches. */
-function chunksWith(module: RegExp): string[] {
-  const report = JSON.parse(readFileSync(path.join(inject('distDir'), '.vite/chunks.json'), 'utf8')) as ChunkReport[];
-  const files = report.filter((chunk) => Object.keys(chunk.modules).some((id) => module.test(id))).map((chunk) => chunk.fileName);
-  if (files.length === 0) throw new Error(`no chunk holds ${module}: was the app built?`);
-  return files;
-}
 
 /** The upload worker is its own bundle, not in chunks.json. */
 function uploadWorker(): string[] {
@@ -209,7 +201,7 @@ describe('AOI feature at start', () => {
     await page.click('.aoi-draw-button[data-shape="rectangle"]');
     await page.waitForSelector('.aoi-status[data-kind="error"]');
     expect(refused).toBe(1);
-    expect(await page.textContent('.aoi-status')).toContain('Impossible de charger l’outil « Rectangle »');
+    expect(await page.textContent('.aoi-status')).toBe('L’outil de dessin n’a pas pu être chargé (connexion interrompue ?). Réessayez.');
     expect(await page.$$eval('.aoi-draw-button[aria-pressed="true"]', (buttons) => buttons.length)).toBe(0);
     expect(await page.evaluate(() => (window as GeoveilleWindow).__geoveille!.context.mapInput.mode)).toBe('browse');
     await page.unroute(drawFile);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { REPO_ROOT as repoRoot } from '../support/shared_data';
+import { useRunTempDir } from '../support/temp_sandbox';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -33,6 +34,8 @@ function freePort(): Promise<number> {
 
 let server: PreviewServer | undefined;
 let servedDir: string | undefined;
+/** The run's temp folder (TMPDIR for the test workers and the browser), removed at teardown. */
+let restoreTempDir: (() => void) | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   if (!existsSync(path.join(repoRoot, 'dist', 'index.html'))) {
@@ -41,6 +44,7 @@ export async function setup(project: TestProject): Promise<void> {
   if (!hasTestHook(path.join(repoRoot, 'dist', 'assets'))) {
     throw new Error('dist/ is a production build without the test hook: build it with `vite build --mode e2e`.');
   }
+  restoreTempDir = useRunTempDir('geoveille-e2e-run-');
   servedDir = mkdtempSync(path.join(tmpdir(), 'geoveille-e2e-'));
   cpSync(path.join(repoRoot, 'dist'), servedDir, { recursive: true });
   const port = await freePort();
@@ -60,6 +64,8 @@ export async function teardown(): Promise<void> {
   server = undefined;
   if (servedDir) rmSync(servedDir, { recursive: true, force: true });
   servedDir = undefined;
+  restoreTempDir?.();
+  restoreTempDir = undefined;
 }
 
 /** The e2e build (`--mode e2e`) exposes window.__geoveille to the tests; production does not. */

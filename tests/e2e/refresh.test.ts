@@ -2,7 +2,7 @@
 // (page.route). Replacing the file changes the map, keeps the view and the AOI of the hash, and
 // says "updated at HH:MM"; an unreachable server says "last update failed" and keeps the drawing.
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
@@ -21,6 +21,11 @@ const HASH_VIEW = 'map=11/46.35/-72.55';
 /** Serves one file like a static host: HEAD, Range, ETag and Last-Modified from its content. */
 class LiveFile {
   readonly dir = mkdtempSync(path.join(os.tmpdir(), 'geoveille-live-'));
+
+  /** Removes the folder and its files (afterAll). */
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
   readonly file: string;
 
   constructor(name: string) {
@@ -127,6 +132,7 @@ describe('near-real-time layer', () => {
   afterAll(async () => {
     await app?.close();
     await browser?.close();
+    live.remove();
   });
 
   it('should redraw the layer from a replaced file, keep the view and AOI, and say when', async () => {
@@ -207,6 +213,7 @@ describe('near-real-time COG layer', () => {
   afterAll(async () => {
     await app?.close();
     await browser?.close();
+    live.remove();
   });
 
   it('should re-read the COG header and pixels of a replaced file', async () => {

@@ -3,7 +3,7 @@
 // its default 4 May). A new 4 May file changes nothing on screen (the map does not jump to the
 // default date) but 4 May shows the new file once chosen; a new 20 April file redraws 20 April.
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
@@ -22,6 +22,11 @@ const demoFile = (date: string) => path.join(repoRoot, `public/data/etendue_crue
 /** Serves a folder like a static host: HEAD, Range, ETag from the content (as refresh.test.ts's LiveFile). */
 class LiveFolder {
   readonly dir = mkdtempSync(path.join(os.tmpdir(), 'geoveille-live-series-'));
+
+  /** Removes the folder and its files (afterAll). */
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
 
   put(name: string, source: string): void {
     copyFileSync(source, path.join(this.dir, name));
@@ -124,6 +129,7 @@ describe('near-real-time series layer keeps its date', () => {
   afterAll(async () => {
     await app?.close();
     await browser?.close();
+    live.remove();
   });
 
   it('should stay on the date shown when the default date\'s file changes', async () => {
@@ -189,6 +195,7 @@ describe('near-real-time series layer on the compare map keeps the right date', 
   afterAll(async () => {
     await app?.close();
     await browser?.close();
+    live.remove();
   });
 
   it('should keep the right map on its date when the default file changes, and redraw it when its own does', async () => {

@@ -2,7 +2,7 @@
 // sides; only the JavaScript engines differ (Node's V8 vs Chromium's), which can move the last
 // bits of a float sum, so areas are equal to 1e-9 relative.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -12,10 +12,12 @@ import { REPO_ROOT as repoRoot } from '../support/shared_data';
 const run = promisify(execFile);
 
 export async function expectFloodNumbersOfCli(shown: Record<string, number>, aoi: unknown): Promise<void> {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'report-vs-cli-')), 'aoi.geojson');
+  const dir = mkdtempSync(path.join(tmpdir(), 'report-vs-cli-'));
+  const file = path.join(dir, 'aoi.geojson');
   writeFileSync(file, JSON.stringify(aoi));
   const { stdout } = await run(path.join(repoRoot, 'node_modules/.bin/tsx'),
-    ['src/cli/main.ts', 'stats', '--vector', 'public/data/zones_inondables.geojson', '--aoi', file, '--by', 'classe'], { cwd: repoRoot });
+    ['src/cli/main.ts', 'stats', '--vector', 'public/data/zones_inondables.geojson', '--aoi', file, '--by', 'classe'], { cwd: repoRoot })
+    .finally(() => rmSync(dir, { recursive: true, force: true }));
   const cli = JSON.parse(stdout) as { features: number; area_m2: number; by: Record<string, number> };
   expect(cli.features).toBeGreaterThan(0);
   expect(shown.features).toBe(cli.features);

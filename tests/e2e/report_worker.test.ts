@@ -121,8 +121,8 @@ describe('AOI report statistics in a worker', () => {
     await saveScreenshot(page, 'report-worker-error');
     await page.unroute('**/data/lidar_mnt.tif');
     expect(workers.filter((w) => /zonal_worker/.test(w.url())).length).toBe(3);
-    // the typed error's own English message, as the main-thread path gave it (report.error wording)
-    expect(text).toMatch(/^Calcul impossible : http:\/\/[^ ]+\/data\/lidar_mnt\.tif: HTTP 404/);
+    // the typed error's code came back: the line is said in French from it, naming the layer and the file
+    expect(text).toMatch(/^Couche « [^»]+ » : les données ne peuvent pas être lues \(HTTP 404 ; http:\/\/[^ ]+\/data\/lidar_mnt\.tif\)$/);
     expect(app.pageErrors).toEqual([]);
   });
 });

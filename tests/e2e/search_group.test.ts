@@ -2,7 +2,7 @@
 // suggestion ("300, rue Principale — 7 municipalités"); picking it lists every municipality, nearest
 // to the map centre first; picking one of them moves the map there and opens the flood verdict card.
 // The address index is a small one built here and served in place of the demo's (page.route).
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -37,9 +37,12 @@ const optionTexts = (page: Page) => page.$$eval('#search-listbox [role="option"]
 describe('grouped address suggestion', () => {
   let browser: Browser;
   let app: AppPage;
+  let root: string;
+  let dir: string;
 
   beforeAll(async () => {
-    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'search-group-')), 'grouped');
+    root = mkdtempSync(path.join(tmpdir(), 'search-group-'));
+    dir = path.join(root, 'grouped');
     await buildAddressIndex(records(), { id: 'grouped', dir });
     browser = await launchBrowser();
     app = await openApp(browser, '', { beforeGoto: (page) => serveIndex(page, dir) });
@@ -47,6 +50,7 @@ describe('grouped address suggestion', () => {
   afterAll(async () => {
     await app?.close();
     await browser?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
   });
 
   it('should offer one grouped suggestion, then every municipality, then open the verdict card for the one picked', async () => {
@@ -76,5 +80,41 @@ describe('grouped address suggestion', () => {
       undefined, { timeout: 30_000 });
     expect(await page.inputValue('#search-input')).toBe('300, rue Principale, Rivière-Grise');
     expect(app.pageErrors).toEqual([]);
+  });
+
+  it('should keep the opened municipalities when the language changes, relabelled in the new language', async () => {
+    const other = await openApp(browser, 'lang=fr', { beforeGoto: (page) => serveIndex(page, dir) });
+    const { page } = other;
+    try {
+      await page.focus('#search-input');
+      await page.keyboard.type('300 rue Principale', { delay: 10 });
+      await page.waitForFunction(() => [...document.querySelectorAll('#search-listbox:not([hidden]) [role="option"]')]
+        .some((o) => /7 municipalités/.test(o.textContent ?? '')), undefined, { timeout: 30_000 });
+      const grouped = (await optionTexts(page)).findIndex((text) => /7 municipalités/.test(text));
+      await page.click(`#search-option-${grouped}`);
+      await page.waitForFunction(() => document.querySelectorAll('#search-listbox:not([hidden]) [role="option"]').length === 7, undefined, { timeout: 10_000 });
+      const townsOf = async () => (await optionTexts(page)).map((text) => TOWNS.find(([name]) => text.includes(name))?.[0]);
+      const before = await townsOf();
+      expect(before.every(Boolean)).toBe(true);
+
+      await page.click('#lang-toggle');
+      // the search box relabels itself (placeholder) in the same step as its list
+      await page.waitForFunction(() => (document.getElementById('search-input') as HTMLInputElement).placeholder.startsWith('Place'));
+      expect(await page.textContent('#search-status')).toBe('“300, rue Principale” exists in 7 municipalities: choose one.');
+      expect(await townsOf()).toEqual(before);
+      expect(await page.$$eval('#search-listbox .search-kind', (kinds) => [...new Set(kinds.map((k) => k.textContent))])).toEqual(['Address']);
+      expect(await page.inputValue('#search-input')).toBe('300, rue Principale');
+
+      // back in the box, the same towns open again (no new search replaced them)
+      await page.focus('#search-input');
+      await page.keyboard.press('ArrowDown');
+      await page.waitForSelector('#search-listbox:not([hidden])');
+      expect(await townsOf()).toEqual(before);
+      expect(await page.textContent('#search-status')).toBe('“300, rue Principale” exists in 7 municipalities: choose one.');
+      await saveScreenshot(page, 'search-address-group-english');
+      expect(other.pageErrors).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 });

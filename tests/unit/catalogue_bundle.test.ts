@@ -3,10 +3,10 @@
 // app reads the layers from the bundle with no other request, and a layer missing from a bundle
 // is fetched from its file and checked there.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkLayersFolder, writeCheckedFiles } from '../../scripts/catalogue_bundle';
 import { asBundle } from '../../src/catalogue/bundle';
 import { loadCatalogue, type FetchText } from '../../src/catalogue/load';
@@ -26,8 +26,13 @@ function countingFetch(files: Record<string, string>): { get: FetchText; asked: 
   return { get, asked };
 }
 
+/** Folders made by folderWith, removed after the file's tests. */
+const folders: string[] = [];
+afterAll(() => folders.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 function folderWith(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
+  folders.push(dir);
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), text);

@@ -3,10 +3,10 @@
 // with a multi-line V8 report and fail the one-line check).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { corpusCases } from '../corpus/cases';
 import { CLEAR_MESSAGES } from '../corpus/clear_messages';
-import { materialise } from '../corpus/read';
+import { materialise, removeMaterialised } from '../corpus/read';
 import { REPO_ROOT as repoRoot } from '../support/shared_data';
 
 function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -20,6 +20,8 @@ function cli(args: string[]): { status: number | null; stdout: string; stderr: s
 const bad = corpusCases().filter((item) => item.kind === 'cog' && item.expect);
 
 describe('cli on the bad COG corpus', () => {
+  afterAll(() => removeMaterialised());
+
   it.each(bad.map((item) => [item.name, item] as const))('info %s: one line on stderr naming the file, exit ≠ 0', (name, item) => {
     const file = materialise(item);
     // Some files only fail when a pixel is decoded: identify reads one.

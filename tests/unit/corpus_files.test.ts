@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { corpusCases } from '../corpus/cases';
 import { CLEAR_MESSAGES } from '../corpus/clear_messages';
-import { runCase, type CaseResult } from '../corpus/read';
+import { removeMaterialised, runCase, type CaseResult } from '../corpus/read';
 
 const MAX_HEAP_MIB = 150;
 const cases = corpusCases();
@@ -36,6 +36,7 @@ describe('bad-input corpus, read in-process', () => {
     expect(result.offHeapMiB).toBeLessThan(item.maxHeapMiB ?? MAX_HEAP_MIB);
   }, 120_000); // a hang guard; speed is in tests/bench/input_budgets.ts
 
+  afterAll(() => removeMaterialised());
   afterAll(() => {
     if (!process.env.CORPUS_TABLE) return;
     const rows = cases.map((item) => {

@@ -50,13 +50,19 @@ export interface CrsFixture extends CrsCase {
 export async function makeCrsFixtures(): Promise<{ dir: string; fixtures: CrsFixture[]; cleanup: () => void }> {
   const gdal = await loadGdal();
   const dir = mkdtempSync(path.join(tmpdir(), 'geoveille-crs-'));
-  const values = Uint16Array.from({ length: WIDTH * HEIGHT }, (_, i) => i + 1);
-  const plainPath = path.join(dir, 'plain.tif');
-  writeFileSync(plainPath, Buffer.from(writeArrayBuffer(values, { width: WIDTH, height: HEIGHT } as never)));
-  const fixtures: CrsFixture[] = [];
-  for (const c of CRS_CASES) fixtures.push({ ...c, file: await translate(gdal, plainPath, dir, c) });
-  rmSync(plainPath);
-  return { dir, fixtures, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    const values = Uint16Array.from({ length: WIDTH * HEIGHT }, (_, i) => i + 1);
+    const plainPath = path.join(dir, 'plain.tif');
+    writeFileSync(plainPath, Buffer.from(writeArrayBuffer(values, { width: WIDTH, height: HEIGHT } as never)));
+    const fixtures: CrsFixture[] = [];
+    for (const c of CRS_CASES) fixtures.push({ ...c, file: await translate(gdal, plainPath, dir, c) });
+    rmSync(plainPath);
+    return { dir, fixtures, cleanup };
+  } catch (error) {
+    cleanup(); // the caller never gets `cleanup` when this throws
+    throw error;
+  }
 }
 
 async function translate(gdal: Gdal, plainPath: string, dir: string, c: CrsCase): Promise<string> {

@@ -1,12 +1,13 @@
 // Build step: the distinct times of a time layer are written into its built copy (time.values),
 // so the app does not read the layer's data at start (issue 15).
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTimeValues } from '../../scripts/layer_time_values';
 
 const root = mkdtempSync(join(tmpdir(), 'time-values-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 const layersDir = join(root, 'layers');
 const layer = (id: string, url: string, extra: Record<string, unknown> = {}) => ({
   id, title: { fr: id, en: id }, group: 'g', source: { kind: 'geojson', url },

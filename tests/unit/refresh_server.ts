@@ -1,7 +1,7 @@
 // A tiny static file server for the near-real-time tests: serves one file from a temp folder
 // with ETag / Last-Modified / Content-Length like a static host, optionally refusing HEAD.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -59,6 +59,10 @@ export async function startFileServer(initial: string): Promise<TestServer> {
     get headRefused() { return state.headRefused; },
     set headRefused(value: boolean) { state.headRefused = value; },
     send: state.send,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // stops the server and removes its temp folder (safe to call twice)
+    close: () => new Promise<void>((resolve) => server.close(() => {
+      rmSync(dir, { recursive: true, force: true });
+      resolve();
+    })),
   };
 }

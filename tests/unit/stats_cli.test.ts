@@ -1,7 +1,7 @@
 // `cli stats` / `cli export` print exactly what the library computes; errors are one line.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -19,6 +19,7 @@ const run = promisify(execFile);
 const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
 const cli = async (...args: string[]) => JSON.parse((await run(tsx, ['src/cli/main.ts', ...args], { cwd: repoRoot })).stdout) as unknown;
 const tmp = mkdtempSync(path.join(tmpdir(), 'stats-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const floodGeojson = path.join(repoRoot, 'public/data/zones_inondables.geojson');
 
 const aoiA: Feature<Polygon> = { type: 'Feature', id: 'a', properties: { name: 'Secteur A' }, geometry: { type: 'Polygon', coordinates: [[[-72.62, 46.3], [-72.5, 46.31], [-72.47, 46.4], [-72.6, 46.42], [-72.62, 46.3]]] } };

@@ -3,13 +3,13 @@
 // year — counted here from the source GeoJSON — and a series layer (demo 2019 flood extent)
 // reads that date's file, checked against the library on the file itself. Bad times fail in one line.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { bbox } from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openCog } from '../../src/sources/cog/open';
 import { FileRangeSource } from '../../src/sources/file_source';
 import { zonalStats } from '../../src/queries/zonal_stats';
@@ -26,6 +26,7 @@ const disturbances = path.join(dataDir, 'perturbations.geojson');
 const floodFile = (date: string) => path.join(dataDir, `etendue_crue_${date}.tif`);
 const hasDemo = existsSync(disturbances) && existsSync(floodFile('2019-04-20')) && existsSync(floodFile('2019-05-04'));
 const tmp = mkdtempSync(path.join(tmpdir(), 'time-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function boxAoi(box: number[], name: string): Feature<Polygon> {
   const [w = 0, s = 0, e = 0, n = 0] = box;
