@@ -6,6 +6,8 @@ import { fetchDataAccess } from '../queries/identify_data';
 import { bandInfo } from '../sources/cog/bands';
 import { bandsPickable, renderingForBands } from '../sources/cog/band_rendering';
 import { attachBandPickers, type BandPickerSpec } from '../ui/band_picker';
+import { showBandLegend } from '../ui/legend';
+import { bandLegendOf } from './band_legend_of';
 import type { AppContext } from './context';
 import type { ControllerFactory } from './controller';
 import { FeatureController } from './feature_controller';
@@ -15,6 +17,8 @@ class BandsController extends FeatureController {
   private data!: DataAccess;
   /** Per layer, the band choice last drawn ('' for the catalogue's). */
   private readonly applied = new Map<string, string>();
+  /** Per layer, the band choice whose legend is being read (a later choice wins). */
+  private readonly legendTurn = new Map<string, string>();
 
   protected start(context: AppContext): void {
     this.data = fetchDataAccess(context.resolveUrl);
@@ -23,6 +27,7 @@ class BandsController extends FeatureController {
     this.attach();
     this.disposer.add(context.events.on('catalogue-changed', () => this.attach()));
     this.disposer.add(() => document.querySelectorAll('#layer-panel .band-picker').forEach((picker) => picker.remove()));
+    this.disposer.add(() => this.pickable().forEach((def) => showBandLegend(def, null)));
   }
 
   override relabel(): void {
@@ -41,7 +46,20 @@ class BandsController extends FeatureController {
       if ((this.applied.get(def.id) ?? '') === key) continue;
       this.applied.set(def.id, key);
       this.context.sync.setCogRendering(def.id, bands ? renderingForBands(def.source.cog!, bands) : null);
+      this.showLegend(def, bands ?? null);
     }
+  }
+
+  /** The legend follows the drawn bands (the catalogue's legend describes the catalogue's band). */
+  private showLegend(def: LayerDefinition, bands: number[] | null): void {
+    const key = bands?.join('.') ?? '';
+    this.legendTurn.set(def.id, key);
+    if (!bands) return showBandLegend(def, null);
+    void this.data.cog(def.source.url, def.source.cog?.crs)
+      .then((cog) => bandLegendOf(cog, def.source.cog!, bands))
+      .then((legend) => {
+        if (this.legendTurn.get(def.id) === key) showBandLegend(def, legend);
+      }, () => undefined); // an unreadable file already shows its error in the row
   }
 
   private attach(): void {

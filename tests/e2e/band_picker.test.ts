@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LayerDefinition } from '../../src/catalogue/types';
 import type { Cog } from '../../src/sources/cog/open';
 import { cogLayer, openLocalCog, pixelCentre, routeLocalLayers, serveFileWithRanges } from './cog_fixture';
-import { clickTool, colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForIdle, type AppPage } from './harness';
+import { clickTool, colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, waitForHashWritten, waitForIdle, type AppPage } from './harness';
 import { formatRgb, type Rgb } from './pixels';
 
 const W = 64, H = 48, LOW = 10, HIGH = 200;
@@ -105,6 +105,51 @@ describe.skipIf(!hasGdalBinary)('band picker (skipped without gdal-bin\'s gdal_t
     }
   }, 120_000);
 
+  /** The band legend of the layer's row (the picker's layer), once it shows `bands`. */
+  const bandLegend = async (page: Page, where: string, bands: string) => {
+    const selector = `${where} .layer-legend[data-layer-id="multi"] .band-legend[data-bands="${bands}"]`;
+    await page.waitForSelector(selector, { state: 'attached' });
+    return page.$eval(selector, (box) => ({
+      caption: box.querySelector('.legend-band')?.textContent ?? null,
+      ends: [...box.querySelectorAll('.legend-ramp-labels span')].map((span) => span.textContent),
+      ramp: (box.querySelector('.legend-ramp') as HTMLElement | null)?.style.background ?? null,
+      items: [...box.querySelectorAll('.legend-label')].map((label) => label.textContent),
+    }));
+  };
+
+  it('the legend follows the picked band, in the panel and over the map, in both languages', async () => {
+    const app = await open();
+    try {
+      await app.page.click(`${ROW} details.band-picker summary`);
+      await app.page.waitForSelector(`${ROW} details.band-picker[data-state="ready"]`);
+      await app.page.selectOption(`${ROW} select.band-select[data-role="single"]`, '2');
+      // band 2 holds 10 and 200 (half each): its 2–98 % stretch ends at those values
+      expect(await bandLegend(app.page, ROW, '2')).toEqual({
+        caption: 'Bande affichée : Bande 2 — Vert', ends: ['10', '200'], ramp: 'linear-gradient(to right, rgb(0, 0, 0), rgb(255, 255, 255))', items: [],
+      });
+      await app.page.click('#map-legend summary');
+      expect((await bandLegend(app.page, '#map-legend', '2')).caption).toBe('Bande affichée : Bande 2 — Vert');
+      await saveScreenshot(app.page, 'band-picker-legend');
+
+      await app.page.selectOption(`${ROW} select.band-mode`, 'rgb');
+      await app.page.selectOption(`${ROW} select.band-select[data-role="red"]`, '4');
+      expect((await bandLegend(app.page, ROW, '4.2.3')).items).toEqual(['Rouge : Bande 4 — Proche infrarouge', 'Vert : Bande 2 — Vert', 'Bleu : Bande 3 — Rouge']);
+
+      await app.page.click('#lang-toggle');
+      await app.page.waitForFunction(() => document.documentElement.lang === 'en');
+      expect((await bandLegend(app.page, ROW, '4.2.3')).items).toEqual(['Red: Band 4 — Proche infrarouge', 'Green: Band 2 — Vert', 'Blue: Band 3 — Rouge']);
+      await app.page.click(`${ROW} details.band-picker summary`);
+      await app.page.waitForSelector(`${ROW} details.band-picker[data-state="ready"]`);
+      await app.page.selectOption(`${ROW} select.band-mode`, 'single');
+      await app.page.selectOption(`${ROW} select.band-select[data-role="single"]`, '3');
+      expect((await bandLegend(app.page, ROW, '3')).caption).toBe('Band shown: Band 3 — Rouge');
+      expect((await bandLegend(app.page, '#map-legend', '3')).ends).toEqual(['10', '200']);
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+
   it('the series tool on a multi-band file without dates charts one point per band, labelled by description', async () => {
     const app = await open();
     try {
@@ -128,12 +173,18 @@ describe.skipIf(!hasGdalBinary)('band picker (skipped without gdal-bin\'s gdal_t
     }
   }, 120_000);
 
-  it('a link with bands=multi:2 draws band 2', async () => {
+  it('a link with bands=multi:2 draws band 2, with its legend and picker, and keeps it in the URL', async () => {
     const app = await open('&bands=multi:2');
     try {
       await waitForIdle(app.page);
       const { left, right } = await probe(app.page);
       expect(brightness(left) - brightness(right), `left ${formatRgb(left)} right ${formatRgb(right)}`).toBeGreaterThan(150);
+      expect((await bandLegend(app.page, ROW, '2')).caption).toBe('Bande affichée : Bande 2 — Vert');
+      await app.page.click(`${ROW} details.band-picker summary`);
+      await app.page.waitForSelector(`${ROW} details.band-picker[data-state="ready"]`);
+      expect(await app.page.$eval(`${ROW} select.band-select[data-role="single"]`, (select) => (select as HTMLSelectElement).value)).toBe('2');
+      await waitForHashWritten(app.page);
+      expect(await app.page.evaluate(() => decodeURIComponent(location.hash))).toContain('bands=multi:2');
     } finally {
       await app.close();
     }
