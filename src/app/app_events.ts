@@ -21,6 +21,8 @@ export interface AppEventMap {
   'place-picked': PlacePicked;
   /** The map-input mode changed (app/map_input.ts): 'browse', or the tool holding the map. */
   'map-mode': { mode: string };
+  /** Rows of data the user added (Add data) were built anew: tools that decorate rows redo theirs. */
+  'added-layers-changed': { ids: string[] };
 }
 
 type Listener<K extends keyof AppEventMap> = (payload: AppEventMap[K]) => void;

@@ -7,7 +7,7 @@ import { bandInfo } from '../sources/cog/bands';
 import { bandsPickable, renderingForBands } from '../sources/cog/band_rendering';
 import { attachBandPickers, type BandPickerSpec } from '../ui/band_picker';
 import { showBandLegend } from '../ui/legend';
-import { bandLegendOf } from './band_legend_of';
+import { bandLegendOf, namesBands } from './band_legend_of';
 import type { AppContext } from './context';
 import type { ControllerFactory } from './controller';
 import { FeatureController } from './feature_controller';
@@ -26,6 +26,11 @@ class BandsController extends FeatureController {
     this.apply(context.store.get());
     this.attach();
     this.disposer.add(context.events.on('catalogue-changed', () => this.attach()));
+    // rows of added data are built (and rebuilt) by the Add data feature
+    this.disposer.add(context.events.on('added-layers-changed', () => {
+      this.apply(context.store.get());
+      this.attach();
+    }));
     this.disposer.add(() => document.querySelectorAll('#layer-panel .band-picker').forEach((picker) => picker.remove()));
     this.disposer.add(() => this.pickable().forEach((def) => showBandLegend(def, null)));
   }
@@ -40,25 +45,37 @@ class BandsController extends FeatureController {
 
   private apply(state: AppState): void {
     const choices = state.bands;
+    for (const id of this.applied.keys()) if (!this.context.defs.has(id)) this.applied.delete(id); // added data removed
     for (const def of this.pickable()) {
       const bands = choices.get(def.id);
       const key = bands?.join('.') ?? '';
-      if ((this.applied.get(def.id) ?? '') === key) continue;
+      // a layer added by the user starts unseen: its first legend may name its bands
+      const last = this.applied.get(def.id) ?? (this.fromCatalogue(def) ? '' : undefined);
+      if (last === key) continue;
       this.applied.set(def.id, key);
-      this.context.sync.setCogRendering(def.id, bands ? renderingForBands(def.source.cog!, bands) : null);
+      if (last !== undefined || bands) this.context.sync.setCogRendering(def.id, bands ? renderingForBands(def.source.cog!, bands) : null);
       this.showLegend(def, bands ?? null);
     }
   }
 
-  /** The legend follows the drawn bands (the catalogue's legend describes the catalogue's band). */
+  private fromCatalogue(def: LayerDefinition): boolean {
+    return this.context.catalogue.layers.some((layer) => layer.id === def.id);
+  }
+
+  /**
+   * The legend follows the drawn bands (a catalogue legend describes the catalogue's band). A layer
+   * the user added shows its bands' names from the file, when the file has them, before any pick.
+   */
   private showLegend(def: LayerDefinition, bands: number[] | null): void {
     const key = bands?.join('.') ?? '';
     this.legendTurn.set(def.id, key);
-    if (!bands) return showBandLegend(def, null);
+    const byFile = !bands && !this.fromCatalogue(def);
+    if (!bands && !byFile) return showBandLegend(def, null);
+    const rendering = bands ? renderingForBands(def.source.cog!, bands) : def.source.cog!;
     void this.data.cog(def.source.url, def.source.cog?.crs)
-      .then((cog) => bandLegendOf(cog, def.source.cog!, bands))
+      .then((cog) => bandLegendOf(cog, rendering))
       .then((legend) => {
-        if (this.legendTurn.get(def.id) === key) showBandLegend(def, legend);
+        if (this.legendTurn.get(def.id) === key) showBandLegend(def, byFile && !namesBands(legend) ? null : legend);
       }, () => undefined); // an unreadable file already shows its error in the row
   }
 
