@@ -12,6 +12,8 @@ import type { AppContext } from './context';
 import type { ControllerFactory } from './controller';
 import { FeatureController } from './feature_controller';
 import type { DataAccess } from '../queries/identify_data';
+import { sharedByteHub } from '../sources/cog/byte_hub';
+import { openCogFrom, type Cog } from '../sources/cog/open';
 
 class BandsController extends FeatureController {
   private data!: DataAccess;
@@ -19,6 +21,8 @@ class BandsController extends FeatureController {
   private readonly applied = new Map<string, string>();
   /** Per layer, the band choice whose legend is being read (a later choice wins). */
   private readonly legendTurn = new Map<string, string>();
+  /** Files the user added, opened through the cache the Add data form read them with. */
+  private readonly addedCogs = new Map<string, Promise<Cog>>();
 
   protected start(context: AppContext): void {
     this.data = fetchDataAccess(context.resolveUrl);
@@ -72,11 +76,23 @@ class BandsController extends FeatureController {
     const byFile = !bands && !this.fromCatalogue(def);
     if (!bands && !byFile) return showBandLegend(def, null);
     const rendering = bands ? renderingForBands(def.source.cog!, bands) : def.source.cog!;
-    void this.data.cog(def.source.url, def.source.cog?.crs)
+    void this.cogOf(def)
       .then((cog) => bandLegendOf(cog, rendering))
       .then((legend) => {
         if (this.legendTurn.get(def.id) === key) showBandLegend(def, byFile && !namesBands(legend) ? null : legend);
       }, () => undefined); // an unreadable file already shows its error in the row
+  }
+
+  /** Added data is read through its Add data cache: no second header read, and local files work. */
+  private cogOf(def: LayerDefinition): Promise<Cog> {
+    const { url } = def.source;
+    if (this.fromCatalogue(def)) return this.data.cog(url, def.source.cog?.crs);
+    let cog = this.addedCogs.get(url);
+    if (!cog) {
+      cog = openCogFrom(sharedByteHub.cacheFor(url), url);
+      this.addedCogs.set(url, cog);
+    }
+    return cog;
   }
 
   private attach(): void {
@@ -88,7 +104,7 @@ class BandsController extends FeatureController {
     return {
       layerId: def.id,
       current: () => store.get().bands.get(def.id) ?? def.source.cog?.bands ?? (def.source.cog?.mode === 'rgb' ? [1, 2, 3] : [1]),
-      load: async () => (await bandInfo(await this.data.cog(def.source.url, def.source.cog?.crs))).map((band) => ({ band: band.band, label: band.description })),
+      load: async () => (await bandInfo(await this.cogOf(def))).map((band) => ({ band: band.band, label: band.description })),
       choose: (bands) => store.update((state) => ({ bands: new Map(state.bands).set(def.id, bands) })),
     };
   }
