@@ -258,6 +258,13 @@ describe.skipIf(!hasGdalBinary)('band picker (skipped without gdal-bin\'s gdal_t
       expect(await app.page.$eval(`${ROW} select.band-select[data-role="single"]`, (select) => (select as HTMLSelectElement).value)).toBe('2');
       await waitForHashWritten(app.page);
       expect(await app.page.evaluate(() => decodeURIComponent(location.hash))).toContain('bands=multi:2');
+      // identify names each band as the file does (bottom-left: bands 10, 200, 200, 100)
+      await app.page.click(`${ROW} details.band-picker summary`); // folds the picker away from the map
+      const { x, y } = await pointOnPage(app.page, ...pixelCentre(cog, W / 4, (3 * H) / 4));
+      await app.page.mouse.click(x, y);
+      await app.page.waitForSelector('#side-sheet .identify-layer[data-layer="multi"] dd[data-band="4"]');
+      expect(await app.page.$$eval('#side-sheet .identify-layer[data-layer="multi"] dl > *', (cells) => cells.map((cell) => cell.textContent)))
+        .toEqual(['Bande 1 — Bleu', '10', 'Bande 2 — Vert', '200', 'Bande 3 — Rouge', '200', 'Bande 4 — Proche infrarouge', '100']);
     } finally {
       await app.close();
     }
