@@ -6,7 +6,8 @@ import { fetchDataAccess } from '../queries/identify_data';
 import { bandInfo } from '../sources/cog/bands';
 import { bandsPickable, renderingForBands } from '../sources/cog/band_rendering';
 import { attachBandPickers, type BandPickerSpec } from '../ui/band_picker';
-import { showBandLegend } from '../ui/legend';
+import { renderBandLegend, type BandLegend } from '../ui/band_legend';
+import { showLegendStandIn } from '../ui/legend';
 import { bandLegendOf, namesBands } from './band_legend_of';
 import type { AppContext } from './context';
 import type { ControllerFactory } from './controller';
@@ -108,6 +109,10 @@ class BandsController extends FeatureController {
       choose: (bands) => store.update((state) => ({ bands: new Map(state.bands).set(def.id, bands) })),
     };
   }
+}
+
+function showBandLegend(def: LayerDefinition, legend: BandLegend | null): void {
+  showLegendStandIn(def, legend && (() => renderBandLegend(legend)));
 }
 
 export const controller: ControllerFactory = () => new BandsController();

@@ -1,24 +1,26 @@
-// A layer's legend, generated from its catalogue entry, or from the bands the user picked.
+// A layer's legend, generated from its catalogue entry, or a stand-in (e.g. for the bands the user picked).
 import type { Legend, LegendItem, LayerDefinition } from '../catalogue/types';
 import { pick, t } from '../i18n';
-import { renderBandLegend, type BandLegend } from './band_legend';
 import { el } from './dom';
 
-/** Layers drawn with other bands than the catalogue's: their legend says so (band_legend.ts). */
-const bandLegends = new Map<string, BandLegend>();
+/**
+ * Legends that stand in for a layer's catalogue legend while it is drawn otherwise (the band
+ * picker's, ui/band_legend.ts): renderers, so their code loads with the feature, not the page.
+ */
+const standIns = new Map<string, () => HTMLElement>();
 
-/** The legend of a layer as drawn now; marked with the layer id so a band change can replace it. */
+/** The legend of a layer as drawn now; marked with the layer id so a stand-in can replace it. */
 export function renderLayerLegend(def: LayerDefinition): HTMLElement {
-  const bands = bandLegends.get(def.id);
-  const box = bands ? legendBox(renderBandLegend(bands), def.synthetic === true) : renderLegend(def.legend, def.synthetic === true);
+  const standIn = standIns.get(def.id);
+  const box = standIn ? legendBox(standIn(), def.synthetic === true) : renderLegend(def.legend, def.synthetic === true);
   box.dataset.layerId = def.id;
   return box;
 }
 
-/** Shows (null: takes back) a band legend for a layer, in every place its legend is shown now or later. */
-export function showBandLegend(def: LayerDefinition, legend: BandLegend | null): void {
-  if (legend) bandLegends.set(def.id, legend);
-  else bandLegends.delete(def.id);
+/** Shows (null: takes back) a stand-in legend for a layer, in every place its legend is shown now or later. */
+export function showLegendStandIn(def: LayerDefinition, render: (() => HTMLElement) | null): void {
+  if (render) standIns.set(def.id, render);
+  else standIns.delete(def.id);
   for (const old of document.querySelectorAll(`.layer-legend[data-layer-id="${CSS.escape(def.id)}"]`)) old.replaceWith(renderLayerLegend(def));
 }
 
