@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveBasemapCatalogue, solidTile } from './basemap_steps';
-import { clickTool, launchBrowser, openApp, saveScreenshot, waitForCompareIdle, waitForIdle } from './harness';
+import { clickTool, colorAt, launchBrowser, openApp, saveScreenshot, waitForCompareIdle, waitForIdle } from './harness';
 import { averagePatch, colorDistance, formatRgb, type Rgb } from './pixels';
 
 const MAGENTA: Rgb = [200, 40, 160];
@@ -63,6 +63,42 @@ describe('compare: the right map has the chosen basemap', () => {
       await saveScreenshot(app.page, 'compare-basemap-vert');
       expect(colorDistance(second.left, GREEN), `left ${formatRgb(second.left)}`).toBeLessThan(30);
       expect(colorDistance(second.right, GREEN), `right ${formatRgb(second.right)}`).toBeLessThan(30);
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+
+  it('draws the demo vector basemap (dark) on the right exactly as on the left, also after a language change', async () => {
+    const points: Array<[number, number]> = [[-72.55, 46.35], [-72.57, 46.36], [-72.54, 46.34]];
+    const app = await openApp(browser, 'map=14/46.35/-72.55&lang=fr&layers=&base=rues-demo-sombre');
+    try {
+      await app.page.waitForSelector('#map[data-basemap="rues-demo-sombre"]', { state: 'attached' });
+      await clickTool(app.page, 'compare-button');
+      await app.page.click('#side-sheet .side-sheet-close');
+      await bothShow(app.page, 'rues-demo-sombre');
+      /** The colour at each point drawn by the main map (divider at the right end), then by the right map (left end). */
+      const bySide = async () => {
+        const divider = app.page.locator('.compare-divider');
+        await divider.focus();
+        await app.page.keyboard.press('End');
+        await waitForIdle(app.page);
+        const main = await Promise.all(points.map(([lon, lat]) => colorAt(app.page, lon, lat)));
+        await app.page.keyboard.press('Home');
+        await waitForIdle(app.page);
+        const right = await Promise.all(points.map(([lon, lat]) => colorAt(app.page, lon, lat)));
+        return { main, right };
+      };
+      const check = ({ main, right }: { main: Rgb[]; right: Rgb[] }) => main.forEach((colour, i) => {
+        expect(colorDistance(colour, right[i]!), `point ${i}: main ${formatRgb(colour)} right ${formatRgb(right[i]!)}`).toBeLessThan(12);
+        expect((right[i]![0] + right[i]![1] + right[i]![2]) / 3, `point ${i} dark on the right: ${formatRgb(right[i]!)}`).toBeLessThan(110);
+      });
+      check(await bySide());
+      await saveScreenshot(app.page, 'compare-basemap-dark');
+      await app.page.click('#lang-toggle');
+      await app.page.waitForFunction(() => document.documentElement.lang === 'en');
+      await waitForCompareIdle(app.page);
+      check(await bySide());
       expect(app.pageErrors).toEqual([]);
     } finally {
       await app.close();
