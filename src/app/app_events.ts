@@ -1,6 +1,7 @@
 // What features tell each other, typed: one emitter on the app context instead of
 // untyped events on window (a receiver no longer casts an untyped payload).
 import type { ShownTime } from '../state/time_state';
+import type { ShownBasemap } from './commands';
 
 export interface PlacePicked {
   lon: number;
@@ -21,6 +22,10 @@ export interface AppEventMap {
   'place-picked': PlacePicked;
   /** The map-input mode changed (app/map_input.ts): 'browse', or the tool holding the map. */
   'map-mode': { mode: string };
+  /** Rows of data the user added (Add data) were built anew: tools that decorate rows redo theirs. */
+  'added-layers-changed': { ids: string[] };
+  /** The main map shows another basemap (or another language of it): the comparison map follows. */
+  'basemap-shown': ShownBasemap;
 }
 
 type Listener<K extends keyof AppEventMap> = (payload: AppEventMap[K]) => void;

@@ -1,7 +1,16 @@
 // What one feature asks another to do, typed (instead of untyped window events): the report opens
 // for an AOI, the verdict card opens for a point. The feature that can do it provides the
 // handler when it mounts; the call does nothing while no feature provides it.
+import type { Basemap } from '../catalogue/basemap_types';
+import type { Lang } from '../catalogue/types';
 import type { ReportAoi } from '../ui/report_types';
+
+/** The basemap under the main map (null: none), in which language, and whether the first style draws it. */
+export interface ShownBasemap {
+  basemap: Basemap | null;
+  lang: Lang;
+  keepFirst: boolean;
+}
 
 export interface VerdictPoint {
   lon: number;
@@ -13,6 +22,8 @@ export interface VerdictPoint {
 export interface CommandHandlers {
   showReport(aoi: ReportAoi): void;
   showVerdict(point: VerdictPoint): void;
+  /** What the basemap feature shows now (null before it has chosen). */
+  shownBasemap(): ShownBasemap | null;
 }
 
 export class AppCommands implements CommandHandlers {
@@ -34,5 +45,9 @@ export class AppCommands implements CommandHandlers {
   /** Opens the flood verdict card for a point. */
   showVerdict(point: VerdictPoint): void {
     this.handlers.showVerdict?.(point);
+  }
+
+  shownBasemap(): ShownBasemap | null {
+    return this.handlers.shownBasemap?.() ?? null;
   }
 }

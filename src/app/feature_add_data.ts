@@ -50,6 +50,7 @@ class AddDataController extends FeatureController {
   override relabel(): void {
     this.panel.attach();
     this.refreshPanel();
+    this.rowsChanged();
     if (this.context.sheet.current() === 'add-data') this.openForm();
   }
 
@@ -59,6 +60,11 @@ class AddDataController extends FeatureController {
     if (sheet.current() === 'add-data' || sheet.current() === 'add-data-info') sheet.close();
     for (const id of [...this.added.keys()]) this.removeLayer(id);
     super.dispose();
+  }
+
+  /** The rows were built anew: the band picker (feature_bands.ts) puts its pickers back. */
+  private rowsChanged(): void {
+    this.context.events.emit('added-layers-changed', { ids: [...this.added.keys()] });
   }
 
   private refreshPanel(): void {
@@ -111,6 +117,7 @@ class AddDataController extends FeatureController {
       visible: withVisible(state.visible, ids),
       add: data.local || state.add.includes(data.key) ? state.add : [...state.add, data.key],
     }));
+    this.rowsChanged();
     if (fit && data.bounds) this.context.map.fitBounds(data.bounds as LngLatBoundsLike, { padding: fitPadding(), maxZoom: 18, duration: 0 });
   }
 
@@ -123,9 +130,12 @@ class AddDataController extends FeatureController {
       const visible = new Map(state.visible);
       visible.delete(id);
       const add = data && !stillUsed ? withoutUrl(state.add, data.key) : state.add;
-      return { order: state.order.filter((other) => other !== id), visible, add };
+      const bands = new Map(state.bands);
+      bands.delete(id);
+      return { order: state.order.filter((other) => other !== id), visible, add, bands };
     });
     this.context.sync.removeRuntimeLayer(id);
+    this.rowsChanged();
     if (data?.local && !stillUsed) URL.revokeObjectURL(data.key);
   }
 

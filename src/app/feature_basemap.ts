@@ -11,6 +11,7 @@ import { NO_BASEMAP } from '../state/codecs/basemap';
 import { setBasemapAttribution } from '../ui/attribution';
 import { BasemapDetailNote } from '../ui/basemap_note';
 import { BasemapSwitcherControl, type BasemapChoice } from '../ui/basemap_switcher';
+import type { ShownBasemap } from './commands';
 import type { AppContext } from './context';
 import type { ControllerFactory } from './controller';
 import { FeatureController } from './feature_controller';
@@ -21,6 +22,8 @@ const FIRST_STYLE_BASEMAP = 'data/basemap.pmtiles';
 class BasemapController extends FeatureController {
   private catalogue: BasemapCatalogue = { basemaps: [EMBEDDED_FALLBACK], defaultId: EMBEDDED_FALLBACK.id, problems: [] };
   private loaded = false;
+  /** What the main map shows (the comparison map asks, then follows 'basemap-shown'). */
+  private shown: ShownBasemap | null = null;
   private mapSwitch!: BasemapSwitch;
   private readonly switcher = new BasemapSwitcherControl({ choices: [], selected: '', onChoose: (id) => this.choose(id) });
   private readonly note = new BasemapDetailNote(() => this.switcher.open());
@@ -35,6 +38,7 @@ class BasemapController extends FeatureController {
       map.removeControl(this.note);
       map.removeControl(this.switcher);
     });
+    this.disposer.add(context.commands.provide('shownBasemap', () => this.shown));
     if (store.get().basemap.malformed) notices.show(t('basemap.bad_param'));
     // Until the file is read, the first style's offline basemap stays on the map.
     void loadBasemaps(context.resolveUrl('layers/')).then((result) => this.catalogueLoaded(result));
@@ -83,7 +87,9 @@ class BasemapController extends FeatureController {
   private apply(reportUnknown = false): void {
     const basemap = this.wanted(reportUnknown);
     const keepFirst = basemap?.kind === 'embedded' && basemap.url === FIRST_STYLE_BASEMAP;
-    this.mapSwitch.show(basemap, this.context.store.get().lang, keepFirst);
+    this.shown = { basemap, lang: this.context.store.get().lang, keepFirst };
+    this.mapSwitch.show(basemap, this.shown.lang, keepFirst);
+    this.context.events.emit('basemap-shown', this.shown);
     setBasemapAttribution(basemap ? t('basemap.credit', { credit: basemap.attribution }) : null);
     this.switcher.update({ choices: this.choices(), selected: basemap?.id ?? NO_BASEMAP });
     this.updateNote();

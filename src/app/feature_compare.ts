@@ -3,7 +3,7 @@
 // second map clipped at the divider draws the right set at its own time (or the left's). The
 // state lives in the hash: compare=<left>|<right>&swipe=0.5[&rtime=…|&rfrom=…&rto=…].
 import type { LayerDefinition } from '../catalogue/types';
-import { t } from '../i18n';
+import { pick, t } from '../i18n';
 import { CompareMap } from '../map/compare_map';
 import type { AppState } from '../state/app_state';
 import { setVisible } from '../state/layer_ops';
@@ -13,6 +13,7 @@ import { mountDivider, type Divider } from '../ui/compare_divider';
 import { renderComparePanel } from '../ui/compare_panel';
 import type { CompareState } from '../state/codecs/compare';
 import { createCompareRightTime, type CompareRightTime } from './compare_right_time';
+import type { ShownBasemap } from './commands';
 import type { AppContext } from './context';
 import type { ControllerFactory } from './controller';
 import { FeatureController } from './feature_controller';
@@ -41,6 +42,7 @@ class CompareController extends FeatureController {
     // The left's time moved: its badge, and the right when it follows the left.
     this.disposer.add(events.on('time-changed', () => this.refreshTime()));
     this.disposer.add(events.on('layer-reloaded', ({ id, url }) => this.active?.right.reloadLayer(id, url)));
+    this.disposer.add(events.on('basemap-shown', (shown) => this.followBasemap(shown)));
     const fromHash = store.get().compare;
     if (fromHash) this.begin({ ...fromHash, left: fromHash.left.filter((id) => defs.has(id)), right: fromHash.right.filter((id) => defs.has(id)) });
   }
@@ -55,14 +57,26 @@ class CompareController extends FeatureController {
   private begin(state: CompareState): void {
     const { map, defs, resolveUrl } = this.context;
     this.stop(false);
-    const right = new CompareMap(map, defs as Map<string, LayerDefinition>, resolveUrl('data/basemap.pmtiles'), resolveUrl, () => undefined);
+    const right = new CompareMap(map, defs as Map<string, LayerDefinition>, resolveUrl('data/basemap.pmtiles'), resolveUrl, () => undefined,
+      (message) => this.basemapFailed(message));
     const divider = mountDivider(map.getContainer(), state.swipe, (fraction) => this.update({ swipe: fraction }));
     const badges = mountBadges(map.getContainer(), map.getContainer().parentElement ?? document.body);
     this.active = { state, right, divider, badges };
     this.button.setAttribute('aria-pressed', 'true');
     this.applyLeft(state.left);
+    this.followBasemap(this.context.commands.shownBasemap());
     this.render();
     this.refreshTime();
+  }
+
+  /** The right side has the main map's basemap, and follows it while comparing. */
+  private followBasemap(shown: ShownBasemap | null): void {
+    if (this.active && shown) this.active.right.showBasemap(shown.basemap, shown.lang, shown.keepFirst);
+  }
+
+  private basemapFailed(message: string): void {
+    const title = this.context.commands.shownBasemap()?.basemap?.title;
+    this.context.notices.show(t('compare_basemap.failed', { title: title ? pick(title) : '', message }), 'error');
   }
 
   private stop(updateHash = true): void {

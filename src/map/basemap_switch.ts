@@ -30,6 +30,8 @@ export class BasemapSwitch {
     private readonly map: MapLibreMap,
     private readonly resolveUrl: (url: string) => string,
     private readonly onFailure: (message: string) => void = () => undefined,
+    /** The style holds the basemap asked for (after its parts are added). */
+    private readonly onShown: (id: string) => void = () => undefined,
   ) {
     this.styleReady = map.isStyleLoaded() === true;
     map.once('load', () => {
@@ -78,6 +80,7 @@ export class BasemapSwitch {
   /** Tells tests and outside checks which basemap the style holds (`data-basemap` on the map). */
   private mark(id: string): void {
     this.map.getContainer().dataset.basemap = id || 'none';
+    this.onShown(id);
   }
 
   private clear(): void {

@@ -7,7 +7,9 @@
 // protocol id, "<layer>@<date>", whichever map asks) or filter a layer to other years.
 import { problemOf } from '../sources/errors';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { LayerDefinition } from '../catalogue/types';
+import type { Basemap } from '../catalogue/basemap_types';
+import type { Lang, LayerDefinition } from '../catalogue/types';
+import { BasemapSwitch } from './basemap_switch';
 import type { AppState } from '../state/app_state';
 import type { LayerStatus } from '../state/layer_status';
 import { createMap } from './create_map';
@@ -22,6 +24,8 @@ export class CompareMap {
   readonly element: HTMLElement;
   private readonly sync: LayerSync;
   private readonly time: TimeLayers;
+  /** The same basemap as the main map (the first style draws the offline one until told). */
+  private readonly basemap: BasemapSwitch;
   private timeLayer: LayerDefinition | null = null;
   private state: AppState | null = null;
   private readonly follow = () => this.copyCamera();
@@ -33,6 +37,7 @@ export class CompareMap {
     basemapUrl: string,
     resolveUrl: (url: string) => string,
     onStatus: (id: string, status: LayerStatus) => void,
+    onBasemapFailure: (message: string) => void = () => undefined,
   ) {
     this.element = document.createElement('div');
     this.element.className = 'compare-map';
@@ -48,6 +53,8 @@ export class CompareMap {
     // the main map's controls and attribution stand for both maps
     for (const control of this.element.querySelectorAll<HTMLElement>('.maplibregl-control-container')) control.style.display = 'none';
     this.sync = new LayerSync(map, protocol, defs, document.baseURI, onStatus);
+    // once the new basemap is in the style, `data-idle` waits for its tiles
+    this.basemap = new BasemapSwitch(map, resolveUrl, onBasemapFailure, () => this.unsettle());
     this.time = new TimeLayers(map, resolveUrl, (id, error) => onStatus(id, { state: 'error', message: problemOf(error).message, problem: problemOf(error) }));
     map.on('load', () => {
       if (this.state) this.sync.apply(this.state);
@@ -72,6 +79,12 @@ export class CompareMap {
     this.timeLayer = def;
     this.unsettle();
     if (def && wanted) this.time.set(def, wanted);
+  }
+
+  /** Puts the main map's basemap under this side too (`data-basemap` on this map's element says which). */
+  showBasemap(basemap: Basemap | null, lang: Lang, keepFirst: boolean): void {
+    this.unsettle();
+    this.basemap.show(basemap, lang, keepFirst);
   }
 
   /** Shows the right map from `fraction` (0..1) of the width on. */

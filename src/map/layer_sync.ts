@@ -162,10 +162,13 @@ export class LayerSync {
 
   private async add(def: LayerDefinition): Promise<void> {
     const dataUrl = resolveDataUrl(def.source.url, this.pageUrl);
+    const prepared = this.drawn(def).source.cog;
     await mapKindOf(def).prepare(this.drawn(def), dataUrl, { protocol: this.protocol, archives: this.archives });
     const parts = toMapLayers(def, dataUrl, this.latest?.visible.get(def.id) ?? 1);
     if (!this.map.getSource(parts.sourceId)) this.map.addSource(parts.sourceId, parts.source);
     this.sourceOf.set(def.id, parts.sourceId);
+    // bands picked while it was being added (e.g. a link's bands for added data): draw those
+    if (this.drawn(def).source.cog !== prepared) this.setCogRendering(def.id, this.cogOverrides.get(def.id) ?? null);
     for (const layer of parts.layers) {
       this.map.addLayer({ ...layer, layout: { ...layer.layout, visibility: 'none' } } as typeof layer, FIRST_LABEL_LAYER);
     }

@@ -12,7 +12,7 @@ export type LayerAnswer =
   | { layerId: string; kind: 'features'; features: Feature[]; truncated: boolean }
   /** pmtiles-raster: drawn here, but the tiles hold colours, not values. */
   | { layerId: string; kind: 'raster-visible' }
-  | { layerId: string; kind: 'raster-values'; values: Array<number | null>; units?: Array<string | null> }
+  | { layerId: string; kind: 'raster-values'; values: Array<number | null>; units?: Array<string | null>; names?: Array<string | null> }
   | { layerId: string; kind: 'error'; message: string };
 
 export interface IdentifyOptions {
@@ -58,7 +58,9 @@ const IDENTIFY_BY_KIND: Record<SourceKind, Identifier> = {
     // GDAL's scale/offset (not for class codes) and units
     const values = def.source.cog?.mode === 'categorical' ? raw : scaledValues(bands, raw);
     const units = bands.map((band) => band.unit);
-    return { layerId: def.id, kind: 'raster-values', values, ...(units.some((unit) => unit) ? { units } : {}) };
+    // several bands: the file's names for them, shown with their numbers
+    const names = bands.length > 1 && bands.some((band) => band.description) ? bands.map((band) => band.description) : undefined;
+    return { layerId: def.id, kind: 'raster-values', values, ...(units.some((unit) => unit) ? { units } : {}), ...(names ? { names } : {}) };
   },
   geojson: async (lonLat, def, data, options) => featureAnswer(def.id, await data.geojson(def.source.url), lonLat, options),
   'pmtiles-vector': async (lonLat, def, data, options) =>

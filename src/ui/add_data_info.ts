@@ -3,7 +3,7 @@ import type { LayerDefinition } from '../catalogue/types';
 import { pick, t } from '../i18n';
 import type { AddedData } from './add_data_open';
 import { el } from './dom';
-import { renderLegend } from './legend';
+import { renderLayerLegend } from './legend';
 
 export function renderAddedInfo(def: LayerDefinition, data: AddedData): HTMLElement {
   const facts = el('dl', { style: 'display:grid;grid-template-columns:auto 1fr;gap:2px 8px;margin:8px 0' });
@@ -17,5 +17,5 @@ export function renderAddedInfo(def: LayerDefinition, data: AddedData): HTMLElem
     el('p', {}, pick(def.description)),
     facts,
     data.local ? el('p', { style: 'color:#555;font-size:0.85rem' }, t('add_data.local_note')) : null,
-    renderLegend(def.legend, false));
+    renderLayerLegend(def));
 }

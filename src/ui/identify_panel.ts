@@ -5,6 +5,7 @@ import type { LayerDefinition, Lang } from '../catalogue/types';
 import { pick, t } from '../i18n';
 import type { LayerAnswer } from '../queries/identify';
 import { formatAttributes, formatCoordinate, rasterValueText } from '../queries/identify_format';
+import { bandName } from './band_legend';
 import { el } from './dom';
 
 export interface IdentifyView {
@@ -59,7 +60,7 @@ function renderLayer(answer: LayerAnswer, def: LayerDefinition | undefined, lang
       section.append(el('p', {}, t('identify.raster_visible')));
       break;
     case 'raster-values':
-      section.append(renderRasterValues(answer.values, def, lang, answer.units));
+      section.append(renderRasterValues(answer.values, def, lang, answer.units, answer.names));
       break;
     case 'error':
       section.append(el('p', { role: 'alert', style: 'color:#b3261e;overflow-wrap:anywhere' }, t('identify.error', { message: answer.message })));
@@ -79,13 +80,13 @@ function renderFeature(feature: Feature, def: LayerDefinition | undefined, lang:
     list);
 }
 
-function renderRasterValues(values: Array<number | null>, def: LayerDefinition | undefined, lang: Lang, units?: Array<string | null>): HTMLElement {
+function renderRasterValues(values: Array<number | null>, def: LayerDefinition | undefined, lang: Lang, units?: Array<string | null>, names?: Array<string | null>): HTMLElement {
   if (values.every((value) => value === null)) return el('p', {}, t('identify.nodata'));
   const list = el('dl', { class: 'identify-attributes', style: FACTS_STYLE });
   const categorical = def?.source.cog?.mode === 'categorical';
   values.forEach((value, index) => {
-    // One band: "Valeur" / "Classe"; several (RGB): "Bande 1", "Bande 2"…
-    const label = values.length > 1 ? t('identify.band', { band: index + 1 }) : t(categorical ? 'identify_more.class' : 'identify_more.value');
+    // One band: "Valeur" / "Classe"; several: "Bande 1", "Bande 2"… ("Bande 2 — Vert" when the file names them)
+    const label = values.length > 1 ? bandName({ band: index + 1, description: names?.[index] ?? null }) : t(categorical ? 'identify_more.class' : 'identify_more.value');
     const text = rasterValueText(value, def, lang, units?.[index]) ?? t('identify.nodata');
     list.append(el('dt', { style: 'color:#5b6170' }, label), el('dd', { style: 'margin:0;overflow-wrap:anywhere', 'data-band': index + 1 }, text));
   });

@@ -5,7 +5,7 @@ import type { LoadedLayer } from '../catalogue/load';
 import { pick, t } from '../i18n';
 import type { LayerStatus } from '../state/layer_status';
 import { el } from './dom';
-import { renderLegend } from './legend';
+import { renderLayerLegend } from './legend';
 import { layerErrorText } from './layer_error_text';
 
 export interface RowActions {
@@ -33,7 +33,7 @@ function definedRow(def: LayerDefinition, actions: RowActions): LayerRow {
   const status = el('span', { class: 'layer-status', 'aria-live': 'polite' });
   const error = el('p', { class: 'layer-error', hidden: true });
   const info = iconButton('layer-info', 'i', t('panel.info', { title }));
-  const body = el('div', { class: 'layer-body' }, opacity, renderLegend(def.legend, def.synthetic === true));
+  const body = el('div', { class: 'layer-body' }, opacity, renderLayerLegend(def));
   const element = el(
     'li',
     { class: 'layer', 'data-layer-id': def.id, 'data-state': 'idle' },

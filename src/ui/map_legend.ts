@@ -5,7 +5,7 @@ import type { LayerDefinition } from '../catalogue/types';
 import { pick, t } from '../i18n';
 import type { AppState } from '../state/app_state';
 import { el } from './dom';
-import { renderLegend } from './legend';
+import { renderLayerLegend } from './legend';
 
 export interface MapLegend {
   element: HTMLElement;
@@ -29,7 +29,7 @@ export function mountMapLegend(container: HTMLElement, defs: ReadonlyMap<string,
       body.replaceChildren(...ids.map((id) => {
         const def = defs.get(id)!;
         return el('section', { class: 'map-legend-layer', 'data-layer-id': id },
-          el('h3', {}, pick(def.title)), renderLegend(def.legend, def.synthetic === true));
+          el('h3', {}, pick(def.title)), renderLayerLegend(def));
       }));
     },
   };
