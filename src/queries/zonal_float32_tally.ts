@@ -1,7 +1,8 @@
 // Counts of distinct Float32 pixel values in an open-addressing table keyed on the values' 32 bits
-// (read through a Uint32Array view of the decoded tile: an integer hash and compare, no
-// float-to-bits round trip), each key beside its count in one Uint32Array, so a probe touches one
-// cache line (6 vs 15 ns a pixel before, docs/benchmarks.md). A count past 2³² - 1 carries into
+// (read through an Int32Array view of the decoded tile: an integer hash and compare, no
+// float-to-bits round trip), each key beside its count in one Int32Array (int32, not uint32: V8 keeps
+// them in registers as small integers), so a probe touches one
+// cache line (6 vs 15 ns a pixel before, docs/benchmarks.md). A count past 2³¹ - 1 carries into
 // a side map. Past `maxDistinct` values it hands its counts to HashTally, which turns them into
 // its sample.
 import { HashTally } from './zonal_hash_tally';
@@ -9,14 +10,17 @@ import type { Tally, ValueCounts } from './zonal_tally';
 import { addRangeByRuns } from './zonal_tally_runs';
 
 /** The bits of -0: counted as 0 (bits 0), as a Map would. */
-const NEGATIVE_ZERO = 0x80000000;
-const MAX_SLOT_COUNT = 0xffffffff;
+const NEGATIVE_ZERO = -0x80000000;
+const MAX_SLOT_COUNT = 0x7fffffff;
+/** Bits above this (sign aside) are a NaN; 0x7fc00000 is one. */
+const EXPONENT_BITS = 0x7f800000;
+const QUIET_NAN = 0x7fc00000;
 
 const hashSlot = (key: number, mask: number): number => ((Math.imul(key ^ (key >>> 16), 0x85ebca6b) >>> 15) & mask) << 1;
 
 export class Float32Tally implements Tally {
   /** [key bits, count] pairs; a count of 0 marks an empty slot */
-  private table = new Uint32Array(2 * 1024);
+  private table = new Int32Array(2 * 1024);
   private mask = 1023;
   private size = 0;
   /** counts beyond what a slot holds, by key bits (more than 4 G pixels of one value) */
@@ -25,10 +29,10 @@ export class Float32Tally implements Tally {
   private nan = 0;
   private overflow: HashTally | null = null;
   private readonly float = new Float32Array(1);
-  private readonly bits = new Uint32Array(this.float.buffer);
+  private readonly bits = new Int32Array(this.float.buffer);
   /** The last decoded array seen by addRange and its bits view (one view per tile, not per span). */
   private viewed: Float32Array | null = null;
-  private viewBits: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+  private viewBits: Int32Array<ArrayBufferLike> = new Int32Array(0);
 
   constructor(private readonly maxDistinct: number) {}
 
@@ -43,8 +47,7 @@ export class Float32Tally implements Tally {
       this.nan += count;
       return;
     }
-    this.float[0] = value;
-    const key = this.bits[0] === NEGATIVE_ZERO ? 0 : (this.bits[0] as number);
+    const key = this.keyOf(value);
     const slot = this.find(key);
     if (this.table[slot + 1] === 0) this.insert(slot, key, count);
     else this.addTo(slot, count);
@@ -54,15 +57,22 @@ export class Float32Tally implements Tally {
   addRange(values: ArrayLike<number>, start: number, end: number, nodata: number): void {
     if (this.overflow || !(values instanceof Float32Array)) return addRangeByRuns(this, values, start, end, nodata);
     const bits = this.bitsOf(values);
-    for (let i = countSeen(this.table, this.mask, values, bits, start, end, nodata); i < end; i = countSeen(this.table, this.mask, values, bits, i + 1, end, nodata)) {
+    const skip = this.keyOf(nodata);
+    for (let i = countSeen(this.table, this.mask, bits, start, end, skip); i < end; i = countSeen(this.table, this.mask, bits, i + 1, end, skip)) {
       // values[i] is new, or its slot is full
-      const raw = bits[i] as number;
-      const key = raw === NEGATIVE_ZERO ? 0 : raw;
+      const key = bits[i] === NEGATIVE_ZERO ? 0 : (bits[i] as number);
       const slot = this.find(key);
       if (this.table[slot + 1] !== 0) this.addTo(slot, 1);
       // past the limit the rest goes to the sample, value by value
       else if (!this.insert(slot, key, 1)) return addRangeByRuns(this, values, i + 1, end, nodata);
     }
+  }
+
+  /** The key of a value; for NaN, or a nodata no float32 equals, a NaN pattern (never a counted key). */
+  private keyOf(value: number): number {
+    this.float[0] = value;
+    if (value !== value || this.float[0] !== value) return QUIET_NAN;
+    return this.bits[0] === NEGATIVE_ZERO ? 0 : (this.bits[0] as number);
   }
 
   finish(): ValueCounts {
@@ -106,10 +116,10 @@ export class Float32Tally implements Tally {
     return true;
   }
 
-  private bitsOf(values: Float32Array): Uint32Array {
+  private bitsOf(values: Float32Array): Int32Array {
     if (values !== this.viewed) {
       this.viewed = values;
-      this.viewBits = new Uint32Array(values.buffer, values.byteOffset, values.length);
+      this.viewBits = new Int32Array(values.buffer, values.byteOffset, values.length);
     }
     return this.viewBits;
   }
@@ -132,7 +142,7 @@ export class Float32Tally implements Tally {
 
   private grow(): void {
     const old = this.table;
-    this.table = new Uint32Array(old.length * 2);
+    this.table = new Int32Array(old.length * 2);
     this.mask = old.length - 1;
     for (let j = 0; j < old.length; j += 2) {
       if (old[j + 1] === 0) continue;
@@ -146,23 +156,24 @@ export class Float32Tally implements Tally {
     const [keys, counts] = this.entries();
     const seen = counts.reduce((a, b) => a + b, 0);
     this.overflow = HashTally.sampleOf(this.maxDistinct, keys, counts, seen);
-    this.table = new Uint32Array(0);
+    this.table = new Int32Array(0);
     this.carried.clear();
     this.viewed = null;
   }
 }
 
 /**
- * The hot loop: counts values[from..to) (but NaN and nodata) whose value is already in the table
- * and whose slot has room; returns the index of the first other one (`to` when none).
+ * The hot loop, on bits only: counts the pixels of bits[from..to) that are not NaN nor `skip`, whose
+ * value is already in the table and whose slot has room; returns the index of the first other one
+ * (`to` when none).
  */
-function countSeen(table: Uint32Array, mask: number, values: Float32Array, bits: Uint32Array, from: number, to: number, nodata: number): number {
+function countSeen(table: Int32Array, mask: number, bits: Int32Array, from: number, to: number, skip: number): number {
   const wrap = 2 * mask + 1;
   for (let i = from; i < to; i++) {
-    const v = values[i] as number;
-    if (v !== v || v === nodata) continue;
     const raw = bits[i] as number;
+    if ((raw & 0x7fffffff) > EXPONENT_BITS) continue; // NaN
     const key = raw === NEGATIVE_ZERO ? 0 : raw;
+    if (key === skip) continue;
     let slot = hashSlot(key, mask);
     while (table[slot + 1] !== 0 && table[slot] !== key) slot = (slot + 2) & wrap;
     const count = table[slot + 1] as number;
