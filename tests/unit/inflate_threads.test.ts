@@ -95,6 +95,7 @@ describe('the inflate pool', () => {
     const truncated = new Uint8Array(whole.subarray(0, whole.length >> 1));
     await expect(pool.inflate(truncated, bytes.length)).rejects.toThrow();
     for (const size of [64, bytes.length, 65536]) expect(Buffer.from(await pool.inflate(whole, size))).toEqual(Buffer.from(bytes)); // any output chunk size
+    expect(whole.byteLength).toBeGreaterThan(0); // the caller's bytes stay (a copy is transferred, not them)
     expect(Buffer.from(await decoder.decode(new Uint8Array(whole).buffer))).toEqual(Buffer.from(bytes));
     const outcome = async (d: typeof decoder) => (async () => d.decodeBlock(truncated.slice().buffer))().then((b) => new Uint8Array(b), (e: unknown) => ({ thrown: e }));
     const viaPako = await outcome(pakoDecoder);

@@ -42,7 +42,9 @@ export class InflatePool {
     slot.busy++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, lane });
-      slot.worker.postMessage({ id, bytes, size }); // copied: the bytes may belong to the byte cache
+      // one copy, transferred (a plain postMessage copies twice): the bytes may belong to the byte cache
+      const copy = new Uint8Array(bytes); // not .slice(): on a Buffer that is a view
+      slot.worker.postMessage({ id, bytes: copy, size }, [copy.buffer]);
     });
   }
 
