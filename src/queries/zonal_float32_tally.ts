@@ -1,10 +1,9 @@
-// Counts of distinct Float32 pixel values in an open-addressing table keyed on the values' 32 bits
-// (read through an Int32Array view of the decoded tile: an integer hash and compare, no
-// float-to-bits round trip), each key beside its count in one Int32Array (int32, not uint32: V8 keeps
-// them in registers as small integers), so a probe touches one
-// cache line (6 vs 15 ns a pixel before, docs/benchmarks.md). A count past 2³¹ - 1 carries into
-// a side map. Past `maxDistinct` values it hands its counts to HashTally, which turns them into
-// its sample.
+// Counts of distinct Float32 pixel values in an open-addressing table keyed on the values' 32 bits,
+// read through an Int32Array view of the decoded tile: an integer hash and compare, no
+// float-to-bits round trip. Each key sits beside its count in one Int32Array (int32, not uint32:
+// V8 keeps them as small integers), so a probe touches one cache line: ≈ 8 vs 15 ns a pixel
+// before (docs/benchmarks.md). A count past 2³¹ - 1 carries into a side map. Past `maxDistinct`
+// values it hands its counts to HashTally, which turns them into its sample.
 import { HashTally } from './zonal_hash_tally';
 import type { Tally, ValueCounts } from './zonal_tally';
 import { addRangeByRuns } from './zonal_tally_runs';
