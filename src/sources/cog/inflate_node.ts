@@ -12,8 +12,8 @@ let installed: Promise<void> | null = null;
 
 /**
  * Bytes of one decoded block (a whole tile, or a strip of full height): zlib's output chunk is made
- * that size, so the output is one buffer, not 16 KiB chunks joined by a copy (≈ 2× less CPU
- * outside the inflate itself).
+ * that size, so the output is one buffer, not 16 KiB chunks joined by a copy (70 vs 120 µs a
+ * 256 KiB block that inflates fast, in a throw-away script).
  */
 export function blockBytes({ tileWidth, tileHeight, bitsPerSample, planarConfiguration }: BaseDecoder['parameters']): number {
   const bits = typeof bitsPerSample === 'number' ? [bitsPerSample] : Array.from(bitsPerSample);

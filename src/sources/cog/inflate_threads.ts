@@ -17,7 +17,7 @@ const { inflateSync } = require('node:zlib');
 parentPort.on('message', ({ id, bytes, size }) => {
   try {
     // one output chunk of the block's size: no joining copy, and the buffer is transferred as is
-    const out = inflateSync(bytes, { chunkSize: size });
+    const out = inflateSync(bytes, { chunkSize: Math.max(64, size) });
     const buffer = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? out.buffer : out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength);
     parentPort.postMessage({ id, buffer }, [buffer]);
   } catch (error) {
