@@ -3,6 +3,7 @@
 // pixel and without its per-entry garbage. Past `maxDistinct` values it turns into a fixed-size
 // random sample (reservoir), as before: percentiles and histogram are then flagged approximate.
 import type { Tally, ValueCounts } from './zonal_tally';
+import { addRangeByRuns } from './zonal_tally_runs';
 
 export class HashTally implements Tally {
   private keys: Float64Array;
@@ -53,6 +54,10 @@ export class HashTally implements Tally {
       this.toSample();
       for (let k = 1; k < count; k++) this.addToSample(value, ++this.seen);
     } else if (this.size * 2 > keys.length) this.grow();
+  }
+
+  addRange(values: ArrayLike<number>, start: number, end: number, nodata: number): void {
+    addRangeByRuns(this, values, start, end, nodata);
   }
 
   finish(): ValueCounts {

@@ -6,20 +6,11 @@ import type { GeoTIFFImage } from 'geotiff';
 import type { Cog, CogLevel } from '../sources/cog/open';
 import { blockRanges, type PixelWindow } from '../sources/cog/blocks';
 import type { RowSpans } from './zonal_rasterize';
-import { createTally, type Tally } from './zonal_tally';
-import { decode, type DecodedTile, type DecodedTiles, type Samples } from './zonal_tiles';
+import { createTally } from './zonal_tally';
+import { decode, type DecodedTile, type DecodedTiles } from './zonal_tiles';
+import { foldWindow, type ZoneSums } from './zonal_fold';
 
-export interface ZoneStream {
-  count: number;
-  sum: number;
-  min: number;
-  max: number;
-  /** sums of (v - shift) and (v - shift)², shift = first value: a stable variance */
-  shift: number;
-  shiftedSum: number;
-  shiftedSquares: number;
-  tally: Tally;
-}
+export type ZoneStream = ZoneSums;
 
 export interface StreamOptions {
   band: number;
@@ -107,46 +98,4 @@ export function tilesTouched(image: GeoTIFFImage, spans: RowSpans): PixelWindow[
     if (row.length) out.push(row);
   }
   return out;
-}
-
-/**
- * Folds the counted pixels of one window into the zone. The running sums live in locals and go
- * back to the zone once per window, in the same order as pixel by pixel (same results to the
- * bit); runs of equal neighbours (smooth or quantised rasters) reach the tally as one lookup.
- */
-function foldWindow(zone: ZoneStream, spans: RowSpans, window: PixelWindow, values: Samples, mask: Samples | null, nodata: number | null): void {
-  const [x0, y0, x1, y1] = window;
-  const w = x1 - x0;
-  const nd = nodata ?? NaN;
-  let { count, sum, min, max, shift, shiftedSum, shiftedSquares } = zone;
-  let runValue = NaN, runCount = 0;
-  for (let row = Math.max(y0, spans.rowStart); row < Math.min(y1, spans.rowEnd); row++) {
-    const rowSpans = spans.rows[row - spans.rowStart] as Int32Array;
-    const base = (row - y0) * w - x0;
-    for (let i = 0; i + 1 < rowSpans.length; i += 2) {
-      const start = Math.max(rowSpans[i] as number, x0);
-      const end = Math.min(rowSpans[i + 1] as number, x1);
-      for (let col = start; col < end; col++) {
-        const v = values[base + col] as number;
-        // v !== v: NaN is always nodata
-        if (v !== v || v === nd || (mask !== null && mask[base + col] === 0)) continue;
-        if (count === 0) shift = v;
-        count++;
-        sum += v;
-        if (v < min) min = v;
-        if (v > max) max = v;
-        const d = v - shift;
-        shiftedSum += d;
-        shiftedSquares += d * d;
-        if (v === runValue) runCount++;
-        else {
-          if (runCount > 0) zone.tally.addMany(runValue, runCount);
-          runValue = v;
-          runCount = 1;
-        }
-      }
-    }
-  }
-  if (runCount > 0) zone.tally.addMany(runValue, runCount);
-  Object.assign(zone, { count, sum, min, max, shift, shiftedSum, shiftedSquares });
 }

@@ -6,6 +6,7 @@
 // count/sum/min/max/mean/std never are).
 import { HashTally } from './zonal_hash_tally';
 import { Float32Tally } from './zonal_float32_tally';
+import { addRangeByRuns } from './zonal_tally_runs';
 
 export interface ValueCounts {
   /** distinct values ascending, with their counts */
@@ -19,6 +20,8 @@ export interface Tally {
   add(value: number): void;
   /** `count` pixels of one value (a run of equal neighbours): one lookup instead of `count`. */
   addMany(value: number, count: number): void;
+  /** Every value of values[start..end) except NaN and `nodata` (a span of pixels inside the AOI). */
+  addRange(values: ArrayLike<number>, start: number, end: number, nodata: number): void;
   finish(): ValueCounts;
 }
 
@@ -52,6 +55,9 @@ class DenseTally implements Tally {
   addMany(value: number, count: number): void {
     this.add(value);
     (this.counts[value + this.offset] as number) += count - 1;
+  }
+  addRange(values: ArrayLike<number>, start: number, end: number, nodata: number): void {
+    addRangeByRuns(this, values, start, end, nodata);
   }
   finish(): ValueCounts {
     const values: number[] = [];

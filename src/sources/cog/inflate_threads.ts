@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { addDecoder, BaseDecoder, getDecoder } from 'geotiff';
+import { blockBytes } from './inflate_node';
 
 type DecoderClass = new (parameters: BaseDecoder['parameters']) => BaseDecoder;
 type Reply = { id: number; buffer?: ArrayBuffer; error?: string };
@@ -13,9 +14,10 @@ type Reply = { id: number; buffer?: ArrayBuffer; error?: string };
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { inflateSync } = require('node:zlib');
-parentPort.on('message', ({ id, bytes }) => {
+parentPort.on('message', ({ id, bytes, size }) => {
   try {
-    const out = inflateSync(bytes);
+    // one output chunk of the block's size: no joining copy, and the buffer is transferred as is
+    const out = inflateSync(bytes, { chunkSize: Math.max(64, size) });
     const buffer = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? out.buffer : out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength);
     parentPort.postMessage({ id, buffer }, [buffer]);
   } catch (error) {
@@ -31,7 +33,8 @@ export class InflatePool {
 
   constructor(readonly size = Math.max(1, Math.min(4, availableParallelism() - 1))) {}
 
-  inflate(bytes: Uint8Array): Promise<ArrayBuffer> {
+  /** `size`: the decoded block's bytes (blockBytes), the output buffer's size. */
+  inflate(bytes: Uint8Array, size: number): Promise<ArrayBuffer> {
     if (this.workers.length === 0) this.start();
     const lane = this.leastBusy();
     const slot = this.workers[lane]!;
@@ -39,7 +42,9 @@ export class InflatePool {
     slot.busy++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, lane });
-      slot.worker.postMessage({ id, bytes }); // copied: the bytes may belong to the byte cache
+      // one copy, transferred (a plain postMessage copies twice): the bytes may belong to the byte cache
+      const copy = new Uint8Array(bytes); // not .slice(): on a Buffer that is a view
+      slot.worker.postMessage({ id, bytes: copy, size }, [copy.buffer]);
     });
   }
 
@@ -92,7 +97,7 @@ export function useThreadedInflate(pool = new InflatePool()): Promise<InflatePoo
     const fallback = (await getDecoder(8, parameters)).constructor as DecoderClass;
     class ThreadedDeflateDecoder extends BaseDecoder {
       override decodeBlock(buffer: ArrayBufferLike): Promise<ArrayBufferLike> {
-        return pool.inflate(new Uint8Array(buffer)).catch(() => new fallback(this.parameters).decodeBlock(buffer));
+        return pool.inflate(new Uint8Array(buffer), blockBytes(this.parameters)).catch(() => new fallback(this.parameters).decodeBlock(buffer));
       }
     }
     addDecoder([8, 32946], async () => ThreadedDeflateDecoder);
