@@ -3,7 +3,7 @@
 // interleaved, median of BENCH_RUNS (default 5) after one warm-up run of each. Times navigation
 // start → <html data-ready> (the app's own signal; the bare page sets it on its first idle frame).
 // Also counts the requests and the gzip size of the JavaScript each page fetched before ready.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -16,8 +16,9 @@ import { sendFile } from './static_server';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 // BENCH_APP_DIST=<folder>: time an app built elsewhere (e.g. an older commit) instead of building
-const appDir = process.env.BENCH_APP_DIST ?? '/tmp/geoveille-firstload-app';
-const bareDir = '/tmp/geoveille-firstload-bare';
+// (per process: several engineers bench on one machine, and a shared folder would be rebuilt under a run)
+const appDir = process.env.BENCH_APP_DIST ?? `/tmp/geoveille-firstload-app-${process.pid}`;
+const bareDir = `/tmp/geoveille-firstload-bare-${process.pid}`;
 const CHROMIUM_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-sandbox', '--disable-background-networking', '--no-first-run'];
 
 interface PageLoad { ms: number; requests: number; jsGz: number }
@@ -106,6 +107,10 @@ const bench: BenchModule = {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
     const budget = (() => { try { return measureFirstLoad(appDir); } catch { return { appGz: NaN }; } })();
+    rmSync(bareDir, { recursive: true, force: true });
+    if (!process.env.BENCH_APP_DIST) rmSync(appDir, { recursive: true, force: true });
+    // every run, in order, so a burst of load from elsewhere shows
+    for (const side of sides) console.log(`firstload ${side}: ${loads[side].map((r) => r.ms.toFixed(0)).join(' ')} ms`);
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
     const app = loads.app;
     const appMs = median(app.map((r) => r.ms));
