@@ -20,12 +20,16 @@ export function groundPerPoint(extent: Extent3857, frame: Rect): number {
   return ((extent[2] - extent[0]) / frame.width) * Math.cos((lat * Math.PI) / 180);
 }
 
-export function scaleBar(marks: MapMarks, extent: Extent3857, frame: Rect, u: number): void {
+/**
+ * `clearOfTicks`: the frame's coordinate ticks are drawn too, so the bar stands above the bottom
+ * side's labels and right of the left side's (6 pt text, up to "-179.999°" ≈ 27 pt wide).
+ */
+export function scaleBar(marks: MapMarks, extent: Extent3857, frame: Rect, u: number, clearOfTicks = false): void {
   const perPoint = groundPerPoint(extent, frame);
   const metres = roundLength(frame.width * 0.2 * perPoint);
   const length = metres / perPoint;
-  const x = frame.x + 10 * u;
-  const y = frame.y + 10 * u;
+  const x = frame.x + (clearOfTicks ? 40 : 10) * u;
+  const y = frame.y + (clearOfTicks ? 24 : 10) * u;
   const label = metres >= 1000 ? `${metres / 1000} km` : `${metres} m`;
   marks.boxes.push({ x: x - 4 * u, y: y - 4 * u, width: length + 8 * u, height: 22 * u, fill: '#ffffff', opacity: 0.85 });
   marks.boxes.push({ x, y, width: length / 2, height: 3 * u, fill: '#222222' });

@@ -82,7 +82,7 @@ export class PrintPdf {
     const { map, unit } = this.plan;
     const marks: MapMarks = emptyMarks();
     if (include.ticks) coordinateTicks(marks, extent, map, unit);
-    if (include.scaleBar) scaleBar(marks, extent, map, unit);
+    if (include.scaleBar) scaleBar(marks, extent, map, unit, include.ticks);
     if (include.north) northArrow(marks, map, unit, this.content.north);
     const page = this.page;
     for (const box of marks.boxes) page.drawRectangle({ ...box, color: colour(box.fill), opacity: box.opacity ?? 1 });
