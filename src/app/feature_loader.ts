@@ -94,8 +94,9 @@ export class FeatureLoader {
       return this.mounted.get(entry.name) ?? this.mountWith(entry, factory());
     } catch (error) {
       const tool = TOOLS.find((candidate) => candidate.id === entry.tool);
-      const message = error instanceof Error ? error.message : String(error);
-      this.context.notices.show(t('features.load_failed', { tool: tool ? t(tool.label) : entry.name, message }), 'error');
+      // the browser's own (English) words stay in the console, for whoever debugs it
+      console.error(`feature ${entry.name} could not load`, error);
+      this.context.notices.show(t('features.load_failed', { tool: tool ? t(tool.label) : entry.name }), 'error');
       return null;
     }
   }

@@ -136,7 +136,7 @@ describe('FeatureLoader', () => {
     await loader.start();
     expect(await loader.load('compare')).toBeNull();
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toBe('Impossible de charger l’outil « compare » : chunk unreachable');
+    expect(notices[0]).toBe('Impossible de charger l’outil « compare » (connexion interrompue ?). Réessayez.');
     expect(await loader.load('compare')).not.toBeNull();
     expect(log.events).toEqual(['mount compare']);
   });
