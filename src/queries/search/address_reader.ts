@@ -39,6 +39,11 @@ export class AddressIndex {
 
   constructor(private readonly fetchJson: FetchJson, private readonly name = 'address index') {}
 
+  /** Fetches the manifest ahead of a first search (the app does it when the search box is first focused). */
+  async prepare(): Promise<void> {
+    await this.loadManifest();
+  }
+
   async search(query: string, limit = 6, options: SearchOptions = {}): Promise<AddressAnswer> {
     const loaded = { ...(await this.loadManifest()), near: options.near };
     const form = searchForm(query);
