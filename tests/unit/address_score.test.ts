@@ -6,6 +6,7 @@ import { civicNumber, streetWords } from '../../src/queries/search/address_forma
 import { readAddressQuery, TownList } from '../../src/queries/search/address_query';
 import { rankRows, type CandidateRow } from '../../src/queries/search/address_rank';
 import { civicParts, StreetScorer } from '../../src/queries/search/address_score';
+import { editDistances, fullDistance } from '../../src/queries/search/fuzzy';
 import { tokens } from '../../src/queries/search/normalize';
 
 describe('civicParts', () => {
@@ -52,5 +53,21 @@ describe('StreetScorer', () => {
     expect(hits.map((hit) => [hit.address, hit.municipality, hit.score])).toEqual([
       ['8, rue Martin', 'Granby', 0.89], ['8, rue Saint-Martin', 'Granby', 0.88], ['10, rue Martin', 'Bromont', 0.69],
     ]);
+  });
+});
+
+describe('fullDistance', () => {
+  it('counts swaps, drops and replacements up to the limit, Infinity beyond', () => {
+    expect(fullDistance('marthe', 'marthe', 1)).toBe(0);
+    expect(fullDistance('mrathe', 'marthe', 1)).toBe(1);
+    expect(fullDistance('marte', 'marthe', 1)).toBe(1);
+    expect(fullDistance('marte', 'marteau', 1)).toBe(Infinity); // two letters longer
+    expect(fullDistance('martin', 'marthe', 1)).toBe(Infinity);
+  });
+  it('gives the same answers before and after a word longer than its reused rows', () => {
+    const long = 'notre dame de la merci sur le lac des quinze iles du nord ouest'; // > 64 letters
+    expect(editDistances(`${long}x`, long, 2)).toEqual({ full: 1, prefix: 1 });
+    expect(fullDistance('principale', 'princiaple', 2)).toBe(1);
+    expect(editDistances('rivi', 'riviere claire', 1)).toEqual({ full: Infinity, prefix: 0 });
   });
 });

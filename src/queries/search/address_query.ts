@@ -45,7 +45,8 @@ export class TownList {
     this.forms.forEach((form, id) => {
       if (form === text) found.push({ id, tier: 0, typos: 0 });
       else if (form.startsWith(text) && (text.length >= 4 || form.split(' ')[0] === text)) found.push({ id, tier: 1, typos: 0 });
-      else if (max > 0) {
+      // below 8 letters only the whole name counts: one typo cannot bridge two letters' difference in length
+      else if (max > 0 && (text.length >= 8 || Math.abs(form.length - text.length) <= max)) {
         const distances = editDistances(text, form, max);
         const typos = distances ? Math.min(distances.full, text.length >= 8 ? distances.prefix : Infinity) : Infinity;
         if (typos <= max) found.push({ id, tier: 2, typos });

@@ -8,7 +8,7 @@ import {
 } from './address_format';
 import { readAddressQuery, TownList, type AddressQuery, type TownMatch } from './address_query';
 import { rankRows, type AddressHit, type CandidateRow } from './address_rank';
-import { allowedTypos, editDistances } from './fuzzy';
+import { allowedTypos, fullDistance } from './fuzzy';
 import { searchForm } from './normalize';
 
 export type { AddressHit, GroupedTown } from './address_rank';
@@ -172,7 +172,7 @@ function closestWord(words: Record<string, WordEntry>, all: string[], word: stri
   const max = allowedTypos(word.length);
   let closest: { word: string; typos: number } | undefined;
   for (const candidate of all) {
-    const typos = editDistances(word, candidate, max)?.full ?? Infinity;
+    const typos = fullDistance(word, candidate, max);
     if (typos <= max && (!closest || typos < closest.typos || (typos === closest.typos && words[candidate]![0] > words[closest.word]![0]))) {
       closest = { word: candidate, typos };
     }

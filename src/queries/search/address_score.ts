@@ -4,7 +4,7 @@
 // row instead of a normalisation and several edit distances.
 import { COMMON_WORDS, isNumber } from './address_format';
 import type { AddressQuery } from './address_query';
-import { allowedTypos, editDistances } from './fuzzy';
+import { allowedTypos, fullDistance } from './fuzzy';
 import { tokens } from './normalize';
 
 /** Names of saints and directions are part of a street's name; the other common words may be left out. */
@@ -20,7 +20,7 @@ function wordMatch(word: string, words: readonly string[]): Match {
   if (words.some((candidate) => candidate.startsWith(word))) return 1;
   const max = allowedTypos(word.length);
   let typos = Infinity;
-  for (const candidate of words) typos = Math.min(typos, editDistances(word, candidate, max)?.full ?? Infinity);
+  for (const candidate of words) typos = Math.min(typos, fullDistance(word, candidate, max));
   return typos <= max ? 2 + typos : NONE;
 }
 
