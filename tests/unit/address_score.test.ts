@@ -7,7 +7,7 @@ import { readAddressQuery, TownList } from '../../src/queries/search/address_que
 import { rankRows, type CandidateRow } from '../../src/queries/search/address_rank';
 import { civicParts, StreetScorer } from '../../src/queries/search/address_score';
 import { editDistances, fullDistance } from '../../src/queries/search/fuzzy';
-import { tokens } from '../../src/queries/search/normalize';
+import { normalize, tokens } from '../../src/queries/search/normalize';
 
 describe('civicParts', () => {
   const addresses = ['300, rue Principale', '12 rue du Lac', '12a rue du Lac', '12A, rue du Lac', '300-A, rue Roy', 'route 132', '7', '  8, rue Côté', '1 234 rue X', 'St-Jean'];
@@ -69,5 +69,16 @@ describe('fullDistance', () => {
     expect(editDistances(`${long}x`, long, 2)).toEqual({ full: 1, prefix: 1 });
     expect(fullDistance('principale', 'princiaple', 2)).toBe(1);
     expect(editDistances('rivi', 'riviere claire', 1)).toEqual({ full: Infinity, prefix: 0 });
+  });
+});
+
+describe('normalize, one character at a time', () => {
+  /** The whole-text reading the table must agree with. */
+  const reference = (text: string) => text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()
+    .replace(/[œæßøłđ]/g, (c) => ({ œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd' })[c] ?? c).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const samples = ['Trois-Rivières', 'TROIS RIVIÈRES', "  Île-d'Orléans ", 'Œuvre, Cœur & Ægir', 'Straße Łódź Đakovo Øre', 'İstanbul',
+    'Rivie\u0300re (combining mark)', 'ΟΔΟΣ ΣΟΦΙΑΣ', '300, rue Principale', 'ǅemal', 'Saint‑Jean—sur—Richelieu', '', ' - '];
+  it.each(samples)('reads %j as the whole-text path does', (text) => {
+    expect(normalize(text)).toBe(reference(text));
   });
 });
