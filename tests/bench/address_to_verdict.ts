@@ -6,7 +6,7 @@
 // whole address put in the box at once (one input event, as a paste: no typing pause) → its
 // suggestion shown; the pick (the Enter key reaching the page) → the verdict card's headline.
 // Reduced motion: the card does not wait for the map's flight anyway.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -22,6 +22,8 @@ const appDir = process.env.BENCH_APP_DIST ?? '/tmp/geoveille-address-app';
 const LOOKUPS = Number(process.env.ADDRESS_APP_LOOKUPS ?? 20);
 /** ADDRESS_APP_DETAIL=1: print each lookup's times and the files it read, on the page's clock from the typing. */
 const DETAIL = process.env.ADDRESS_APP_DETAIL === '1';
+/** ADDRESS_APP_PROFILE=<folder>: a CPU profile of the page from the pick to the card, per lookup. */
+const PROFILE = process.env.ADDRESS_APP_PROFILE;
 const CHROMIUM_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-sandbox', '--disable-background-networking', '--no-first-run'];
 const LIST = { indexes: [{ id: 'big', title: { fr: 'Adresses (banc)', en: 'Addresses (bench)' }, count: 0, manifest: 'big/manifest.json' }] };
 
@@ -71,8 +73,11 @@ async function lookUp(browser: Browser, origin: string, record: AddressRecord): 
       if (event.key === 'Enter' && w.__picked === undefined) w.__picked = performance.now();
     }, { capture: true }));
     for (let i = 0; i <= index; i++) await page.keyboard.press('ArrowDown');
+    const cdp = PROFILE ? await context.newCDPSession(page) : undefined;
+    if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 }); await cdp.send('Profiler.start'); }
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => (window as unknown as Record<string, number>).__card !== undefined, undefined, { timeout: 30_000 });
+    if (cdp) writeFileSync(`${PROFILE}/pick-${Date.now()}.cpuprofile`, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const stamps = await page.evaluate(() => {
       const w = window as unknown as Record<string, number>;
       const files = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.startTime >= w.__typed! - 1)
