@@ -9,9 +9,8 @@ import { mountSearchBox, type SearchBox } from '../ui/search_box';
 import { groupOpenedText, optionView, orderNote, pickedLabel, problemText } from '../ui/search_labels';
 import type { AppContext } from './context';
 import { Disposer, type Controller, type ControllerFactory } from './controller';
+import { addressDelayMs } from './search_delay';
 import { loadSources, searchAddresses, type SearchSources } from './search_sources';
-
-const ADDRESS_DELAY_MS = 150;
 
 class SearchController implements Controller {
   private context!: AppContext;
@@ -67,8 +66,9 @@ class SearchController implements Controller {
     this.render(addressesOfGroup(group), groupOpenedText(group));
   }
 
-  /** Places, coordinates and layers at once; addresses a moment later, when typing pauses. */
+  /** Places, coordinates and layers at once; addresses when typing pauses, or at once for a paste. */
   private run(text: string): void {
+    const delay = addressDelayMs(this.query, text);
     this.query = text;
     this.openedGroup = null;
     const current = ++this.generation;
@@ -79,7 +79,7 @@ class SearchController implements Controller {
     if (answer.problem) return this.render([], problemText(answer.problem));
     this.render(answer.suggestions);
     if (answer.isCoordinates || !sources.addresses.length) return;
-    this.addressTimer = setTimeout(() => {
+    const search = () => {
       const centre = context.map.getCenter();
       void searchAddresses(sources, text, answer.suggestions, [centre.lng, centre.lat]).then((found) => {
         if (current !== this.generation || !found.length) return;
@@ -87,7 +87,9 @@ class SearchController implements Controller {
         const layers = answer.suggestions.filter((s) => s.kind === 'layer');
         this.render([...places, ...found, ...layers]);
       });
-    }, ADDRESS_DELAY_MS);
+    };
+    if (delay) this.addressTimer = setTimeout(search, delay);
+    else search();
   }
 }
 
@@ -107,8 +109,10 @@ function pickSuggestion(context: AppContext, suggestion: Exclude<Suggestion, { k
   const { lon, lat } = suggestion;
   const zoom = zoomFor(suggestion);
   // the verdict card opens beside the map: land the place in the part it leaves visible
-  map.flyTo({ center: [lon, lat], zoom, duration, offset: offsetForCover(sheetCover(map.getContainer(), true)) });
+  const offset = offsetForCover(sheetCover(map.getContainer(), true));
+  // told first: the verdict's requests start now, not after the map has moved and asked for its tiles
   context.events.emit('place-picked', { lon, lat, label, zoom });
+  map.flyTo({ center: [lon, lat], zoom, duration, offset });
 }
 
 export const controller: ControllerFactory = () => new SearchController();

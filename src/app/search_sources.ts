@@ -29,7 +29,11 @@ export async function loadSources(context: AppContext, sources: SearchSources): 
     sources.addresses = (list.indexes ?? []).map((entry) => {
       const base = new URL(entry.manifest, listUrl);
       const read = (file: string) => fetchJson(new URL(file, base).href);
-      return { index: new AddressIndex(read, `address index "${entry.id}"`), synthetic: Boolean(entry.synthetic) };
+      const index = new AddressIndex(read, `address index "${entry.id}"`);
+      // Its manifest now, while the user types: a lookup then costs a directory and a shard. A
+      // failure is told by the search that needs it (the reader asks again).
+      index.prepare().catch(() => undefined);
+      return { index, synthetic: Boolean(entry.synthetic) };
     });
   });
   const results = await Promise.allSettled([places, addresses]);

@@ -45,7 +45,8 @@ export class TownList {
     this.forms.forEach((form, id) => {
       if (form === text) found.push({ id, tier: 0, typos: 0 });
       else if (form.startsWith(text) && (text.length >= 4 || form.split(' ')[0] === text)) found.push({ id, tier: 1, typos: 0 });
-      else if (max > 0) {
+      // below 8 letters only the whole name counts: one typo cannot bridge two letters' difference in length
+      else if (max > 0 && (text.length >= 8 || Math.abs(form.length - text.length) <= max) && startsAlike(text, form)) {
         const distances = editDistances(text, form, max);
         const typos = distances ? Math.min(distances.full, text.length >= 8 ? distances.prefix : Infinity) : Infinity;
         if (typos <= max) found.push({ id, tier: 2, typos });
@@ -53,6 +54,15 @@ export class TownList {
     });
     return found.sort((a, b) => a.tier - b.tier || a.typos - b.typos || this.entries[b.id]![1] - this.entries[a.id]![1]);
   }
+}
+
+/**
+ * Within one typo (substitution, insertion, deletion or swap) of a name or of its start, one of
+ * the first two letters of `text` is one of the name's first two: a quick test before the full one.
+ */
+function startsAlike(text: string, form: string): boolean {
+  const [a, b] = [text[0], text[1]];
+  return a === form[0] || a === form[1] || b === form[0] || b === form[1];
 }
 
 /**

@@ -2,11 +2,9 @@
 // word of the street (exactly, as a prefix, or within the typos its length allows); the civic
 // number is matched exactly, or else by the nearest numbers that exist on that street — never
 // by a number that merely starts with the same digits.
-import { COMMON_WORDS, civicNumber, streetWords } from './address_format';
 import { groupSameAddress } from './address_group';
 import type { AddressQuery } from './address_query';
-import { allowedTypos, editDistances } from './fuzzy';
-import { tokens } from './normalize';
+import { civicParts, StreetScorer } from './address_score';
 
 export interface CandidateRow { town: number; address: string; lon: number; lat: number }
 
@@ -31,40 +29,17 @@ export interface GroupedTown { municipality: string; lon: number; lat: number }
 /** What ranking needs to know of the municipalities: name and size by id. */
 export interface RankTowns { name(town: number): string; size(town: number): number }
 
-/** Names of saints and directions are part of a street's name; the other common words may be left out. */
-const NAME_PARTS = new Set(['saint', 'sainte', 'saints', 'saintes', 'nord', 'sud', 'est', 'ouest', 'north', 'south', 'east', 'west']);
-const OMITTABLE = new Set([...COMMON_WORDS].filter((word) => !NAME_PARTS.has(word)));
-
 export interface Scored extends CandidateRow { score: number; number: number; street: string; gap: number }
 
-/** Penalty for one query word against the street's words, or null when it matches none. */
-function wordPenalty(word: string, own: string[]): number | null {
-  if (own.includes(word)) return 0;
-  if (own.some((candidate) => candidate.startsWith(word))) return 0.02;
-  const max = allowedTypos(word.length);
-  let typos = Infinity;
-  for (const candidate of own) typos = Math.min(typos, editDistances(word, candidate, max)?.full ?? Infinity);
-  if (typos <= max) return 0.1 * typos;
-  return COMMON_WORDS.has(word) ? 0.05 : null; // "rue" typed for a "chemin": a small doubt, not a miss
-}
-
-function scoreRow(row: CandidateRow, query: AddressQuery, townWords: string[]): Scored | null {
-  const own = streetWords(row.address);
-  const all = [...own, ...townWords]; // a municipality the query reader did not recognise still counts
-  let penalty = 0;
-  for (const word of query.street) {
-    const p = wordPenalty(word, all);
-    if (p === null) return null;
-    penalty += p;
-  }
-  // "chemin du Lac" before "chemin du Lac-Orignal" or "chemin du Lac-Nord", "rue Martin" before
-  // "rue Saint-Martin": a word of the name nobody typed costs a little (a street type or article does not)
-  penalty += 0.01 * own.filter((word) => !OMITTABLE.has(word) && !query.street.some((typed) => word.startsWith(typed))).length;
-  const number = civicNumber(row.address);
+function scoreRow(row: CandidateRow, query: AddressQuery, scorer: StreetScorer): Scored | null {
+  const { number, numberText, street: text } = civicParts(row.address);
+  const street = scorer.street(text);
+  let penalty = scorer.penalty(street, row.town);
+  if (penalty === null) return null;
   const gap = query.number === undefined ? 0 : Math.abs(number - query.number);
   if (gap > 0) penalty += 0.2;
-  else if (query.numberText && tokens(row.address)[0] !== query.numberText) penalty += 0.05; // 12 typed, 12a found
-  return { ...row, score: Math.max(0, Math.round((1 - penalty) * 1000) / 1000), number, street: own.join(' '), gap };
+  else if (query.numberText && numberText !== query.numberText) penalty += 0.05; // 12 typed, 12a found
+  return { ...row, score: Math.max(0, Math.round((1 - penalty) * 1000) / 1000), number, street: street.key, gap };
 }
 
 /**
@@ -77,10 +52,9 @@ export function rankRows(
   rows: Iterable<CandidateRow>, query: AddressQuery, towns: RankTowns, limit: number, near?: readonly [number, number],
 ): AddressHit[] {
   const byStreet = new Map<string, Scored[]>();
-  const townWords = new Map<number, string[]>();
+  const scorer = new StreetScorer(query, (town) => towns.name(town));
   for (const row of rows) {
-    if (!townWords.has(row.town)) townWords.set(row.town, tokens(towns.name(row.town)));
-    const scored = scoreRow(row, query, townWords.get(row.town)!);
+    const scored = scoreRow(row, query, scorer);
     if (!scored) continue;
     const key = `${scored.street}|${row.town}`;
     const group = byStreet.get(key);

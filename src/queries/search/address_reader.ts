@@ -8,7 +8,7 @@ import {
 } from './address_format';
 import { readAddressQuery, TownList, type AddressQuery, type TownMatch } from './address_query';
 import { rankRows, type AddressHit, type CandidateRow } from './address_rank';
-import { allowedTypos, editDistances } from './fuzzy';
+import { allowedTypos, fullDistance } from './fuzzy';
 import { searchForm } from './normalize';
 
 export type { AddressHit, GroupedTown } from './address_rank';
@@ -38,6 +38,11 @@ export class AddressIndex {
   private readonly files = new Map<string, Promise<unknown>>();
 
   constructor(private readonly fetchJson: FetchJson, private readonly name = 'address index') {}
+
+  /** Fetches the manifest ahead of a first search (the app does it when the search box is first focused). */
+  async prepare(): Promise<void> {
+    await this.loadManifest();
+  }
 
   async search(query: string, limit = 6, options: SearchOptions = {}): Promise<AddressAnswer> {
     const loaded = { ...(await this.loadManifest()), near: options.near };
@@ -167,7 +172,7 @@ function closestWord(words: Record<string, WordEntry>, all: string[], word: stri
   const max = allowedTypos(word.length);
   let closest: { word: string; typos: number } | undefined;
   for (const candidate of all) {
-    const typos = editDistances(word, candidate, max)?.full ?? Infinity;
+    const typos = fullDistance(word, candidate, max);
     if (typos <= max && (!closest || typos < closest.typos || (typos === closest.typos && words[candidate]![0] > words[closest.word]![0]))) {
       closest = { word: candidate, typos };
     }
