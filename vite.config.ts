@@ -4,6 +4,7 @@ import { layersFolder } from './scripts/vite_layers_plugin.ts';
 import { epsgFiles } from './scripts/vite_epsg_plugin.ts';
 import { chunkReport } from './scripts/vite_chunk_report_plugin.ts';
 import { preloadCatalogue } from './scripts/vite_preload_plugin.ts';
+import { stringsParts } from './scripts/vite_strings_plugin.ts';
 
 // Content-Security-Policy (see docs/robustness.md): only the app's own scripts and workers run,
 // never inline or eval'd code. index.html carries the same policy in a <meta> for hosts that send
@@ -70,7 +71,7 @@ const pwa = VitePWA({
 // base './' keeps every asset path relative, so dist/ works from any folder of any static host.
 export default defineConfig({
   base: './',
-  plugins: [layersFolder(), epsgFiles(), chunkReport(), preloadCatalogue(), pwa],
+  plugins: [layersFolder(), epsgFiles(), chunkReport(), preloadCatalogue(), stringsParts(), pwa],
   // maplibre-gl v6 ships its worker as a separate module; pre-bundling breaks the worker URL.
   optimizeDeps: { exclude: ['maplibre-gl'] },
   build: {

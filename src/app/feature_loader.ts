@@ -3,7 +3,7 @@
 // used. Until a feature's code is there, stand-ins answer for it — its toolbar button, its
 // commands, the events it listens to, the map's clicks, its placeholder — and the first use
 // loads it and hands it what the user did.
-import { t } from '../i18n';
+import { loadToolStrings, t } from '../i18n';
 import { el } from '../ui/dom';
 import { addTool, TOOLS } from '../ui/toolbar';
 import type { AppEventMap } from './app_events';
@@ -81,7 +81,8 @@ export class FeatureLoader {
   private codeOf(entry: FeatureEntry): Promise<ControllerFactory> {
     let code = this.code.get(entry.name);
     if (!code) {
-      code = entry.controller ? Promise.resolve(entry.controller) : entry.load!();
+      // a tool's strings come with its code (the page ships only the first view's, i18n/parts.ts)
+      code = entry.controller ? Promise.resolve(entry.controller) : Promise.all([entry.load!(), loadToolStrings()]).then(([factory]) => factory);
       code.catch(() => this.code.delete(entry.name));
       this.code.set(entry.name, code);
     }

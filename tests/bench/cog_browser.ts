@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
+import { stringsParts } from '../../scripts/vite_strings_plugin';
 import { SHARED_DATA, REPO_ROOT as repoRoot } from '../support/shared_data';
 
 export const sharedData = SHARED_DATA;
@@ -31,7 +32,7 @@ export class BenchBrowser {
 
   static async start(): Promise<BenchBrowser> {
     if (!existsSync(sharedData)) throw new Error('../shared/data is missing: COG benchmarks skipped');
-    await build({ root: path.join(repoRoot, 'tests/bench/pages'), base: './', logLevel: 'warn', configFile: false,
+    await build({ root: path.join(repoRoot, 'tests/bench/pages'), base: './', logLevel: 'warn', configFile: false, plugins: [stringsParts()],
       optimizeDeps: { exclude: ['maplibre-gl'] }, build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 5000 } });
     const counts = new Map<string, Counts>();
     const server = createServer((req, res) => serve(req.url ?? '/', req.headers.range, res, counts));

@@ -69,7 +69,10 @@ export async function openApp(browser: Browser, hash = '', options: OpenOptions 
     close: () => context.close(),
   };
   page.on('console', (message) => {
-    if (message.type() === 'error') app.consoleErrors.push(message.text());
+    if (message.type() !== 'error') return;
+    app.consoleErrors.push(message.text());
+    // a UI string shown as its key (src/i18n: asked before its block loaded, or never written)
+    if (message.text().startsWith('missing UI string')) app.pageErrors.push(message.text());
   });
   page.on('pageerror', (error) => app.pageErrors.push(String(error)));
   page.on('request', (request) => app.requests.push(request.url()));

@@ -1,7 +1,7 @@
 // A report section's error line is said wholly in the UI language from the error's code: the
 // layer, the file when known and what is wrong; never the error's English message.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { initI18n, setLang } from '../../src/i18n';
+import { initI18n, loadToolStrings, setLang } from '../../src/i18n';
 import { fileNameOf, reportErrorText } from '../../src/ui/report_error_text';
 import { vectorNotes } from '../../src/ui/report_notes';
 import { CrsError, FormatError, NetworkError, errorFromProblem, problemOf } from '../../src/sources/errors';
@@ -21,7 +21,10 @@ async function say(error: unknown): Promise<{ fr: string; en: string }> {
 /** An archive whose metadata lists these source layers. */
 const archiveWith = (ids: string[]) => ({ getMetadata: async () => ({ vector_layers: ids.map((id) => ({ id })) }) }) as unknown as PMTiles;
 
-beforeAll(() => initI18n('fr'));
+beforeAll(async () => {
+  await initI18n('fr');
+  await loadToolStrings(); // as the report's code does when it mounts
+});
 afterAll(() => setLang('fr'));
 
 describe('report error line', () => {
