@@ -27,13 +27,16 @@ interface PageLoad { ms: number; requests: number; jsGz: number; programs: numbe
 function serve(url: string, range: string | undefined, res: import('node:http').ServerResponse): void {
   const [, side = '', ...rest] = decodeURIComponent(url.split('?')[0] ?? '/').split('/');
   const rel = rest.join('/') || 'index.html';
-  const root = side === 'bare' && !rel.startsWith('data/') ? bareDir : appDir;
+  const root = side === 'bare' && !rel.startsWith('data/') && !rel.startsWith('layers/') ? bareDir : appDir;
   const file = path.join(root, rel);
   sendFile(root, file, range, res);
 }
 
-/** The app, the bare page with a plain basemap style, the bare page with the app's basemap style. */
-type Side = 'app' | 'bare' | 'bare-app-style';
+/**
+ * The app; the bare page with a plain basemap style, with the app's basemap style, and with the
+ * app's basemap and its layers shown at start (the same map, MapLibre alone).
+ */
+type Side = 'app' | 'bare' | 'bare-app-style' | 'bare-same-map';
 
 async function load(browser: Browser, origin: string, side: Side): Promise<PageLoad> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
@@ -67,7 +70,9 @@ async function load(browser: Browser, origin: string, side: Side): Promise<PageL
       }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
     });
     const page = await context.newPage();
-    await page.goto(side === 'bare-app-style' ? `${origin}/bare/index.html?style=app` : `${origin}/${side}/index.html`);
+    const bareStyle: Partial<Record<Side, string>> = { 'bare-app-style': 'app', 'bare-same-map': 'map' };
+    const style = bareStyle[side];
+    await page.goto(style ? `${origin}/bare/index.html?style=${style}` : `${origin}/${side}/index.html`);
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', undefined, { timeout: 60_000 });
     // Requests started before ready, on the page's clock: the app fetches its deferred features
     // right after ready, sooner than a poll from here would notice.
@@ -109,7 +114,7 @@ const bench: BenchModule = {
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const runs = Number(process.env.BENCH_RUNS ?? 5);
-    const loads: Record<Side, PageLoad[]> = { app: [], bare: [], 'bare-app-style': [] };
+    const loads: Record<Side, PageLoad[]> = { app: [], bare: [], 'bare-app-style': [], 'bare-same-map': [] };
     const sides = Object.keys(loads) as Side[];
     try {
       for (const side of sides) await load(browser, origin, side);
@@ -149,6 +154,7 @@ const bench: BenchModule = {
     return [
       row(loads.bare, 'bare MapLibre, same basemap files, plain style'),
       row(loads['bare-app-style'], 'bare MapLibre, the app\'s basemap style'),
+      row(loads['bare-same-map'], 'bare MapLibre, the app\'s basemap and start layers'),
     ];
   },
 };
