@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { namedFlavor } from '@protomaps/basemaps';
-import { colorAt, launchBrowser, openApp, saveScreenshot, seenNotices, type GeoveilleWindow } from './harness';
+import { colorAt, launchBrowser, openApp, pointOnPage, saveScreenshot, seenNotices, type GeoveilleWindow } from './harness';
 import { colorDistance, formatRgb, parseColor, type Rgb } from './pixels';
 import { serveFile } from './serve_file';
 import { FIXTURE_POINTS, protomapsFixture, serveBasemapCatalogue, solidTile, waitForBasemap } from './basemap_steps';
@@ -113,7 +113,10 @@ describe('offline basemap honesty', () => {
       expect(await page.isVisible('#basemap-detail-note')).toBe(true);
       expect(await page.textContent('#basemap-detail-note')).toContain('Fond de carte peu détaillé à cette échelle');
       const land = parseColor('#f2efe9');
-      for (const [lon, lat] of [[-71.205, 46.81], [-71.2, 46.812], [-71.21, 46.808]] as const) {
+      // points on the map itself, clear of the controls and the note (1280×800, panel open)
+      for (const [lon, lat] of [[-71.205, 46.81], [-71.2, 46.806], [-71.21, 46.808]] as const) {
+        const { x, y } = await pointOnPage(page, lon, lat);
+        expect(await page.evaluate(([px, py]) => document.elementFromPoint(px, py)?.tagName, [x, y] as const), `${lon},${lat} is on the map`).toBe('CANVAS');
         const seen = await colorAt(page, lon, lat);
         expect(colorDistance(seen, land), `${lon},${lat}: ${formatRgb(seen)} (no water drawn from a coarse coastline)`).toBeLessThan(6);
       }

@@ -63,9 +63,10 @@ describe('nothing lost across a reload', () => {
   });
 
   it('should let a link with its own hash win over the saved session', async () => {
+    // same page, another hash: applied without a reload, the language once its strings are in
     await page.goto(`${baseUrl()}#map=8/47/-71&lang=fr`);
     await waitForReady(page);
-    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr', undefined, { timeout: 10_000 });
     expect(decodeURIComponent(await page.evaluate(() => location.hash))).toContain('map=8/47/-71');
   });
 });
