@@ -21,6 +21,9 @@ const appDir = process.env.BENCH_APP_DIST ?? `/tmp/geoveille-firstload-app-${pro
 const bareDir = `/tmp/geoveille-firstload-bare-${process.pid}`;
 const CHROMIUM_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-sandbox', '--disable-background-networking', '--no-first-run'];
 
+/** The app's map canvas at 1280×800, CSS px (1280 − the 340 px panel, 800 − the 56 px header); checked each app load. */
+const APP_MAP_SIZE = [940, 744] as const;
+
 interface PageLoad { ms: number; requests: number; jsGz: number; programs: number; linkWaitMs: number }
 
 /** /app/… → the built app; /bare/data/… → the app's data; /bare/… → the bare page. With Range. */
@@ -72,7 +75,9 @@ async function load(browser: Browser, origin: string, side: Side): Promise<PageL
     const page = await context.newPage();
     const bareStyle: Partial<Record<Side, string>> = { 'bare-app-style': 'app', 'bare-same-map': 'map' };
     const style = bareStyle[side];
-    await page.goto(style ? `${origin}/bare/index.html?style=${style}` : `${origin}/${side}/index.html`);
+    // the same map also on a canvas of the app's map area (beside its panel), not the whole window
+    const size = side === 'bare-same-map' ? `&size=${APP_MAP_SIZE.join('x')}` : '';
+    await page.goto(style ? `${origin}/bare/index.html?style=${style}${size}` : `${origin}/${side}/index.html`);
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', undefined, { timeout: 60_000 });
     // Requests started before ready, on the page's clock: the app fetches its deferred features
     // right after ready, sooner than a poll from here would notice.
@@ -81,6 +86,10 @@ async function load(browser: Browser, origin: string, side: Side): Promise<PageL
       const entries = performance.getEntriesByType('resource').filter((entry) => entry.startTime < readyAt);
       return { ms: readyAt, started: entries.map((entry) => new URL(entry.name).pathname), programs };
     });
+    if (side === 'app') {
+      const canvas = await page.evaluate(() => { const box = document.querySelector('#map canvas')!.getBoundingClientRect(); return [box.width, box.height]; });
+      if (canvas.join() !== APP_MAP_SIZE.join()) throw new Error(`the app's map is ${canvas.join('×')} px, not ${APP_MAP_SIZE.join('×')}: update APP_MAP_SIZE`);
+    }
     const requests = 1 + started.length; // and the page itself
     const scripts = new Set(started.filter((pathname) => /\.m?js$/.test(pathname)));
     const jsGz = [...scripts].reduce((sum, pathname) => {
@@ -154,7 +163,7 @@ const bench: BenchModule = {
     return [
       row(loads.bare, 'bare MapLibre, same basemap files, plain style'),
       row(loads['bare-app-style'], 'bare MapLibre, the app\'s basemap style'),
-      row(loads['bare-same-map'], 'bare MapLibre, the app\'s basemap and start layers'),
+      row(loads['bare-same-map'], 'bare MapLibre, the app\'s basemap and start layers, same map size'),
     ];
   },
 };

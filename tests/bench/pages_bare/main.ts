@@ -17,7 +17,11 @@ import { resolveDataUrl, toMapLayers } from '../../../src/catalogue/to_style';
 setWorkerUrl(workerUrl);
 addProtocol('pmtiles', new Protocol().tile);
 const data = (file: string) => `pmtiles://${new URL(`data/${file}`, location.href).href}`;
-const styleParam = new URLSearchParams(location.search).get('style');
+const params = new URLSearchParams(location.search);
+const styleParam = params.get('style');
+// `size=WxH`: a map of that many CSS px (the app's map area), instead of the whole window
+const [width, height] = (params.get('size') ?? '').split('x');
+if (width && height) Object.assign(document.getElementById('map')!.style, { width: `${width}px`, height: `${height}px` });
 // asked before the map exists, as the app's page preloads it
 const bundle = styleParam === 'map' ? fetch('layers/catalogue.bundle.json').then((response) => response.json()) : null;
 const map = new MapLibreMap({
