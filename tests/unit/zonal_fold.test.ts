@@ -8,6 +8,7 @@ import type { PixelWindow } from '../../src/sources/cog/blocks';
 import { foldWindow, type ZoneSums } from '../../src/queries/zonal_fold';
 import { rasterizeSpans, type PixelPolygon } from '../../src/queries/zonal_rasterize';
 import { createTally } from '../../src/queries/zonal_tally';
+import { insidePolygons as inside } from '../support/pixel_inside';
 
 const W = 300, H = 200, TILE = 64; // 300 = 4 × 64 + 44, 200 = 3 × 64 + 8: cut tiles on two sides
 
@@ -55,19 +56,6 @@ function cut<T extends Float32Array | Float64Array | Int16Array | Uint8Array>(wh
   const out = make((x1 - x0) * (y1 - y0));
   for (let y = y0; y < y1; y++) out.set(whole.subarray(y * W + x0, y * W + x1), (y - y0) * (x1 - x0));
   return out;
-}
-
-/** Even-odd over each polygon's rings, union over the polygons, at the pixel centre. */
-function inside(polygons: PixelPolygon[], x: number, y: number): boolean {
-  return polygons.some((rings) => rings.reduce((odd, ring) => {
-    let crossings = 0;
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i] as [number, number];
-      const [xj, yj] = ring[j] as [number, number];
-      if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) crossings++;
-    }
-    return crossings % 2 === 1 ? !odd : odd;
-  }, false));
 }
 
 const emptyZone = (dtype: string): ZoneSums => ({ count: 0, sum: 0, min: Infinity, max: -Infinity, shift: NaN, shiftedSum: 0, shiftedSquares: 0, tally: createTally(dtype) });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countSpanPixels, rasterizeSpans, type PixelPolygon } from '../../src/queries/zonal_rasterize';
 import { histogram, percentile, createTally } from '../../src/queries/zonal_tally';
+import { insidePolygons } from '../support/pixel_inside';
 
 /** Brute force: test every pixel centre with a ray-crossing point-in-polygon (even-odd over all rings). */
 function bruteForce(polygons: PixelPolygon[], width: number, height: number): number {
@@ -8,16 +9,7 @@ function bruteForce(polygons: PixelPolygon[], width: number, height: number): nu
   for (let r = 0; r < height; r++) {
     for (let c = 0; c < width; c++) {
       const [x, y] = [c + 0.5, r + 0.5];
-      const inside = polygons.some((rings) => rings.reduce((odd, ring) => {
-        let crossings = 0;
-        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-          const [xi, yi] = ring[i] as [number, number];
-          const [xj, yj] = ring[j] as [number, number];
-          if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) crossings++;
-        }
-        return crossings % 2 === 1 ? !odd : odd;
-      }, false));
-      if (inside) count++;
+      if (insidePolygons(polygons, x, y)) count++;
     }
   }
   return count;
