@@ -19,6 +19,7 @@ import { markFeaturesMounted, markReadyAfterFirstView } from './app/ready';
 import type { AppContext } from './app/context';
 import { FEATURES } from './app/features';
 import { FeatureLoader } from './app/feature_loader';
+import { readSavedAreasFirstWhenOffline } from './app/offline_start';
 import { mountSheet } from './ui/sheet';
 import { AppEvents } from './app/app_events';
 import { AppCommands } from './app/commands';
@@ -41,6 +42,7 @@ async function startFromLink() {
 }
 
 async function boot(): Promise<void> {
+  readSavedAreasFirstWhenOffline();
   const { fromHash, lang, notices } = await startFromLink();
 
   // The map and its basemap start while the catalogue loads (first-load time, issue 15).

@@ -7,9 +7,8 @@
 // same code paths, and a live layer online always sees the server. Whole small files (catalogue,
 // layer JSON, GeoJSON) go to the service worker's cache. See README "Hors ligne / Offline".
 import { t } from '../i18n';
-import { AreaStore, type AreaRecord } from '../offline/area_store';
-import { MemoryBlobStore } from '../offline/blob_store';
-import { OpfsBlobStore, opfsAvailable } from '../offline/opfs_store';
+import type { AreaRecord, AreaStore } from '../offline/area_store';
+import { openDeviceAreas } from '../offline/device_areas';
 import type { Bbox } from '../offline/tiles';
 import { setOfflineRanges } from '../sources/source';
 import { mountOfflineBanner, type OfflineBanner } from '../ui/offline_banner';
@@ -22,10 +21,12 @@ import type { OfflineSession } from './offline_session';
 
 const SHEET_ID = 'offline';
 
-/** The device's areas, installed as the byte path's offline copy as soon as the feature starts. */
+/**
+ * The device's areas (already open when the app started offline: app/offline_start.ts),
+ * installed as the byte path's offline copy as soon as the feature starts.
+ */
 function openAreaStore(): { areas: AreaStore; loaded: Promise<unknown> } {
-  const areas = new AreaStore(opfsAvailable() ? new OpfsBlobStore() : new MemoryBlobStore());
-  const loaded = areas.load().catch(() => []);
+  const { areas, loaded } = openDeviceAreas();
   setOfflineRanges({ read: async (url, offset, length) => { await loaded; return areas.read(url, offset, length); } });
   return { areas, loaded };
 }

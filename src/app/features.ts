@@ -96,8 +96,8 @@ export const FEATURES: readonly FeatureEntry[] = [
     load: () => import('./feature_series').then((module) => module.controller),
   },
   { name: 'basemap', controller: basemap },
-  // Offline, the first view's tiles come from the stored areas this feature installs: loaded
-  // before ready then (the service worker has its code); online only its button and banner wait.
+  // Offline, the first view's tiles come from the stored areas (opened before the map by
+  // offline_start.ts); this feature, loaded before ready then, adds the panel and the banner.
   {
     name: 'offline', deferred: true, tool: 'offline-button', wanted: () => navigator.onLine === false,
     load: () => import('./feature_offline').then((module) => module.controller),

@@ -40,7 +40,9 @@ export async function planOfflineArea(context: AppContext, reader: (url: string)
   const defs = layersToTake(context);
   // the catalogue files, and the place names search offers (data/*.geojson: the service worker's route)
   const startFiles = [...catalogueFiles(context.resolveUrl('layers/'), context.catalogue.layers.map((l) => l.id)), context.resolveUrl('data/places.geojson')];
-  const files = areaFiles(defs, context.resolveUrl('data/basemap.pmtiles'), context.resolveUrl, startFiles);
+  // the first style's two archives: the detailed basemap and the small-scale land (map/basemap_style.ts)
+  const basemaps = ['data/basemap.pmtiles', 'data/basemap_world.pmtiles'].map(context.resolveUrl);
+  const files = areaFiles(defs, basemaps, context.resolveUrl, startFiles);
   // a margin: the map's edge tiles and the renderer's merged reads reach a little past the area
   const plans = await planArea(files.ranged, reader, padBbox(area.bbox, 0.05), minZoom, maxZoom, signal);
   const quota = await navigator.storage?.estimate?.().catch(() => null);

@@ -25,9 +25,14 @@ const NOT_A_CODE = ['!', ['any', ['==', ['slice', ['get', 'name'], 0, 3], 'Ct ']
 /** Read per feature, as catalogue fills are: the land shares their fill and outline programs. */
 const LAND_PER_FEATURE = perFeature(BASEMAP_COLORS.land);
 
+/** The small-scale land archive beside the offline basemap. */
+export function worldBasemapUrl(basemapUrl: string): string {
+  return new URL('basemap_world.pmtiles', basemapUrl).href;
+}
+
 /** The app's first style: the offline basemap with the overlay marker between fills and labels. */
 export function basemapStyle(basemapUrl: string): StyleSpecification {
-  const worldUrl = new URL('basemap_world.pmtiles', basemapUrl).href;
+  const worldUrl = worldBasemapUrl(basemapUrl);
   const parts = embeddedParts(basemapUrl, worldUrl, EMBEDDED_DETAIL_MAX_ZOOM);
   // No "glyphs": MapLibre ≥ 5.11 then draws labels with the browser's own fonts (TinySDF),
   // so the page never asks a font server for anything.

@@ -5,7 +5,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { PMTiles, Protocol } from 'pmtiles';
 import { HttpPmtilesSource } from '../sources/pmtiles_http';
 import type { MapView } from '../state/app_state';
-import { basemapStyle } from './basemap_style';
+import { basemapStyle, worldBasemapUrl } from './basemap_style';
 import { registerCogProtocol } from './cog_protocol';
 
 export interface MapHandle {
@@ -30,7 +30,7 @@ function pmtilesProtocol(): Protocol {
 export function createMap(container: HTMLElement, view: MapView, basemapUrl: string): MapHandle {
   const shared = pmtilesProtocol();
   // through the app's byte path (deadline, retries, offline copies) rather than the library's fetch
-  shared.add(new PMTiles(new HttpPmtilesSource(basemapUrl)));
+  for (const url of [basemapUrl, worldBasemapUrl(basemapUrl)]) shared.add(new PMTiles(new HttpPmtilesSource(url)));
   const map = new MapLibreMap({
     container,
     style: basemapStyle(basemapUrl),

@@ -21,10 +21,10 @@ export interface AreaFiles {
 
 /**
  * The files of the layers to take along (every date of a series, a flood layer's coverage),
- * the basemap, and the catalogue files the app reads at start.
+ * the basemaps, and the catalogue files the app reads at start.
  */
-export function areaFiles(defs: LayerDefinition[], basemapUrl: string, resolve: (url: string) => string, catalogueUrls: string[]): AreaFiles {
-  const ranged = new Map<string, RangedFile>([[basemapUrl, { url: basemapUrl, kind: 'pmtiles' }]]);
+export function areaFiles(defs: LayerDefinition[], basemapUrls: string[], resolve: (url: string) => string, catalogueUrls: string[]): AreaFiles {
+  const ranged = new Map<string, RangedFile>(basemapUrls.map((url) => [url, { url, kind: 'pmtiles' }]));
   const whole = new Set(catalogueUrls);
   for (const def of defs) {
     const urls = [def.source.url, ...(def.source.series ?? []).map((entry) => entry.url)].map(resolve);
