@@ -32,11 +32,16 @@ class IdentifyController implements Controller, MapInputOwner {
   private data!: DataAccess;
   private shown: Shown | null = null;
   private running: AbortController | null = null;
+  private unsubscribe: (() => void) | null = null;
 
   mount(context: AppContext): void {
     this.context = context;
     this.data = fetchDataAccess(context.resolveUrl);
     context.mapInput.setDefault(this);
+    // another band picked while the results are open: mark the band now drawn
+    this.unsubscribe = context.store.subscribe((state, previous) => {
+      if (state.bands !== previous.bands) this.relabel();
+    });
   }
 
   point(at: LngLatLike): void {
@@ -48,6 +53,7 @@ class IdentifyController implements Controller, MapInputOwner {
   }
 
   dispose(): void {
+    this.unsubscribe?.();
     this.running?.abort();
     this.context.mapInput.setDefault(null);
   }
@@ -87,12 +93,28 @@ class IdentifyController implements Controller, MapInputOwner {
     }
   }
 
+  private drawnBands(answers: LayerAnswer[]): Map<string, number[]> {
+    return drawnBandsOf(answers, this.context.defs, this.context.store.get().bands);
+  }
+
   /** The identify view, with each time layer's time in the UI language (the features listed are of that time). */
   private open(shown: Shown, focus: boolean): void {
     const times = new Map(shown.times.map((time) => [time.layerId, formatSelection(time.kind, time.selection, currentLang())]));
-    const view = renderIdentify({ ...shown, defs: this.context.defs, times }, currentLang());
+    const view = renderIdentify({ ...shown, defs: this.context.defs, times, drawnBands: this.drawnBands(shown.answers) }, currentLang());
     this.context.sheet.open(t('identify.title'), view, { id: SHEET_ID, focus });
   }
+}
+
+/** The bands the map draws of each answered raster layer: the picked ones, else the catalogue's. */
+function drawnBandsOf(answers: LayerAnswer[], defs: ReadonlyMap<string, LayerDefinition>, picked: ReadonlyMap<string, number[]>): Map<string, number[]> {
+  const drawn = new Map<string, number[]>();
+  for (const { layerId, kind } of answers) {
+    const rendering = defs.get(layerId)?.source.cog;
+    // a derived product (hillshade, slope) is not one band's values drawn
+    if (kind !== 'raster-values' || !rendering || rendering.product) continue;
+    drawn.set(layerId, picked.get(layerId) ?? rendering.bands ?? (rendering.mode === 'rgb' ? [1, 2, 3] : [1]));
+  }
+  return drawn;
 }
 
 export const controller: ControllerFactory = () => new IdentifyController();

@@ -12,6 +12,7 @@ import { pixelAreaM2, type PixelArea } from './zonal_area';
 import { streamZone, type ZoneStream } from './zonal_stream';
 import { DecodedTiles } from './zonal_tiles';
 import { bandInfo } from '../sources/cog/bands';
+import { StatsError } from './stats_errors';
 import { unscaleStats, type ScaledZonalStats } from './zonal_scale';
 
 export interface ZonalOptions {
@@ -78,7 +79,9 @@ export async function zonalStats(cog: Cog, aoi: AoiGeometry | Feature<AoiGeometr
   const geometry = 'geometry' in aoi ? aoi.geometry : aoi;
   const band = options.band ?? 1;
   const level = options.level ?? 0;
-  if (!Number.isInteger(band) || band < 1 || band > cog.bands) throw new Error(`${cog.key}: band ${band} does not exist (1..${cog.bands})`);
+  if (!Number.isInteger(band) || band < 1 || band > cog.bands) {
+    throw new StatsError('band-missing', `${cog.key}: band ${band} does not exist (1..${cog.bands})`, { file: cog.key, band, bands: cog.bands });
+  }
   const spans = aoiSpans(cog, geometry, level);
   const zone = await streamZone(cog, spans, { band, level, signal: options.signal, onProgress: options.onProgress, tiles: options.tiles });
   const pixel = pixelAreaM2(cog, level, geometry);

@@ -55,7 +55,7 @@ export class BasemapSwitcherControl {
     const current = this.options.choices.find((choice) => choice.id === this.options.selected);
     this.button.replaceChildren(
       el('span', { class: 'basemap-switcher-icon', 'aria-hidden': 'true' }, '▦'),
-      el('span', {}, t('basemap.button')),
+      el('span', { class: 'basemap-switcher-label' }, t('basemap.button')),
     );
     this.button.title = current ? `${t('basemap.button')} : ${current.label}` : t('basemap.button');
     this.button.setAttribute('aria-label', this.button.title);

@@ -15,6 +15,8 @@ export interface IdentifyView {
   defs: ReadonlyMap<string, LayerDefinition>;
   /** Per time-filtered layer, the time on screen ("1990–1999"): only its features are listed. */
   times?: ReadonlyMap<string, string>;
+  /** Per multi-band raster layer, the 1-based bands the map draws: their rows are marked. */
+  drawnBands?: ReadonlyMap<string, readonly number[]>;
 }
 
 const SYNTHETIC_STYLE = 'font-size:0.75rem;font-style:italic;color:#7a4b00;background:#fff4dc;padding:1px 6px;border-radius:3px;margin:0 0 4px';
@@ -37,14 +39,14 @@ export function renderIdentify(view: IdentifyView, lang: Lang): HTMLElement {
   return el('div', { class: 'identify-results' },
     placeLine(view.lon, view.lat, lang),
     el('p', { role: 'status', class: 'identify-summary' }, summary),
-    ...view.answers.map((answer) => renderLayer(answer, view.defs.get(answer.layerId), lang, view.times?.get(answer.layerId))));
+    ...view.answers.map((answer) => renderLayer(answer, view.defs.get(answer.layerId), lang, view.times?.get(answer.layerId), view.drawnBands?.get(answer.layerId))));
 }
 
 function placeLine(lon: number, lat: number, lang: Lang): HTMLElement {
   return el('p', { class: 'identify-at' }, t('identify.at', { lat: formatCoordinate(lat, lang), lon: formatCoordinate(lon, lang) }));
 }
 
-function renderLayer(answer: LayerAnswer, def: LayerDefinition | undefined, lang: Lang, time: string | undefined): HTMLElement {
+function renderLayer(answer: LayerAnswer, def: LayerDefinition | undefined, lang: Lang, time: string | undefined, drawn?: readonly number[]): HTMLElement {
   const section = el('section', { class: 'identify-layer', 'data-layer': answer.layerId },
     el('h3', { style: 'font-size:0.95rem;margin:12px 0 2px;overflow-wrap:anywhere' }, def ? pick(def.title, lang) : answer.layerId),
     time === undefined ? null : el('p', { class: 'identify-time', style: 'font-size:0.8rem;color:#5b6170;margin:0 0 4px' }, t('identify.time', { time })),
@@ -60,7 +62,7 @@ function renderLayer(answer: LayerAnswer, def: LayerDefinition | undefined, lang
       section.append(el('p', {}, t('identify.raster_visible')));
       break;
     case 'raster-values':
-      section.append(renderRasterValues(answer.values, def, lang, answer.units, answer.names));
+      section.append(renderRasterValues(answer, def, lang, drawn ?? []));
       break;
     case 'error':
       section.append(el('p', { role: 'alert', style: 'color:#b3261e;overflow-wrap:anywhere' }, t('identify.error', { message: answer.message })));
@@ -80,7 +82,9 @@ function renderFeature(feature: Feature, def: LayerDefinition | undefined, lang:
     list);
 }
 
-function renderRasterValues(values: Array<number | null>, def: LayerDefinition | undefined, lang: Lang, units?: Array<string | null>, names?: Array<string | null>): HTMLElement {
+type RasterValues = Extract<LayerAnswer, { kind: 'raster-values' }>;
+
+function renderRasterValues({ values, units, names }: RasterValues, def: LayerDefinition | undefined, lang: Lang, drawn: readonly number[]): HTMLElement {
   if (values.every((value) => value === null)) return el('p', {}, t('identify.nodata'));
   const list = el('dl', { class: 'identify-attributes', style: FACTS_STYLE });
   const categorical = def?.source.cog?.mode === 'categorical';
@@ -88,7 +92,11 @@ function renderRasterValues(values: Array<number | null>, def: LayerDefinition |
     // One band: "Valeur" / "Classe"; several: "Bande 1", "Bande 2"… ("Bande 2 — Vert" when the file names them)
     const label = values.length > 1 ? bandName({ band: index + 1, description: names?.[index] ?? null }) : t(categorical ? 'identify_more.class' : 'identify_more.value');
     const text = rasterValueText(value, def, lang, units?.[index]) ?? t('identify.nodata');
-    list.append(el('dt', { style: 'color:#5b6170' }, label), el('dd', { style: 'margin:0;overflow-wrap:anywhere', 'data-band': index + 1 }, text));
+    // of several bands, the ones the map draws: marked in words (read out too), not by style alone
+    const shown = values.length > 1 && drawn.includes(index + 1);
+    const term = el('dt', { style: shown ? 'color:#1d2330;font-weight:600' : 'color:#5b6170', ...(shown ? { 'data-drawn': 'true' } : {}) }, label);
+    if (shown) term.append(' ', el('span', { class: 'identify-band-drawn' }, t('polish.identify_band_drawn')));
+    list.append(term, el('dd', { style: 'margin:0;overflow-wrap:anywhere', 'data-band': index + 1 }, text));
   });
   return list;
 }

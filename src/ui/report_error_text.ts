@@ -24,8 +24,10 @@ export function fileNameOf(url: string | undefined): string {
 
 export function reportErrorText(title: string, error: unknown): string {
   if (error instanceof StatsError) {
-    const { file, wanted = '', layers = [], geometry = '' } = error.facts;
-    return t(`report_errors.${error.code.replace(/-/g, '_')}`, { title, file: fileNameOf(file), wanted, layers: layers.join(', '), geometry });
+    const { file, wanted = '', layers = [], geometry = '', band, bands } = error.facts;
+    // the newer codes' words live in their own block (one block per change keeps merges easy)
+    const key = `${error.code === 'band-missing' ? 'polish' : 'report_errors'}.${error.code.replace(/-/g, '_')}`;
+    return t(key, { title, file: fileNameOf(file), wanted, layers: layers.join(', '), geometry, band, count: bands });
   }
   const problem = problemOf(error);
   if (WORDED_AS_LAYER_ERRORS.has(problem.code)) return layerErrorText(title, problem);

@@ -264,7 +264,20 @@ describe.skipIf(!hasGdalBinary)('band picker (skipped without gdal-bin\'s gdal_t
       await app.page.mouse.click(x, y);
       await app.page.waitForSelector('#side-sheet .identify-layer[data-layer="multi"] dd[data-band="4"]');
       expect(await app.page.$$eval('#side-sheet .identify-layer[data-layer="multi"] dl > *', (cells) => cells.map((cell) => cell.textContent)))
-        .toEqual(['Bande 1 — Bleu', '10', 'Bande 2 — Vert', '200', 'Bande 3 — Rouge', '200', 'Bande 4 — Proche infrarouge', '100']);
+        .toEqual(['Bande 1 — Bleu', '10', 'Bande 2 — Vert (affichée)', '200', 'Bande 3 — Rouge', '200', 'Bande 4 — Proche infrarouge', '100']);
+      // the band drawn is marked (in words, read out with its name); the mark follows a new pick and the language
+      const drawnRows = () => app.page.$$eval('#side-sheet .identify-layer[data-layer="multi"] dt[data-drawn]', (terms) => terms.map((term) => term.textContent));
+      expect(await drawnRows()).toEqual(['Bande 2 — Vert (affichée)']);
+      await saveScreenshot(app.page, 'band-identify-drawn');
+      await app.page.click('#lang-toggle');
+      await app.page.waitForFunction(() => document.querySelector('#side-sheet-title')?.textContent === 'Identify');
+      expect(await drawnRows()).toEqual(['Band 2 — Vert (shown)']);
+      await app.page.click(`${ROW} details.band-picker summary`);
+      await app.page.waitForSelector(`${ROW} details.band-picker[data-state="ready"]`);
+      await app.page.selectOption(`${ROW} select.band-select[data-role="single"]`, '3');
+      await app.page.waitForSelector('#side-sheet .identify-layer[data-layer="multi"] dt[data-drawn]:nth-of-type(3)');
+      expect(await drawnRows()).toEqual(['Band 3 — Rouge (shown)']);
+      expect(app.pageErrors).toEqual([]);
     } finally {
       await app.close();
     }

@@ -2,9 +2,10 @@
 // desktop, a tablet and a phone size the list must not cover the button (their boxes do not
 // meet), and every basemap in the list must be the element under the pointer at its centre
 // (nothing else on the map, such as the time control, lies over it), then pickable by a click.
+// An open side sheet (the AOI panel) leaves the basemap button uncovered and clickable too.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, saveScreenshot } from './harness';
+import { clickTool, launchBrowser, openApp, saveScreenshot } from './harness';
 import { waitForBasemap } from './basemap_steps';
 
 interface Box { left: number; top: number; right: number; bottom: number }
@@ -69,6 +70,35 @@ describe('basemap list and location button', () => {
         const { left, top, width, height } = button.getBoundingClientRect();
         return button.contains(document.elementFromPoint(left + width / 2, top + height / 2));
       })).toBe(true);
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  /** True when the element hit at the centre of `selector`'s box is inside it. */
+  const hitAtCentre = (page: Page, selector: string): Promise<boolean> => page.$eval(selector, (node) => {
+    const { left, top, width, height } = node.getBoundingClientRect();
+    return node.contains(document.elementFromPoint(left + width / 2, top + height / 2));
+  });
+
+  it.each(SIZES)('should keep the basemap button clear of an open side sheet and clickable ($name)', async ({ name, context }) => {
+    const app = await openApp(browser, 'map=7/46.8/-71.5&lang=fr', { context });
+    const { page } = app;
+    try {
+      await clickTool(page, 'aoi-toolbar-button', { tap: name === 'phone' });
+      await page.waitForSelector('#side-sheet:not([hidden]) .aoi-panel');
+      await saveScreenshot(page, `basemap-sheet-${name}`);
+      const sheet = await boxOf(page, '#side-sheet');
+      const button = await boxOf(page, '.basemap-switcher-button');
+      expect(intersects(sheet, button), `sheet ${JSON.stringify(sheet)} vs button ${JSON.stringify(button)}`).toBe(false);
+      expect(await hitAtCentre(page, '.basemap-switcher-button')).toBe(true);
+      // a real click opens the list while the sheet stays open
+      await page.click('.basemap-switcher-button', { timeout: 5_000 });
+      await page.waitForSelector('#basemap-options:not([hidden]) [role="radio"]');
+      expect(await page.$eval('#side-sheet', (node) => (node as HTMLElement).hidden)).toBe(false);
+      expect(await coveredRadios(page)).toEqual([]);
+      await saveScreenshot(page, `basemap-sheet-list-${name}`);
       expect(app.pageErrors).toEqual([]);
     } finally {
       await app.close();

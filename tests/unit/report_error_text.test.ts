@@ -7,6 +7,8 @@ import { vectorNotes } from '../../src/ui/report_notes';
 import { CrsError, FormatError, NetworkError, errorFromProblem, problemOf } from '../../src/sources/errors';
 import { StatsError } from '../../src/queries/stats_errors';
 import { pickSourceLayer } from '../../src/queries/stats_vector_load';
+import { zonalStats } from '../../src/queries/zonal_stats';
+import type { Cog } from '../../src/sources/cog/open';
 import type { PMTiles } from 'pmtiles';
 
 const URL_ = 'https://example.org/data/zones%20inondables.geojson?v=3';
@@ -62,6 +64,26 @@ describe('report error line', () => {
     expect(fr).toContain('plusieurs couches (zones, rivieres)');
     expect(en).toContain('several layers (zones, rivieres)');
     expect(`${fr} ${en}`).not.toMatch(/--|source-layer/); // no developer option shown to web users
+  });
+
+  it('says which band a raster lacks, and how many it has, rather than an unexpected error', async () => {
+    const square = { type: 'Polygon' as const, coordinates: [[[-72, 46], [-71, 46], [-71, 47], [-72, 46]]] };
+    // the band is checked from the header's facts, before any pixel is read
+    const rasterWith = (bands: number) => ({ key: 'https://example.org/data/mnt.tif', bands }) as unknown as Cog;
+    const missing = await zonalStats(rasterWith(3), square, { band: 5 }).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(StatsError);
+    expect((missing as StatsError).code).toBe('band-missing');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(await say(missing)).toEqual({
+      fr: 'Couche « Zones » : le fichier mnt.tif n’a pas de bande 5 (il en a 3).',
+      en: 'Layer “Zones”: the file mnt.tif has no band 5 (it has 3).',
+    });
+    expect(await say(await zonalStats(rasterWith(1), square, { band: 2 }).catch((e: unknown) => e))).toEqual({
+      fr: 'Couche « Zones » : le fichier mnt.tif n’a pas de bande 2 (il n’en a qu’une).',
+      en: 'Layer “Zones”: the file mnt.tif has no band 2 (it has only one).',
+    });
+    expect(warn).not.toHaveBeenCalled(); // not logged as unexpected
+    warn.mockRestore();
   });
 
   it('says an unexpected error in the UI language only, and logs the English for debugging', async () => {
