@@ -180,12 +180,16 @@ describe.skipIf(!hasGdalBinary)('band picker (skipped without gdal-bin\'s gdal_t
       expect(await addedLegend(app.page, id, '1.2.3')).toEqual(['Rouge : Bande 1 — Bleu', 'Vert : Bande 2 — Vert', 'Bleu : Bande 3 — Rouge']);
       await pickSingle(app.page, row, '2');
       expect(await addedLegend(app.page, id, '2')).toEqual(['Bande affichée : Bande 2 — Vert']);
-      await waitForIdle(app.page);
-      const { left, right } = await probe(app.page);
+      // no ramp of its own: the default (viridis) one, bright yellow where band 2 is high. The
+      // pick goes RGB → band 1 → band 2, each a new tile URL: the map may still be idle on band
+      // 1's tiles when the legend shows band 2, so the pixels are watched until band 2's arrive.
+      const distances = async () => {
+        await waitForIdle(app.page);
+        const { left, right } = await probe(app.page);
+        return [colorDistance(left, [253, 231, 37]), colorDistance(right, [68, 1, 84])].map((d) => (d < 40 ? 'ok' : `off by ${d.toFixed(0)} (${formatRgb(left)} / ${formatRgb(right)})`));
+      };
+      await expect.poll(distances, { timeout: 30_000 }).toEqual(['ok', 'ok']);
       await saveScreenshot(app.page, 'band-picker-added-file');
-      // no ramp of its own: the default (viridis) one, bright yellow where band 2 is high
-      expect(colorDistance(left, [253, 231, 37]), `band 2 high (left) ${formatRgb(left)}`).toBeLessThan(40);
-      expect(colorDistance(right, [68, 1, 84]), `band 2 low (right) ${formatRgb(right)}`).toBeLessThan(40);
       expect(app.pageErrors).toEqual([]);
     } finally {
       await app.close();
