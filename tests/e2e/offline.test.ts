@@ -7,13 +7,12 @@ import { DOMParser } from '@xmldom/xmldom';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fr from '../../src/i18n/fr.json';
-import { baseUrl, clickTool, colorAt, launchBrowser, pointOnPage, saveScreenshot, VIEWPORT, waitForIdle, waitForLayers, waitForReady, waitForReportDone } from './harness';
+import { baseUrl, clickTool, colorAt, launchBrowser, pointOnPage, saveScreenshot, VIEWPORT, waitForIdle, waitForReady, waitForReportDone } from './harness';
 import type { Rgb } from './pixels';
+import { close, LIDAR, settle, ZONE } from './offline_steps';
 import { showReport } from './app_hook';
 
 /** The demo address of the verdict tests (a 0–20 yr flood zone) and a point of the LiDAR hillshade. */
-const ZONE = { lon: -72.55, lat: 46.35 };
-const LIDAR = { lon: -72.566, lat: 46.368 };
 const HASH = 'map=13/46.36/-72.56&lang=fr&layers=zones-inondables,lidar-ombrage,perturbations-naturelles,territoires-fauniques';
 const START = { latitude: 46.3521, longitude: -72.5532, accuracy: 12 };
 const SQUARE = [[-72.565, 46.345], [-72.545, 46.345], [-72.545, 46.365], [-72.565, 46.365], [-72.565, 46.345]];
@@ -29,16 +28,6 @@ async function reportNumbers(page: Page): Promise<Record<string, Record<string, 
     section.getAttribute('data-layer') ?? '',
     Object.fromEntries([...section.querySelectorAll('tr[data-stat]')].map((tr) => [tr.getAttribute('data-stat') ?? '', Number(tr.querySelector('td')?.getAttribute('data-value'))])),
   ])));
-}
-
-async function settle(page: Page): Promise<void> {
-  await waitForReady(page);
-  await waitForLayers(page);
-  await waitForIdle(page);
-}
-
-function close(a: Rgb, b: Rgb, tolerance = 10): boolean {
-  return a.every((value, i) => Math.abs(value - (b[i] as number)) <= tolerance);
 }
 
 describe('offline areas and GPS', () => {

@@ -3,24 +3,13 @@
 // data request goes to the (absent) network, no layer shows an error, the layers draw as online.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, clickTool, colorAt, launchBrowser, saveScreenshot, VIEWPORT, waitForIdle, waitForLayers, waitForReady } from './harness';
+import { baseUrl, clickTool, colorAt, launchBrowser, saveScreenshot, VIEWPORT } from './harness';
 import type { Rgb } from './pixels';
+import { close, LIDAR, settle, ZONE } from './offline_steps';
 
-const ZONE = { lon: -72.55, lat: 46.35 };
-const LIDAR = { lon: -72.566, lat: 46.368 };
 const HASH = 'map=13/46.36/-72.56&lang=fr&layers=zones-inondables,lidar-ombrage';
 /** The byte-range files the area stores (PMTiles archives, COGs). */
 const DATA_FILE = /\.(pmtiles|tiff?)(\?|$)/;
-
-async function settle(page: Page): Promise<void> {
-  await waitForReady(page);
-  await waitForLayers(page);
-  await waitForIdle(page);
-}
-
-function close(a: Rgb, b: Rgb, tolerance = 10): boolean {
-  return a.every((value, i) => Math.abs(value - (b[i] as number)) <= tolerance);
-}
 
 describe('starting the app offline after saving an area', () => {
   let browser: Browser;
