@@ -1,11 +1,10 @@
 // Page side of a job run in a module worker that reads a COG through the page's byte path: the
 // worker asks byte ranges (worker_bytes.ts), the page answers from the layer's ByteCache exactly
-// as the zonal statistics worker's client does (serveBytes), relays progress, and ends the
+// as zonalStats on the page reads them (serveBytes), relays progress, and ends the
 // worker when the job is done, has failed, or is cancelled (terminate stops it at once).
 import type { ByteCache } from '../sources/cog/byte_cache';
-import type { BytesAbort, BytesRequest } from '../sources/cog/byte_hub';
-import { errorFromProblem, type SourceProblem } from '../sources/errors';
-import { serveBytes } from './zonal_worker_client';
+import type { BytesAbort, BytesReply, BytesRequest } from '../sources/cog/byte_hub';
+import { errorFromProblem, problemOf, type SourceProblem } from '../sources/errors';
 
 /** What a job posts besides byte requests. */
 export type JobMessage<T> =
@@ -63,4 +62,16 @@ function answer(worker: Worker, cache: ByteCache, request: BytesRequest, reading
     reading.delete(request.id);
     worker.postMessage(reply);
   });
+}
+
+/** Header reads by aligned blocks (as the tile workers' hub does), data as zonalStats reads it. */
+export async function serveBytes(cache: ByteCache, request: BytesRequest, signal: AbortSignal): Promise<BytesReply> {
+  try {
+    if (!request.header) await cache.prefetch(request.ranges, signal);
+    const data = request.header ? await cache.fetchBlocks(request.ranges, signal) : await cache.fetch(request.ranges, signal);
+    return { type: 'bytes', id: request.id, data, fileSize: cache.fileSize };
+  } catch (error) {
+    const problem = problemOf(error);
+    return { type: 'bytes', id: request.id, error: problem.message, problem };
+  }
 }

@@ -6,9 +6,10 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { openCogFrom } from '../sources/cog/open';
 import { RemoteBytes, type AskBytes } from '../sources/cog/remote_bytes';
-import { problemOf, type SourceProblem } from '../sources/errors';
+import { problemOf } from '../sources/errors';
 import { zonalStats } from './zonal_stats';
 import type { ScaledZonalStats } from './zonal_scale';
+import type { JobMessage } from './byte_worker_client';
 
 export interface ZonalJobRequest {
   type: 'run';
@@ -21,10 +22,8 @@ export interface ZonalJobRequest {
   categorical: boolean;
 }
 
-export type ZonalJobMessage =
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; stats: ScaledZonalStats }
-  | { type: 'failed'; problem: SourceProblem };
+/** What the zonal job posts besides byte requests (the generic worker job's messages). */
+export type ZonalJobMessage = JobMessage<ScaledZonalStats>;
 
 /** A progress message per tile would flood the page on a 100 Mpx AOI (thousands of tiles). */
 export const PROGRESS_INTERVAL_MS = 100;
@@ -37,7 +36,7 @@ export async function runZonalJob(request: ZonalJobRequest, ask: AskBytes, post:
     const stats = await zonalStats(cog, request.aoi, {
       level: request.level, categorical: request.categorical, signal, onProgress: throttledProgress(post, now),
     });
-    post({ type: 'done', stats });
+    post({ type: 'done', result: stats });
   } catch (error) {
     post({ type: 'failed', problem: problemOf(error) });
   }

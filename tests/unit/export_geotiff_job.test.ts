@@ -11,7 +11,7 @@ import { FileRangeSource } from '../../src/sources/file_source';
 import { pixelToCrs } from '../../src/sources/cog/georef';
 import { ClipError, clipRasterToAoi } from '../../src/queries/export_geotiff';
 import { clipJobError, runClipJob, type ClipJobMessage } from '../../src/queries/export_geotiff_job';
-import { serveBytes } from '../../src/queries/zonal_worker_client';
+import { serveBytes } from '../../src/queries/byte_worker_client';
 import { REPO_ROOT } from '../support/shared_data';
 
 const file = path.join(REPO_ROOT, 'public/data/lidar_mhc.tif');

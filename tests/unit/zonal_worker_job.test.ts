@@ -16,7 +16,8 @@ import { errorFromProblem, SourceError } from '../../src/sources/errors';
 import { pixelToCrs } from '../../src/sources/cog/georef';
 import { zonalStats } from '../../src/queries/zonal_stats';
 import { runZonalJob, throttledProgress, PROGRESS_INTERVAL_MS, type ZonalJobMessage, type ZonalJobRequest } from '../../src/queries/zonal_worker_job';
-import { serveBytes, zonalStatsOffMainThread } from '../../src/queries/zonal_worker_client';
+import { zonalStatsOffMainThread } from '../../src/queries/zonal_worker_client';
+import { serveBytes } from '../../src/queries/byte_worker_client';
 import { REPO_ROOT } from '../support/shared_data';
 
 const file = path.join(REPO_ROOT, 'public/data/lidar_mnt.tif');
@@ -59,7 +60,7 @@ describe('zonal statistics worker job', () => {
       const done = posted.at(-1);
       expect(done?.type).toBe('done');
       expect(main.count).toBeGreaterThan(100_000 / 4 ** level);
-      expect(done?.type === 'done' && done.stats).toEqual(main);
+      expect(done?.type === 'done' && done.result).toEqual(main);
     }
   });
 
@@ -83,7 +84,7 @@ describe('zonal statistics worker job', () => {
     expect(steps[0]).toEqual({ type: 'progress', done: 0, total: 30 });
     expect(steps.at(-1)).toEqual({ type: 'progress', done: 30, total: 30 });
     const done = posted.at(-1);
-    expect(done?.type === 'done' && Object.keys(done.stats.categories ?? {}).length).toBeGreaterThan(10);
+    expect(done?.type === 'done' && Object.keys(done.result.categories ?? {}).length).toBeGreaterThan(10);
   });
 
   it('throttles progress to one message per interval between the first and the last', () => {
